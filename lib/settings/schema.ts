@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { CONDITION_IDS, ConditionIdSchema, LanguageSchema } from '../conditions';
+
+export const RoleSchema = z.enum(['gp', 'nurse']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A local service the practice refers to (its own dietitian, pharmacist...). */
+export const DirectoryEntrySchema = z.object({
+  id: z.string().min(1),
+  /** Matches Strategy.contactRole, e.g. 'dietitian'. */
+  role: z.string().min(1),
+  name: z.string().min(1),
+  phone: z.string().optional(),
+  note: z.string().optional(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  /** 'auto' follows the browser's UI language. */
+  language: z.union([z.literal('auto'), LanguageSchema]).default('auto'),
+  role: RoleSchema.default('gp'),
+  /** Origins (match patterns) the clinician enabled, e.g. "https://ehr.example.org/*". */
+  enabledSites: z.array(z.string()).default([]),
+  /** Conditions to prompt for. */
+  promptConditions: z.array(ConditionIdSchema).default([...CONDITION_IDS]),
+  disabledStrategies: z.array(z.string()).default([]),
+  directory: z.array(DirectoryEntrySchema).default([]),
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+  sidebarCollapsed: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
