@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { ConditionIdSchema, CONDITION_IDS } from '../../lib/conditions';
+import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+
+describe('shared contracts', () => {
+  it('knows the fourteen conditions of the fixtures', () => {
+    expect(CONDITION_IDS).toHaveLength(14);
+    expect(ConditionIdSchema.safeParse('diabetes').success).toBe(false);
+  });
+  it('defaults prompt for every condition', () => {
+    expect(DEFAULT_SETTINGS.promptConditions).toEqual([...CONDITION_IDS]);
+    expect(DEFAULT_SETTINGS.role).toBe('gp');
+  });
+});
