@@ -1,0 +1,67 @@
+import { LitElement, css, html } from 'lit';
+import type { Translate } from '../lib/i18n';
+import { GoalSchema, type Goal } from '../lib/storage/records';
+import { baseStyles } from './styles';
+
+/** The goal agreed with the patient, in their words. Emits `goal-change` (detail: Goal | null). */
+export class SmsGoalForm extends LitElement {
+  static properties = {
+    goal: { attribute: false },
+    t: { attribute: false },
+  };
+
+  goal: Goal | null = null;
+  t!: Translate;
+
+  static styles = [
+    baseStyles,
+    css`
+      .field { display: grid; gap: 2px; margin-top: 6px; }
+      label { font-size: 12px; color: var(--sms-muted); }
+      textarea, input { font: inherit; color: inherit; border: 1px solid var(--sms-border); border-radius: 6px; padding: 4px 6px; background: #fff; width: 100%; }
+      textarea { resize: vertical; min-height: 44px; }
+      .row { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+    `,
+  ];
+
+  private emit() {
+    const root = this.renderRoot;
+    const value = (name: string) => (root.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value ?? '';
+    const text = value('goal-text').trim();
+    const confidence = value('goal-confidence');
+    const parsed = GoalSchema.safeParse({
+      text,
+      when: value('goal-when').trim(),
+      confidence: confidence === '' ? null : Math.max(0, Math.min(10, Math.round(Number(confidence)))),
+      followUp: value('goal-follow-up') || null,
+    });
+    const goal = parsed.success && (text || parsed.data.when) ? parsed.data : null;
+    this.dispatchEvent(new CustomEvent('goal-change', { detail: goal, bubbles: true }));
+  }
+
+  render() {
+    const g = this.goal;
+    return html`
+      <div class="field">
+        <label for="goal-text">${this.t('goalTitle')}</label>
+        <textarea id="goal-text" name="goal-text" maxlength="500" placeholder=${this.t('goalPlaceholder')}
+          .value=${g?.text ?? ''} @change=${this.emit}></textarea>
+      </div>
+      <div class="field">
+        <label for="goal-when">${this.t('goalWhen')}</label>
+        <input id="goal-when" name="goal-when" maxlength="200" .value=${g?.when ?? ''} @change=${this.emit} />
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="goal-confidence">${this.t('goalConfidence')}</label>
+          <input id="goal-confidence" name="goal-confidence" type="number" min="0" max="10" step="1"
+            .value=${g?.confidence === null || g?.confidence === undefined ? '' : String(g.confidence)} @change=${this.emit} />
+        </div>
+        <div class="field">
+          <label for="goal-follow-up">${this.t('goalFollowUp')}</label>
+          <input id="goal-follow-up" name="goal-follow-up" type="date" .value=${g?.followUp ?? ''} @change=${this.emit} />
+        </div>
+      </div>
+    `;
+  }
+}

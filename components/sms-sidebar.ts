@@ -1,0 +1,181 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Translate } from '../lib/i18n';
+import type { SidebarModel } from '../lib/sidebar/model';
+import type { Goal } from '../lib/storage/records';
+import { baseStyles } from './styles';
+import { SmsConditionList } from './sms-condition-list';
+import { SmsBarrierChecklist } from './sms-barrier-checklist';
+import { SmsStrategyList } from './sms-strategy-list';
+import { SmsGoalForm } from './sms-goal-form';
+
+/** What the sidebar asks of its controller. Called directly, never through composed DOM events, so
+ * nothing the clinician ticks or types is announced to the host page's listeners. */
+export interface SidebarActions {
+  toggleBarrier(id: string): void;
+  toggleStrategy(id: string): void;
+  setGoal(goal: Goal | null): void;
+  setCollapsed(collapsed: boolean): void;
+  copySummary(): void;
+  insertIntoNote(): void;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export const PANEL_WIDTH = 380;
+
+/** The SMS sidebar: a collapsible panel on the right edge of the EHR page. */
+export class SmsSidebar extends LitElement {
+  static properties = {
+    model: { attribute: false },
+    t: { attribute: false },
+    actions: { attribute: false },
+    collapsed: { type: Boolean },
+    tabTop: { type: Number },
+    notice: { attribute: false },
+    saveStatus: { attribute: false },
+    canInsert: { type: Boolean },
+  };
+
+  model: SidebarModel | null = null;
+  t!: Translate;
+  actions!: SidebarActions;
+  collapsed = false;
+  /** Vertical position of the collapsed tab, chosen to keep clear of the EHR's own controls. */
+  tabTop = 120;
+  notice: Notice | null = null;
+  saveStatus = '';
+  canInsert = false;
+
+  static styles = [
+    baseStyles,
+    css`
+      .tab {
+        position: fixed; right: 0; width: 34px; padding: 8px 0; border-radius: 8px 0 0 8px;
+        border: 1px solid var(--sms-accent); border-right: 0; background: var(--sms-accent); color: #fff;
+        display: grid; justify-items: center; gap: 4px; box-shadow: -2px 2px 6px rgba(0, 0, 0, 0.2);
+      }
+      .tab:hover { background: #095858; }
+      .tab .label { writing-mode: vertical-rl; font-weight: 600; letter-spacing: 0.08em; }
+      .tab .count { background: #fff; color: var(--sms-accent); border-radius: 9px; min-width: 18px; font-size: 11px; font-weight: 700; text-align: center; }
+      aside {
+        position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}px; max-width: 100vw;
+        background: #f7f9fa; border-left: 1px solid var(--sms-border); box-shadow: -4px 0 12px rgba(0, 0, 0, 0.15);
+        display: flex; flex-direction: column;
+      }
+      header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: var(--sms-accent); color: #fff; }
+      header h1 { font-size: 14px; margin: 0; flex: 1; }
+      header button { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.6); }
+      header button:hover { background: rgba(255, 255, 255, 0.15); }
+      .body { overflow-y: auto; padding: 8px 10px 12px; display: grid; gap: 14px; align-content: start; flex: 1; }
+      section > h2 { margin-bottom: 2px; }
+      .hint { font-size: 12px; margin: 0; }
+      footer { border-top: 1px solid var(--sms-border); padding: 8px 10px; display: grid; gap: 6px; background: #fff; }
+      .buttons { display: flex; gap: 6px; flex-wrap: wrap; }
+      .notice { font-size: 12px; margin: 0; }
+      .notice.error { color: #b00020; }
+      .status { font-size: 11px; }
+      textarea.summary { width: 100%; font: 11px/1.35 ui-monospace, monospace; min-height: 60px; border: 1px solid var(--sms-border); border-radius: 6px; }
+    `,
+  ];
+
+  constructor() {
+    super();
+    // Keystrokes typed in the sidebar must not trigger the EHR's own keyboard shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      this.addEventListener(type, (event) => {
+        if ((event as KeyboardEvent).key === 'Escape' && type === 'keydown' && !this.collapsed) {
+          this.actions.setCollapsed(true);
+        }
+        event.stopPropagation();
+      });
+    }
+  }
+
+  protected updated(changed: Map<string, unknown>) {
+    // Moving between tab and panel keeps keyboard focus on the control that replaced the one used.
+    if (changed.has('collapsed') && changed.get('collapsed') !== undefined) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.collapsed ? '.tab' : '.collapse');
+      target?.focus();
+    }
+  }
+
+  private renderTab(model: SidebarModel) {
+    const count = model.conditions.length;
+    return html`<button
+      class="tab"
+      style="top: ${this.tabTop}px"
+      aria-expanded="false"
+      aria-label="${this.t('openSidebar')}: ${this.t('conditionCountBadge', count)}"
+      @click=${() => this.actions.setCollapsed(false)}
+    >
+      <span class="label">${this.t('sidebarTab')}</span>
+      <span class="count">${count}</span>
+    </button>`;
+  }
+
+  private renderPanel(model: SidebarModel) {
+    return html`<aside role="complementary" aria-label=${this.t('sidebarTitle')}>
+      <header>
+        <h1>${this.t('sidebarTitle')}</h1>
+        <button class="collapse" aria-expanded="true" aria-label=${this.t('collapseSidebar')} title=${this.t('collapseSidebar')}
+          @click=${() => this.actions.setCollapsed(true)}>⇥</button>
+      </header>
+      <div class="body">
+        <section class="conditions">
+          <sms-condition-list .conditions=${model.conditions} .ruledOut=${model.ruledOut} .t=${this.t}></sms-condition-list>
+        </section>
+        <section class="barriers">
+          <h2>${this.t('barriersTitle')}</h2>
+          <sms-barrier-checklist .groups=${model.barrierGroups} .t=${this.t}
+            @barrier-toggle=${(e: CustomEvent<string>) => this.actions.toggleBarrier(e.detail)}></sms-barrier-checklist>
+        </section>
+        <section class="strategies">
+          <h2>${this.t('strategiesTitle')}</h2>
+          <p class="hint muted">${this.t('strategiesHint')}</p>
+          <sms-strategy-list .strategies=${model.strategies} .t=${this.t}
+            @strategy-toggle=${(e: CustomEvent<string>) => this.actions.toggleStrategy(e.detail)}></sms-strategy-list>
+        </section>
+        <section class="goal">
+          <sms-goal-form .goal=${model.goal} .t=${this.t}
+            @goal-change=${(e: CustomEvent<Goal | null>) => this.actions.setGoal(e.detail)}></sms-goal-form>
+        </section>
+      </div>
+      <footer>
+        <div class="buttons">
+          <button class="primary copy" @click=${() => this.actions.copySummary()}>${this.t('copySummary')}</button>
+          ${this.canInsert
+            ? html`<button class="insert" @click=${() => this.actions.insertIntoNote()}>${this.t('insertIntoNote')}</button>`
+            : nothing}
+        </div>
+        ${this.notice
+          ? html`<p class="notice ${this.notice.kind}" role="status">${this.notice.text}</p>`
+          : nothing}
+        ${this.notice?.kind === 'error'
+          ? html`<textarea class="summary" readonly aria-label=${this.t('copySummary')} .value=${model.summary}></textarea>`
+          : nothing}
+        <p class="status muted" aria-live="polite">${this.saveStatus}</p>
+      </footer>
+    </aside>`;
+  }
+
+  render() {
+    if (!this.model) return nothing;
+    return this.collapsed ? this.renderTab(this.model) : this.renderPanel(this.model);
+  }
+}
+
+/** Registers the sidebar's elements once. Called by the content script after the custom-elements polyfill
+ * (content scripts have no `customElements` registry of their own) and by extension pages. */
+export function defineSidebarElements(): void {
+  const elements: [string, CustomElementConstructor][] = [
+    ['sms-sidebar', SmsSidebar],
+    ['sms-condition-list', SmsConditionList],
+    ['sms-barrier-checklist', SmsBarrierChecklist],
+    ['sms-strategy-list', SmsStrategyList],
+    ['sms-goal-form', SmsGoalForm],
+  ];
+  for (const [name, ctor] of elements) if (!customElements.get(name)) customElements.define(name, ctor);
+}

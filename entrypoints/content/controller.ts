@@ -1,0 +1,263 @@
+import type { DetectionResult } from '../../lib/detection/result';
+import type { ContentPack } from '../../lib/content/pack-schema';
+import type { Settings } from '../../lib/settings/schema';
+import type { Request } from '../../lib/messages';
+import { createDetector, type Detector } from '../../lib/detection';
+import { loadBuiltInPack } from '../../lib/content/packs';
+import { resolveLanguage, translator, type Translate } from '../../lib/i18n';
+import { buildSidebarModel, EMPTY_STATE, toggle, type SidebarState } from '../../lib/sidebar/model';
+import { chooseTabTop, type Box } from '../../lib/sidebar/placement';
+import { copyText, insertIntoNoteField } from '../../lib/page/note-field';
+import { mountHost, type MountedHost } from '../../lib/page/sidebar-host';
+import { sendRequest } from '../../lib/messaging';
+import type { SidebarActions, SmsSidebar } from '../../components/sms-sidebar';
+
+const MUTATION_QUIET_MS = 250;
+const MUTATION_MAX_WAIT_MS = 1000;
+const SAVE_DELAY_MS = 400;
+const TAB_SIZE = { width: 34, height: 72 };
+const CONTROLS = 'button, a[href], input, select, textarea, [role="button"], [contenteditable="true"], [tabindex]';
+
+type MetricEvent = Extract<Request, { type: 'metrics/record' }>['event'];
+
+/**
+ * Glue between one EHR page and the extension: runs detection (again, incrementally, when a single-page
+ * EHR changes), shows the sidebar when a chronic condition is found, and saves what the clinician ticks
+ * through the background (which owns storage; nothing is stored in the page's origin).
+ */
+export class ContentController implements SidebarActions {
+  private detector!: Detector;
+  private detection: DetectionResult | null = null;
+  private settings!: Settings;
+  private pack!: ContentPack;
+  private t!: Translate;
+  private mounted: MountedHost | null = null;
+  private sidebar: SmsSidebar | null = null;
+  private state: SidebarState = EMPTY_STATE;
+  private patientRef: string | null = null;
+  /** Bumped on every patient change so a late answer for the previous patient is ignored. */
+  private patientToken = 0;
+  private collapsed = false;
+  private pendingSave: { ref: string; state: SidebarState; timer: ReturnType<typeof setTimeout> } | null = null;
+  private pendingMutations: MutationRecord[] = [];
+  private mutationTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt = 0;
+  private settingsWarning: string | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  async start(): Promise<void> {
+    const { settings, warning } = await sendRequest({ type: 'settings/get' });
+    this.settings = settings;
+    this.settingsWarning = warning;
+    this.collapsed = settings.sidebarCollapsed;
+    const lang = resolveLanguage(settings.language, navigator.language);
+    this.pack = loadBuiltInPack(lang);
+    this.t = translator(lang);
+    this.detector = createDetector(this.doc, { url: location.href, enabled: settings.promptConditions });
+    await this.apply(this.detector.detect());
+
+    new MutationObserver((records) => this.queueMutations(records)).observe(this.doc, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    addEventListener('pagehide', () => this.flushSave());
+    addEventListener('resize', () => this.placeTab());
+  }
+
+  // ---- Detection ----
+
+  private queueMutations(records: MutationRecord[]): void {
+    const host = this.mounted?.host;
+    const relevant = records.filter((r) => r.target !== host && ![...r.addedNodes, ...r.removedNodes].includes(host!));
+    if (relevant.length === 0) {
+      this.mounted?.ensureAttached();
+      return;
+    }
+    if (this.pendingMutations.length === 0) this.firstPendingAt = Date.now();
+    this.pendingMutations.push(...relevant);
+    if (this.mutationTimer) clearTimeout(this.mutationTimer);
+    // Debounced, but never starved by a page that changes forever (a ticking clock).
+    const wait = Math.max(0, Math.min(MUTATION_QUIET_MS, this.firstPendingAt + MUTATION_MAX_WAIT_MS - Date.now()));
+    this.mutationTimer = setTimeout(() => {
+      const batch = this.pendingMutations;
+      this.pendingMutations = [];
+      this.mutationTimer = null;
+      const result = this.detector.onMutations(batch);
+      if (result) void this.apply(result);
+    }, wait);
+  }
+
+  private async apply(result: DetectionResult): Promise<void> {
+    this.detection = result;
+    if (result.patientRef !== this.patientRef) await this.switchPatient(result.patientRef);
+    if (result.conditions.filter((c) => this.settings.promptConditions.includes(c.id)).length === 0) {
+      this.unmount();
+      return;
+    }
+    if (!this.mounted) {
+      this.mount();
+      this.metric('prompt_shown');
+    }
+    this.render();
+  }
+
+  private async switchPatient(ref: string | null): Promise<void> {
+    this.flushSave();
+    this.patientRef = ref;
+    this.state = EMPTY_STATE;
+    const token = ++this.patientToken;
+    if (!ref) return;
+    const { record } = await sendRequest({ type: 'record/load', patientRef: ref });
+    if (token !== this.patientToken || !record) return;
+    this.state = { barriers: record.barriers, strategies: record.strategies, goal: record.goal, step: record.step };
+    this.render();
+  }
+
+  // ---- Sidebar ----
+
+  private mount(): void {
+    this.mounted = mountHost(this.doc);
+    this.sidebar = this.doc.createElement('sms-sidebar') as SmsSidebar;
+    this.sidebar.actions = this;
+    this.mounted.root.append(this.sidebar);
+    if (this.settingsWarning) this.sidebar.notice = { kind: 'error', text: this.t('settingsWarning') };
+  }
+
+  private unmount(): void {
+    this.mounted?.remove();
+    this.mounted = null;
+    this.sidebar = null;
+  }
+
+  private render(): void {
+    if (!this.sidebar || !this.detection) return;
+    const sidebar = this.sidebar;
+    sidebar.t = this.t;
+    sidebar.collapsed = this.collapsed;
+    sidebar.canInsert = this.noteField() !== null;
+    sidebar.model = buildSidebarModel({
+      detection: this.detection,
+      pack: this.pack,
+      state: this.state,
+      settings: this.settings,
+    });
+    if (!this.patientRef) sidebar.saveStatus = this.t('noPatient');
+    if (this.collapsed) this.placeTab();
+  }
+
+  private placeTab(): void {
+    if (!this.sidebar || !this.collapsed) return;
+    const viewport = { width: this.doc.documentElement.clientWidth, height: innerHeight };
+    const obstacles: Box[] = [];
+    for (const el of this.doc.querySelectorAll(CONTROLS)) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.right > viewport.width - TAB_SIZE.width - 8) {
+        obstacles.push({ top: r.top, left: r.left, width: r.width, height: r.height });
+      }
+    }
+    this.sidebar.tabTop = chooseTabTop({ viewport, tab: TAB_SIZE, obstacles });
+  }
+
+  private noteField(): Element | null {
+    const selector = this.detection?.noteField;
+    if (!selector) return null;
+    try {
+      return this.doc.querySelector(selector);
+    } catch {
+      return null;
+    }
+  }
+
+  // ---- What the clinician does (SidebarActions) ----
+
+  toggleBarrier(id: string): void {
+    const ticking = !this.state.barriers.includes(id);
+    this.update({ barriers: toggle(this.state.barriers, id) });
+    if (ticking) this.metric('barrier_ticked');
+  }
+
+  toggleStrategy(id: string): void {
+    const choosing = !this.state.strategies.includes(id);
+    this.update({ strategies: toggle(this.state.strategies, id) });
+    if (choosing) this.metric('strategy_chosen');
+  }
+
+  setGoal(goal: SidebarState['goal']): void {
+    const isNew = goal !== null && goal.text !== '' && goal.text !== this.state.goal?.text;
+    this.update({ goal });
+    if (isNew) this.metric('goal_agreed');
+  }
+
+  setCollapsed(collapsed: boolean): void {
+    this.collapsed = collapsed;
+    this.render();
+    void sendRequest({ type: 'settings/set-collapsed', collapsed });
+    this.metric(collapsed ? 'dismissed' : 'sidebar_opened');
+  }
+
+  copySummary(): void {
+    const model = this.sidebar?.model;
+    if (!model || !this.mounted) return;
+    void copyText(model.summary, this.mounted.root).then((ok) => {
+      this.showNotice(ok ? { kind: 'info', text: this.t('copied') } : { kind: 'error', text: this.t('copyFailed') });
+      if (ok) this.metric('summary_copied');
+    });
+  }
+
+  insertIntoNote(): void {
+    const field = this.noteField();
+    const model = this.sidebar?.model;
+    if (!model) return;
+    const ok = field !== null && insertIntoNoteField(field, model.summary);
+    this.showNotice(ok ? { kind: 'info', text: this.t('inserted') } : { kind: 'error', text: this.t('noNoteField') });
+  }
+
+  // ---- Saving ----
+
+  private update(patch: Partial<SidebarState>): void {
+    this.state = { ...this.state, ...patch };
+    this.render();
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    const ref = this.patientRef;
+    if (!ref) return;
+    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
+    const state = this.state;
+    this.pendingSave = { ref, state, timer: setTimeout(() => this.flushSave(), SAVE_DELAY_MS) };
+  }
+
+  /** Writes the pending change now (patient switch, page hide). */
+  private flushSave(): void {
+    const pending = this.pendingSave;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.pendingSave = null;
+    const conditions = (this.detection?.conditions ?? []).map((c) => c.id);
+    sendRequest({
+      type: 'record/save',
+      patientRef: pending.ref,
+      record: { conditions, ...pending.state },
+    })
+      .then(() => this.setSaveStatus(pending.ref, this.t('saved')))
+      .catch((error: unknown) => this.setSaveStatus(pending.ref, this.t('saveFailed', String(error))));
+  }
+
+  private setSaveStatus(ref: string, text: string): void {
+    if (this.sidebar && ref === this.patientRef) this.sidebar.saveStatus = text;
+  }
+
+  private showNotice(notice: SmsSidebar['notice']): void {
+    if (this.sidebar) this.sidebar.notice = notice;
+  }
+
+  private metric(event: MetricEvent): void {
+    const conditions = (this.detection?.conditions ?? []).map((c) => c.id);
+    sendRequest({ type: 'metrics/record', event, conditions }).catch(() => {
+      // Metrics are best effort: a failure must never disturb the consultation.
+    });
+  }
+}

@@ -1,0 +1,18 @@
+// Content scripts have no custom-element registry of their own (window.customElements is null in the
+// isolated world); the polyfill provides one there, and only there, before any lit element is defined.
+import '@webcomponents/custom-elements';
+import { defineSidebarElements } from '../../components/sms-sidebar';
+import { ContentController } from './controller';
+
+export default defineContentScript({
+  // Test and demo pages. EHR sites the practice enables are registered at run time, per site,
+  // once the clinician grants that site's optional host permission.
+  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  runAt: 'document_idle',
+  main() {
+    defineSidebarElements();
+    new ContentController(document).start().catch((error: unknown) => {
+      console.error('[SMS Prompts] could not start on this page:', error);
+    });
+  },
+});

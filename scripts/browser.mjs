@@ -1,0 +1,78 @@
+// Shared by the demo (npm start), the end-to-end tests and the benchmarks: a loopback server for the
+// EHR-like pages and Debian's Chromium with the built extension loaded. Never downloads a browser.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const extensionDir = path.join(projectRoot, '.output/chrome-mv3');
+export const sharedFixturesDir = path.resolve(projectRoot, '../shared/ehr-fixtures');
+export const ownPagesDir = path.join(projectRoot, 'tests/pages');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--window-size=1400,900',
+];
+
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.css': 'text/css' };
+
+function listing(dir, title) {
+  const links = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => `<li><a href="${f}">${f}</a></li>`);
+  return `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><ul>${links.join('')}</ul>`;
+}
+
+/** Serves tests/pages at / and ../shared/ehr-fixtures at /shared/ on 127.0.0.1 (port 0 = any free port). */
+export async function startFixtureServer(port = 0) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const shared = url.pathname.startsWith('/shared/');
+    const baseDir = shared ? sharedFixturesDir : ownPagesDir;
+    const rel = decodeURIComponent(url.pathname.slice(shared ? '/shared/'.length : 1));
+    if (shared && rel === '') {
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] }).end(listing(baseDir, 'Team EHR fixtures'));
+      return;
+    }
+    const file = path.resolve(baseDir, rel || 'index.html');
+    if (!file.startsWith(baseDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Debian's Chromium with the built extension; fails clearly when the build is missing. */
+export async function launchWithExtension({ headless = true, userDataDir, dir = extensionDir } = {}) {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run "npm run build" first.`);
+  }
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    pipe: true,
+    enableExtensions: [dir],
+    args: CHROMIUM_ARGS,
+    userDataDir,
+    defaultViewport: headless ? { width: 1400, height: 900 } : null,
+  });
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 15_000 },
+  );
+  const extensionId = new URL(worker.url()).host;
+  return { browser, extensionId, close: () => browser.close() };
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Makes a fresh clone ready: system Chromium, then npm packages when missing or out of date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PUPPETEER_SKIP_DOWNLOAD=1
+bash scripts/ensure-system.sh
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what the project needs from outside npm: Debian's Chromium for the end-to-end tests.
+# Puppeteer never downloads a browser here (PUPPETEER_SKIP_DOWNLOAD); it drives /usr/bin/chromium.
+set -euo pipefail
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium (needed by the end-to-end tests and the demo)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version 2>/dev/null | head -n 1

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# All tests, from a fresh clone: installs what is missing, type-checks, runs unit tests, builds the
+# extension, then drives the built extension in Chromium. Ends with one line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+
+reports=tests/artifacts/reports
+rm -rf "$reports" && mkdir -p "$reports"
+
+echo "== type check"; npx tsc --noEmit -p .
+echo "== unit and component tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+echo "== build (Chrome MV3 and Firefox)"; npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null
+echo "== end-to-end tests in Chromium"
+npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
+node scripts/test-summary.mjs "$reports"/*.json

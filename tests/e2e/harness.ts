@@ -1,0 +1,160 @@
+/**
+ * End-to-end harness: the BUILT extension loaded into Debian's Chromium, driving EHR-like pages served on
+ * 127.0.0.1. The sidebar lives in a closed shadow root, so tests read and click it the way a user sees it:
+ * through CDP's pierced DOM (which reaches closed roots) and real mouse and keyboard input.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { projectRoot } from '../../scripts/browser.mjs';
+
+export {
+  launchWithExtension,
+  sharedFixturesDir,
+  startFixtureServer,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from '../../scripts/browser.mjs';
+
+export const artifactsDir = path.join(projectRoot, 'tests/artifacts');
+
+// ---- Reading the sidebar through the pierced DOM ----
+
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+export const SIDEBAR_HOST = 'sms-prompts';
+
+const sessions = new WeakMap<Page, CDPSession>();
+async function cdp(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.createCDPSession();
+    await session.send('DOM.enable');
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+async function pageDocument(page: Page): Promise<CdpNode> {
+  const session = await cdp(page);
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  return root as CdpNode;
+}
+
+function* walk(node: CdpNode): Generator<CdpNode> {
+  yield node;
+  for (const shadow of node.shadowRoots ?? []) yield* walk(shadow);
+  for (const child of node.children ?? []) yield* walk(child);
+}
+
+function findHost(doc: CdpNode): CdpNode | undefined {
+  for (const node of walk(doc)) if (node.localName === SIDEBAR_HOST) return node;
+  return undefined;
+}
+
+/** All shadow roots at or below a node: the sidebar is lit components nested in one closed root. */
+function shadowRootsBelow(node: CdpNode): CdpNode[] {
+  const roots: CdpNode[] = [];
+  for (const n of walk(node)) if (n.nodeName === '#document-fragment') roots.push(n);
+  return roots;
+}
+
+/** Is the extension's host element on the page at all? */
+export async function sidebarPresent(page: Page): Promise<boolean> {
+  return findHost(await pageDocument(page)) !== undefined;
+}
+
+/** Node ids matching a CSS selector anywhere inside the sidebar's shadow trees. */
+export async function queryInSidebar(page: Page, selector: string): Promise<number[]> {
+  const session = await cdp(page);
+  const host = findHost(await pageDocument(page));
+  if (!host) return [];
+  const ids: number[] = [];
+  for (const root of shadowRootsBelow(host)) {
+    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    ids.push(...nodeIds);
+  }
+  return ids;
+}
+
+function textOf(node: CdpNode, skip: Set<string>): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (skip.has(node.nodeName)) return '';
+  const parts = [...(node.shadowRoots ?? []), ...(node.children ?? [])].map((n) => textOf(n, skip));
+  return parts.join(' ');
+}
+
+/** The visible text of the sidebar (all shadow trees), whitespace collapsed. Empty when absent. */
+export async function sidebarText(page: Page, selector?: string): Promise<string> {
+  const skip = new Set(['STYLE', 'SCRIPT', '#comment']);
+  const doc = await pageDocument(page);
+  const host = findHost(doc);
+  if (!host) return '';
+  if (!selector) return textOf(host, skip).replace(/\s+/g, ' ').trim();
+  const session = await cdp(page);
+  const texts: string[] = [];
+  for (const id of await queryInSidebar(page, selector)) {
+    const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId: id });
+    texts.push(outerHTML.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' '));
+  }
+  return texts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Attributes of the first node matching the selector in the sidebar, or null. */
+export async function sidebarAttributes(page: Page, selector: string): Promise<Record<string, string> | null> {
+  const [id] = await queryInSidebar(page, selector);
+  if (id === undefined) return null;
+  const session = await cdp(page);
+  const { attributes } = await session.send('DOM.getAttributes', { nodeId: id });
+  const result: Record<string, string> = {};
+  for (let i = 0; i < attributes.length; i += 2) result[attributes[i]!] = attributes[i + 1]!;
+  return result;
+}
+
+/** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
+export async function clickInSidebar(page: Page, selector: string): Promise<void> {
+  const [id] = await queryInSidebar(page, selector);
+  if (id === undefined) throw new Error(`Nothing in the sidebar matches ${selector}`);
+  const session = await cdp(page);
+  await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: id });
+  const { quads } = await session.send('DOM.getContentQuads', { nodeId: id });
+  const quad = quads[0];
+  if (!quad) throw new Error(`${selector} is not visible in the sidebar`);
+  const x = (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4;
+  const y = (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4;
+  await page.mouse.click(x, y);
+}
+
+/** Focuses a sidebar field and types into it as a user would. */
+export async function typeInSidebar(page: Page, selector: string, text: string): Promise<void> {
+  await clickInSidebar(page, selector);
+  await page.keyboard.type(text);
+}
+
+/** Polls until the predicate holds or the timeout passes; returns the last value for a clear failure. */
+export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file as `${string}.png` });
+  return file;
+}
