@@ -32,3 +32,25 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+const field = SettingsSchema.shape;
+
+/**
+ * A partial update of the settings: only the keys given are validated and changed.
+ * (SettingsSchema.partial() would fill every missing key with its default.) Unknown keys are rejected.
+ */
+export const SettingsPatchSchema = z.strictObject({
+  language: field.language.unwrap().optional(),
+  role: field.role.unwrap().optional(),
+  enabledSites: field.enabledSites.unwrap().optional(),
+  promptConditions: field.promptConditions.unwrap().optional(),
+  disabledStrategies: field.disabledStrategies.unwrap().optional(),
+  directory: field.directory.unwrap().optional(),
+  retentionDays: field.retentionDays.unwrap().optional(),
+  sidebarCollapsed: field.sidebarCollapsed.unwrap().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Keys an enterprise policy (browser managed storage) or the clinician can set. */
+export type SettingsKey = keyof SettingsPatch;
+export const SETTINGS_KEYS = Object.keys(SettingsPatchSchema.shape) as SettingsKey[];
