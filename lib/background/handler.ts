@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import {
+  PRIVILEGED_REQUESTS,
+  RequestSchema,
+  ResponseDataSchemas,
+  type DataExport,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type ResponseData,
+} from '../messages';
+import { corruptSettingsCopies, loadSettings, removeCorruptSettingsCopies, saveSettings, type SettingsAreas } from '../settings/store';
+import type { SmsDb } from '../storage/db';
+import { dumpDb, eraseDb } from '../storage/export';
+import { metricRowsFor, summariseMetrics } from '../storage/metrics';
+import { loadPatient, reviewGoal, savePatient } from '../storage/patient-store';
+import { MetricRowSchema, type PatientKey } from '../storage/records';
+import { parseRows, type Warn } from '../storage/rows';
+
+/** Everything the handler touches, injected so it runs in tests without a browser. */
+export interface HandlerDeps extends SettingsAreas {
+  db: SmsDb;
+  /** Raw patient reference -> HMAC key (lib/storage/pseudonym.ts createPseudonymiser). */
+  pseudonymise: (ref: string) => Promise<PatientKey>;
+  now: () => number;
+  warn: Warn;
+}
+
+/** Who sent the request. Only extension pages are trusted; the content script (beside the EHR page) is not. */
+export interface RequestContext {
+  trusted: boolean;
+}
+
+type Handlers = { [T in RequestType]: (req: RequestOf<T>, deps: HandlerDeps) => Promise<ResponseData<T>> };
+
+const handlers: Handlers = {
+  'record/load': async (req, deps) => loadPatient(deps.db, await deps.pseudonymise(req.patientRef), deps.warn),
+
+  'record/save': async (req, deps) => {
+    const [patientKey, { settings }] = await Promise.all([deps.pseudonymise(req.patientRef), loadSettings(deps, deps.now())]);
+    return savePatient(deps.db, patientKey, req.record, { now: deps.now(), role: settings.role }, deps.warn);
+  },
+
+  'goal/review': async (req, deps) => ({
+    goal: await reviewGoal(deps.db, await deps.pseudonymise(req.patientRef), req.goalId, req.outcome, deps.now()),
+  }),
+
+  'settings/get': async (_req, deps) => loadSettings(deps, deps.now()),
+  'settings/set-collapsed': async (req, deps) => saveSettings(deps, { sidebarCollapsed: req.collapsed }, deps.now()),
+  'settings/save': async (req, deps) => saveSettings(deps, req.patch, deps.now()),
+
+  'metrics/record': async (req, deps) => {
+    if (req.event === 'goal_agreed') return { recorded: 0 }; // counted by record/save, once per agreed goal
+    const { settings } = await loadSettings(deps, deps.now());
+    const rows = metricRowsFor(req.event, req.conditions, settings.role, deps.now());
+    await deps.db.metrics.bulkAdd(rows);
+    return { recorded: rows.length };
+  },
+
+  'metrics/summary': async (_req, deps) => {
+    const rows = parseRows(MetricRowSchema, await deps.db.metrics.toArray(), 'metrics', deps.warn);
+    return { rows: summariseMetrics(rows) };
+  },
+
+  'data/export': async (_req, deps): Promise<DataExport> => {
+    const [dump, { settings }, settingsCopies] = await Promise.all([
+      dumpDb(deps.db, deps.warn),
+      loadSettings(deps, deps.now()),
+      corruptSettingsCopies(deps.local),
+    ]);
+    return {
+      format: 'sms-prompts-export',
+      formatVersion: 1,
+      exportedAt: deps.now(),
+      ...dump,
+      settings,
+      corrupt: [...dump.corrupt, ...settingsCopies.map(({ key, value }) => ({ source: 'settings', key, value }))],
+    };
+  },
+
+  'data/erase': async (_req, deps) => {
+    await eraseDb(deps.db);
+    await removeCorruptSettingsCopies(deps.local);
+    return { erased: true as const };
+  },
+};
+
+const describe = (error: unknown): string =>
+  error instanceof z.ZodError
+    ? `invalid: ${error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+/**
+ * Parses and answers one message. Never throws: failures are `{ ok: false, error }`.
+ * Untrusted senders (content scripts) are refused the PRIVILEGED_REQUESTS.
+ */
+export async function handleRequest(
+  raw: unknown,
+  deps: HandlerDeps,
+  context: RequestContext = { trusted: false },
+): Promise<Reply<ResponseData<RequestType>>> {
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `invalid request: ${describe(parsed.error)}` };
+  const req = parsed.data;
+  if (PRIVILEGED_REQUESTS.has(req.type) && !context.trusted) {
+    return { ok: false, error: `${req.type} is only allowed from the extension's own pages` };
+  }
+  try {
+    const handler = handlers[req.type] as (r: typeof req, d: HandlerDeps) => Promise<unknown>;
+    const data = ResponseDataSchemas[req.type].parse(await handler(req, deps)) as ResponseData<RequestType>;
+    return { ok: true, data };
+  } catch (error) {
+    deps.warn(`${req.type} failed: ${describe(error)}`);
+    return { ok: false, error: describe(error) };
+  }
+}
