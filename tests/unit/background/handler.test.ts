@@ -1,30 +1,22 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handleRequest, type HandlerDeps } from '../../../lib/background/handler';
 import { replySchemaFor, type RequestInput, type RequestType } from '../../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
-import { createPseudonymiser, SALT_KEY } from '../../../lib/storage/pseudonym';
+import { SALT_KEY } from '../../../lib/storage/pseudonym';
 import { dumpEverything, freshDb, NOW, recordInput } from '../storage/helpers';
+import { freshDeps } from './helpers';
 
 const NAME = 'Jantje de Vries-Bakker';
 const NHS = '943 476 5919';
 const REF = `${NAME} ${NHS}`;
 
 let deps: HandlerDeps;
-let clock: number;
+let clock: { now: number };
 const trusted = { trusted: true };
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  clock = NOW;
-  deps = {
-    db: freshDb(),
-    local: fakeBrowser.storage.local,
-    managed: fakeBrowser.storage.managed,
-    pseudonymise: createPseudonymiser(fakeBrowser.storage.local),
-    now: () => clock,
-    warn: vi.fn(),
-  };
+  ({ deps, clock } = freshDeps());
 });
 
 /** Sends a request and checks the reply against its zod schema. */
@@ -88,7 +80,7 @@ describe('handleRequest: records', () => {
 
   it('reviews a goal of the patient on the page', async () => {
     const saved = await data({ type: 'record/save', patientRef: REF, record: recordInput() });
-    clock += 1000;
+    clock.now += 1000;
     const { goal } = await data({ type: 'goal/review', patientRef: REF, goalId: saved.goals[0].id, outcome: 'achieved' });
     expect(goal).toMatchObject({ outcome: 'achieved', reviewedAt: NOW + 1000 });
     const other = await ask({ type: 'goal/review', patientRef: 'someone else', goalId: saved.goals[0].id, outcome: 'not' });

@@ -4,26 +4,17 @@ import type { HandlerDeps } from '../../../lib/background/handler';
 import { isTrustedSender, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, startBackground } from '../../../lib/background/start';
 import { RequestError, sendRequest } from '../../../lib/messaging';
 import { savePatient } from '../../../lib/storage/patient-store';
-import { createPseudonymiser } from '../../../lib/storage/pseudonym';
-import { DAY, freshDb, NOW, recordInput } from '../storage/helpers';
+import { DAY, NOW, recordInput } from '../storage/helpers';
+import { freshDeps } from './helpers';
 
 // lib/messaging.ts loads the polyfill on first send: give it the in-memory browser.
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 let deps: HandlerDeps;
-let clock: number;
+let clock: { now: number };
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  clock = NOW;
-  deps = {
-    db: freshDb(),
-    local: fakeBrowser.storage.local,
-    managed: fakeBrowser.storage.managed,
-    pseudonymise: createPseudonymiser(fakeBrowser.storage.local),
-    now: () => clock,
-    warn: vi.fn(),
-  };
+  ({ deps, clock } = freshDeps());
 });
 
 describe('isTrustedSender', () => {
@@ -44,7 +35,7 @@ describe('startBackground', () => {
   it('answers sendRequest from a content script through runtime messaging', async () => {
     await startBackground(fakeBrowser, deps);
     const saved = await sendRequest({ type: 'record/save', patientRef: 'Jan 1', record: recordInput() });
-    expect(saved.record.updatedAt).toBe(NOW);
+    expect(saved.record?.updatedAt).toBe(NOW);
     const loaded = await sendRequest({ type: 'record/load', patientRef: 'jan 1' });
     expect(loaded.record).toEqual(saved.record);
     const view = await sendRequest({ type: 'settings/get' });
@@ -66,7 +57,7 @@ describe('startBackground', () => {
 
   it('purges expired data at start-up', async () => {
     await saveOldRecord(deps);
-    clock = NOW + 400 * DAY;
+    clock.now = NOW + 400 * DAY;
     await startBackground(fakeBrowser, deps);
     expect(await deps.db.consultations.count()).toBe(0);
   });
@@ -83,8 +74,8 @@ describe('startBackground', () => {
     expect((await fakeBrowser.alarms.get(RETENTION_ALARM))?.scheduledTime).toBe(scheduled);
 
     await saveOldRecord(deps);
-    clock = NOW + 400 * DAY;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: clock, periodInMinutes: RETENTION_PERIOD_MINUTES });
+    clock.now = NOW + 400 * DAY;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: clock.now, periodInMinutes: RETENTION_PERIOD_MINUTES });
     await vi.waitFor(async () => expect(await deps.db.consultations.count()).toBe(0));
   });
 });
