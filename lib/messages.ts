@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConditionIdSchema } from './conditions';
-import { SettingsPatchSchema, SettingsSchema } from './settings/schema';
+import { RoleSchema, SettingsPatchSchema, SettingsSchema } from './settings/schema';
 import {
   ConsultationRecordSchema,
   GoalHistoryEntrySchema,
@@ -36,6 +36,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set-collapsed'), collapsed: z.boolean() }),
+  /** The sidebar header's role switch (GP consultation / chronic-care review). */
+  z.object({ type: z.literal('settings/set-role'), role: RoleSchema }),
   /** Extension pages only (options page). Keys locked by policy are refused. */
   z.object({ type: z.literal('settings/save'), patch: SettingsPatchSchema }),
   /**
@@ -116,6 +118,7 @@ export const ResponseDataSchemas = {
   'goal/review': z.object({ goal: GoalHistoryEntrySchema }),
   'settings/get': SettingsViewSchema,
   'settings/set-collapsed': SettingsViewSchema,
+  'settings/set-role': SettingsViewSchema,
   'settings/save': SettingsViewSchema,
   'metrics/record': z.object({ recorded: z.number().int().nonnegative() }),
   'metrics/summary': z.object({ rows: z.array(MetricCountSchema) }),

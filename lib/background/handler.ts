@@ -47,6 +47,7 @@ const handlers: Handlers = {
 
   'settings/get': async (_req, deps) => loadSettings(deps, deps.now()),
   'settings/set-collapsed': async (req, deps) => saveSettings(deps, { sidebarCollapsed: req.collapsed }, deps.now()),
+  'settings/set-role': async (req, deps) => saveSettings(deps, { role: req.role }, deps.now()),
   'settings/save': async (req, deps) => saveSettings(deps, req.patch, deps.now()),
 
   'metrics/record': async (req, deps) => {

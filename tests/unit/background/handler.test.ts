@@ -103,6 +103,15 @@ describe('handleRequest: settings', () => {
     expect((await data({ type: 'settings/get' })).settings.sidebarCollapsed).toBe(true);
   });
 
+  it('switches the role from the sidebar header (allowed from the content script), unless policy locks it', async () => {
+    expect((await data({ type: 'settings/set-role', role: 'nurse' })).settings.role).toBe('nurse');
+    expect((await data({ type: 'settings/get' })).settings.role).toBe('nurse');
+    await fakeBrowser.storage.managed.set({ role: 'gp' });
+    const locked = await ask({ type: 'settings/set-role', role: 'nurse' });
+    expect(locked.ok).toBe(false);
+    expect((await data({ type: 'settings/get' })).settings.role).toBe('gp');
+  });
+
   it('saves settings from extension pages only, and never a locked key', async () => {
     const fromPage = await ask({ type: 'settings/save', patch: { role: 'nurse' } });
     expect(fromPage).toEqual({ ok: false, error: expect.stringMatching(/only allowed from the extension/) });
