@@ -1,24 +1,14 @@
 import { LitElement, css, html } from 'lit';
-import type { Translate } from '../lib/i18n';
-import type { BarrierLevel } from '../lib/content/pack-schema';
-import type { BarrierView } from '../lib/sidebar/model';
+import type { SidebarModel } from '../lib/sidebar/model';
 import { baseStyles } from './styles';
-
-const LEVEL_KEYS = {
-  patient: 'levelPatient',
-  provider: 'levelProvider',
-  external: 'levelExternal',
-} as const satisfies Record<BarrierLevel, string>;
 
 /** Barriers grouped patient / provider / external. Emits `barrier-toggle` (detail: barrier id). */
 export class SmsBarrierChecklist extends LitElement {
   static properties = {
     groups: { attribute: false },
-    t: { attribute: false },
   };
 
-  groups: { level: BarrierLevel; barriers: BarrierView[] }[] = [];
-  t!: Translate;
+  groups: SidebarModel['barrierGroups'] = [];
 
   static styles = [
     baseStyles,
@@ -42,7 +32,7 @@ export class SmsBarrierChecklist extends LitElement {
   render() {
     return this.groups.map(
       (group) => html`<fieldset data-level=${group.level}>
-        <legend>${this.t(LEVEL_KEYS[group.level])}</legend>
+        <legend>${group.label}</legend>
         <div class="chips">
           ${group.barriers.map(
             (b) => html`<label title=${b.ask ?? ''}>

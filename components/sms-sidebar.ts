@@ -1,12 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
-import type { SidebarModel } from '../lib/sidebar/model';
-import type { Goal } from '../lib/storage/records';
+import type { SidebarModel, StepView } from '../lib/sidebar/model';
+import type { Goal, GoalOutcome } from '../lib/storage/records';
+import type { FlowStepId } from '../lib/content/pack-schema';
+import { LANGUAGES, type Language } from '../lib/conditions';
+import type { Role } from '../lib/settings/schema';
 import { baseStyles } from './styles';
 import { SmsConditionList } from './sms-condition-list';
 import { SmsBarrierChecklist } from './sms-barrier-checklist';
 import { SmsStrategyList } from './sms-strategy-list';
 import { SmsGoalForm } from './sms-goal-form';
+import { SmsGoalReview } from './sms-goal-review';
+import { SmsFlowNav } from './sms-flow-nav';
 
 /** What the sidebar asks of its controller. Called directly, never through composed DOM events, so
  * nothing the clinician ticks or types is announced to the host page's listeners. */
@@ -15,8 +20,12 @@ export interface SidebarActions {
   toggleStrategy(id: string): void;
   setGoal(goal: Goal | null): void;
   setCollapsed(collapsed: boolean): void;
+  setRole(role: Role): void;
+  setStep(step: FlowStepId): void;
+  reviewGoal(outcome: GoalOutcome): void;
   copySummary(): void;
   insertIntoNote(): void;
+  openActionPlan(patientLanguage: Language): void;
 }
 
 export interface Notice {
@@ -37,6 +46,7 @@ export class SmsSidebar extends LitElement {
     notice: { attribute: false },
     saveStatus: { attribute: false },
     canInsert: { type: Boolean },
+    patientLanguage: { attribute: false },
   };
 
   model: SidebarModel | null = null;
@@ -48,6 +58,8 @@ export class SmsSidebar extends LitElement {
   notice: Notice | null = null;
   saveStatus = '';
   canInsert = false;
+  /** The patient's language for the take-home action plan, independent of the clinician's UI language. */
+  patientLanguage: Language = 'en';
 
   static styles = [
     baseStyles,
@@ -77,6 +89,14 @@ export class SmsSidebar extends LitElement {
       .notice { font-size: 12px; margin: 0; }
       .notice.error { color: #b00020; }
       .status { font-size: 11px; }
+      .roles { display: inline-flex; border: 1px solid rgba(255, 255, 255, 0.6); border-radius: 6px; overflow: hidden; }
+      .roles button { border: 0; border-radius: 0; font-size: 11px; padding: 3px 6px; }
+      .roles button[aria-pressed='true'] { background: #fff; color: var(--sms-accent); font-weight: 600; }
+      .step-prompt { font-size: 12px; margin: 2px 0 6px; }
+      .step-nav { display: flex; justify-content: space-between; }
+      .pack { font-size: 10px; }
+      select { font: inherit; border: 1px solid var(--sms-border); border-radius: 6px; padding: 3px; background: #fff; }
+      .due-dot { background: #ffb74d; color: #1d2733; border-radius: 9px; font-size: 10px; font-weight: 700; padding: 0 4px; }
       textarea.summary { width: 100%; font: 11px/1.35 ui-monospace, monospace; min-height: 60px; border: 1px solid var(--sms-border); border-radius: 6px; }
     `,
   ];
@@ -104,60 +124,130 @@ export class SmsSidebar extends LitElement {
 
   private renderTab(model: SidebarModel) {
     const count = model.conditions.length;
-    return html`<button
-      class="tab"
-      style="top: ${this.tabTop}px"
-      aria-expanded="false"
-      aria-label="${this.t('openSidebar')}: ${this.t('conditionCountBadge', count)}"
-      @click=${() => this.actions.setCollapsed(false)}
-    >
+    const label = [this.t('openSidebar'), this.t('conditionCountBadge', count), model.followUpDue ? this.t('followUpDue') : '']
+      .filter(Boolean)
+      .join(': ');
+    return html`<button class="tab" style="top: ${this.tabTop}px" aria-expanded="false" aria-label=${label}
+      @click=${() => this.actions.setCollapsed(false)}>
       <span class="label">${this.t('sidebarTab')}</span>
       <span class="count">${count}</span>
+      ${model.followUpDue ? html`<span class="due-dot" aria-hidden="true">!</span>` : nothing}
     </button>`;
   }
 
+  private renderHeader(model: SidebarModel) {
+    const role = (r: Role, key: 'roleGp' | 'roleNurse') =>
+      html`<button class="role" data-role=${r} aria-pressed=${String(model.role === r)} @click=${() => this.actions.setRole(r)}>
+        ${this.t(key)}</button>`;
+    return html`<header>
+      <h1>${this.t('sidebarTitle')}</h1>
+      <div class="roles" role="group" aria-label=${this.t('roleSwitch')}>${role('gp', 'roleGp')}${role('nurse', 'roleNurse')}</div>
+      <button class="collapse" aria-expanded="true" aria-label=${this.t('collapseSidebar')} title=${this.t('collapseSidebar')}
+        @click=${() => this.actions.setCollapsed(true)}>⇥</button>
+    </header>`;
+  }
+
+  private renderBarriers(model: SidebarModel) {
+    return html`<section class="barriers">
+      <h2>${this.t('barriersTitle')}</h2>
+      <sms-barrier-checklist .groups=${model.barrierGroups}
+        @barrier-toggle=${(e: CustomEvent<string>) => this.actions.toggleBarrier(e.detail)}></sms-barrier-checklist>
+    </section>`;
+  }
+
+  private renderStrategies(strategies: SidebarModel['quickStrategies'], title?: string) {
+    return html`<section class="strategies">
+      ${title ? html`<h2>${title}</h2>` : nothing}
+      <p class="hint muted">${this.t('strategiesHint')}</p>
+      <sms-strategy-list .strategies=${strategies} .t=${this.t}
+        @strategy-toggle=${(e: CustomEvent<string>) => this.actions.toggleStrategy(e.detail)}></sms-strategy-list>
+    </section>`;
+  }
+
+  private renderGoal(model: SidebarModel, compact: boolean) {
+    return html`<section class="goal">
+      <sms-goal-form .goal=${model.goal} .advice=${model.confidence} ?compact=${compact} .t=${this.t}
+        @goal-change=${(e: CustomEvent<Goal | null>) => this.actions.setGoal(e.detail)}></sms-goal-form>
+    </section>`;
+  }
+
+  private renderReview(model: SidebarModel, withHistory: boolean) {
+    return model.previousGoal
+      ? html`<sms-goal-review .previous=${model.previousGoal} .history=${model.goalHistory} ?showHistory=${withHistory}
+          ?followUpDue=${model.followUpDue} .t=${this.t}
+          @goal-review=${(e: CustomEvent<GoalOutcome>) => this.actions.reviewGoal(e.detail)}></sms-goal-review>`
+      : nothing;
+  }
+
+  /** GP consultation: one screen, one-tap chips, at most three suggestions, seconds not minutes. */
+  private renderQuick(model: SidebarModel) {
+    return html`${this.renderReview(model, false)} ${this.renderBarriers(model)}
+      ${this.renderStrategies(model.quickStrategies, this.t('strategiesTitle'))} ${this.renderGoal(model, true)}`;
+  }
+
+  /** Chronic-care review: the 5As, each step skippable, with all barriers and the goal history. */
+  private renderFlow(model: SidebarModel) {
+    const index = model.steps.findIndex((s) => s.id === model.step);
+    const step: StepView | undefined = model.steps[index];
+    if (!step) return nothing;
+    const go = (i: number) => {
+      const target = model.steps[i];
+      if (target) this.actions.setStep(target.id);
+    };
+    const content = {
+      assess: () => html`${this.renderReview(model, true)} ${this.renderBarriers(model)}`,
+      advise: () => this.renderStrategies(step.strategies),
+      agree: () => html`${this.renderGoal(model, false)} ${this.renderStrategies(step.strategies)}`,
+      assist: () => this.renderStrategies(step.strategies),
+      arrange: () => html`${this.renderStrategies(step.strategies)} ${this.renderGoal(model, true)}`,
+    }[step.id];
+    return html`<sms-flow-nav .steps=${model.steps} .current=${model.step} .label=${this.t('flowLabel')}
+        @step-change=${(e: CustomEvent<FlowStepId>) => this.actions.setStep(e.detail)}></sms-flow-nav>
+      <section class="step" data-step=${step.id} aria-labelledby="step-title">
+        <h2 id="step-title">${step.title}</h2>
+        <p class="step-prompt muted">${step.prompt}</p>
+        ${content()}
+      </section>
+      <div class="step-nav">
+        <button class="back" ?disabled=${index === 0} @click=${() => go(index - 1)}>${this.t('stepBack')}</button>
+        <button class="next" ?disabled=${index === model.steps.length - 1} @click=${() => go(index + 1)}>${this.t('stepNext')}</button>
+      </div>`;
+  }
+
+  private renderFooter(model: SidebarModel) {
+    return html`<footer>
+      <div class="buttons">
+        <button class="primary copy" @click=${() => this.actions.copySummary()}>${this.t('copySummary')}</button>
+        ${this.canInsert
+          ? html`<button class="insert" @click=${() => this.actions.insertIntoNote()}>${this.t('insertIntoNote')}</button>`
+          : nothing}
+      </div>
+      <div class="buttons">
+        <label class="muted" for="patient-language">${this.t('patientLanguage')}</label>
+        <select id="patient-language" @change=${(e: Event) => (this.patientLanguage = (e.target as HTMLSelectElement).value as Language)}>
+          ${LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === this.patientLanguage}>${l.toUpperCase()}</option>`)}
+        </select>
+        <button class="action-plan" @click=${() => this.actions.openActionPlan(this.patientLanguage)}>${this.t('actionPlan')}</button>
+      </div>
+      ${this.notice ? html`<p class="notice ${this.notice.kind}" role="status">${this.notice.text}</p>` : nothing}
+      ${this.notice?.kind === 'error'
+        ? html`<textarea class="summary" readonly aria-label=${this.t('copySummary')} .value=${model.summary}></textarea>`
+        : nothing}
+      <p class="status muted" aria-live="polite">${this.saveStatus}</p>
+      <p class="pack muted">${this.t('packVersion', `${model.pack.id} ${model.pack.version}`)}</p>
+    </footer>`;
+  }
+
   private renderPanel(model: SidebarModel) {
-    return html`<aside role="complementary" aria-label=${this.t('sidebarTitle')}>
-      <header>
-        <h1>${this.t('sidebarTitle')}</h1>
-        <button class="collapse" aria-expanded="true" aria-label=${this.t('collapseSidebar')} title=${this.t('collapseSidebar')}
-          @click=${() => this.actions.setCollapsed(true)}>⇥</button>
-      </header>
+    return html`<aside role="complementary" aria-label=${this.t('sidebarTitle')} data-role=${model.role}>
+      ${this.renderHeader(model)}
       <div class="body">
         <section class="conditions">
           <sms-condition-list .conditions=${model.conditions} .ruledOut=${model.ruledOut} .t=${this.t}></sms-condition-list>
         </section>
-        <section class="barriers">
-          <h2>${this.t('barriersTitle')}</h2>
-          <sms-barrier-checklist .groups=${model.barrierGroups} .t=${this.t}
-            @barrier-toggle=${(e: CustomEvent<string>) => this.actions.toggleBarrier(e.detail)}></sms-barrier-checklist>
-        </section>
-        <section class="strategies">
-          <h2>${this.t('strategiesTitle')}</h2>
-          <p class="hint muted">${this.t('strategiesHint')}</p>
-          <sms-strategy-list .strategies=${model.strategies} .t=${this.t}
-            @strategy-toggle=${(e: CustomEvent<string>) => this.actions.toggleStrategy(e.detail)}></sms-strategy-list>
-        </section>
-        <section class="goal">
-          <sms-goal-form .goal=${model.goal} .t=${this.t}
-            @goal-change=${(e: CustomEvent<Goal | null>) => this.actions.setGoal(e.detail)}></sms-goal-form>
-        </section>
+        ${model.role === 'gp' ? this.renderQuick(model) : this.renderFlow(model)}
       </div>
-      <footer>
-        <div class="buttons">
-          <button class="primary copy" @click=${() => this.actions.copySummary()}>${this.t('copySummary')}</button>
-          ${this.canInsert
-            ? html`<button class="insert" @click=${() => this.actions.insertIntoNote()}>${this.t('insertIntoNote')}</button>`
-            : nothing}
-        </div>
-        ${this.notice
-          ? html`<p class="notice ${this.notice.kind}" role="status">${this.notice.text}</p>`
-          : nothing}
-        ${this.notice?.kind === 'error'
-          ? html`<textarea class="summary" readonly aria-label=${this.t('copySummary')} .value=${model.summary}></textarea>`
-          : nothing}
-        <p class="status muted" aria-live="polite">${this.saveStatus}</p>
-      </footer>
+      ${this.renderFooter(model)}
     </aside>`;
   }
 
@@ -176,6 +266,8 @@ export function defineSidebarElements(): void {
     ['sms-barrier-checklist', SmsBarrierChecklist],
     ['sms-strategy-list', SmsStrategyList],
     ['sms-goal-form', SmsGoalForm],
+    ['sms-goal-review', SmsGoalReview],
+    ['sms-flow-nav', SmsFlowNav],
   ];
   for (const [name, ctor] of elements) if (!customElements.get(name)) customElements.define(name, ctor);
 }

@@ -6,11 +6,17 @@ import { createDetector, type Detector } from '../../lib/detection';
 import { loadBuiltInPack } from '../../lib/content/packs';
 import { resolveLanguage, translator, type Translate } from '../../lib/i18n';
 import { buildSidebarModel, EMPTY_STATE, toggle, type SidebarState } from '../../lib/sidebar/model';
+import { splitVisitGoals, type VisitGoals } from '../../lib/sidebar/visit';
+import type { Language } from '../../lib/conditions';
+import type { FlowStepId } from '../../lib/content/pack-schema';
+import type { Role } from '../../lib/settings/schema';
+import type { GoalOutcome } from '../../lib/storage/records';
 import { chooseTabTop, type Box } from '../../lib/sidebar/placement';
 import { copyText, insertIntoNoteField } from '../../lib/page/note-field';
 import { mountHost, type MountedHost } from '../../lib/page/sidebar-host';
 import { sendRequest } from '../../lib/messaging';
 import type { SidebarActions, SmsSidebar } from '../../components/sms-sidebar';
+import type { PageStatus } from '../../lib/page-messages';
 
 const MUTATION_QUIET_MS = 250;
 const MUTATION_MAX_WAIT_MS = 1000;
@@ -34,6 +40,8 @@ export class ContentController implements SidebarActions {
   private mounted: MountedHost | null = null;
   private sidebar: SmsSidebar | null = null;
   private state: SidebarState = EMPTY_STATE;
+  private visit: VisitGoals = { current: null, previous: null, history: [], followUpDue: false };
+  private lang: Language = 'en';
   private patientRef: string | null = null;
   /** Bumped on every patient change so a late answer for the previous patient is ignored. */
   private patientToken = 0;
@@ -50,10 +58,11 @@ export class ContentController implements SidebarActions {
     const { settings, warning } = await sendRequest({ type: 'settings/get' });
     this.settings = settings;
     this.settingsWarning = warning;
-    this.collapsed = settings.sidebarCollapsed;
-    const lang = resolveLanguage(settings.language, navigator.language);
-    this.pack = loadBuiltInPack(lang);
-    this.t = translator(lang);
+    // A chronic-care review is deliberate: it opens. A GP consultation starts as the remembered tab/panel.
+    this.collapsed = settings.role === 'gp' && settings.sidebarCollapsed;
+    this.lang = resolveLanguage(settings.language, navigator.language);
+    this.pack = loadBuiltInPack(this.lang);
+    this.t = translator(this.lang);
     this.detector = createDetector(this.doc, { url: location.href, enabled: settings.promptConditions });
     await this.apply(this.detector.detect());
 
@@ -107,11 +116,15 @@ export class ContentController implements SidebarActions {
     this.flushSave();
     this.patientRef = ref;
     this.state = EMPTY_STATE;
+    this.visit = splitVisitGoals(null, [], new Date());
     const token = ++this.patientToken;
     if (!ref) return;
-    const { record } = await sendRequest({ type: 'record/load', patientRef: ref });
-    if (token !== this.patientToken || !record) return;
-    this.state = { barriers: record.barriers, strategies: record.strategies, goal: record.goal, step: record.step };
+    const { record, goals } = await sendRequest({ type: 'record/load', patientRef: ref });
+    if (token !== this.patientToken) return;
+    this.visit = splitVisitGoals(record, goals, new Date());
+    if (record) {
+      this.state = { barriers: record.barriers, strategies: record.strategies, goal: this.visit.current, step: record.step };
+    }
     this.render();
   }
 
@@ -122,7 +135,11 @@ export class ContentController implements SidebarActions {
     this.sidebar = this.doc.createElement('sms-sidebar') as SmsSidebar;
     this.sidebar.actions = this;
     this.mounted.root.append(this.sidebar);
+    // Reachable from this isolated world only (the extension and devtools, e.g. the accessibility check), never the page.
+    (globalThis as { __smsPromptsSidebar?: SmsSidebar }).__smsPromptsSidebar = this.sidebar;
     if (this.settingsWarning) this.sidebar.notice = { kind: 'error', text: this.t('settingsWarning') };
+    // The take-home plan defaults to the language the EHR page is written in (the practice's patients' language).
+    this.sidebar.patientLanguage = resolveLanguage('auto', this.doc.documentElement.lang || this.lang);
   }
 
   private unmount(): void {
@@ -142,6 +159,7 @@ export class ContentController implements SidebarActions {
       pack: this.pack,
       state: this.state,
       settings: this.settings,
+      visit: this.visit,
     });
     if (!this.patientRef) sidebar.saveStatus = this.t('noPatient');
     if (this.collapsed) this.placeTab();
@@ -170,6 +188,19 @@ export class ContentController implements SidebarActions {
     }
   }
 
+  // ---- Questions from the popup ----
+
+  status(): PageStatus {
+    return {
+      detection: this.detection,
+      sidebar: !this.sidebar ? 'hidden' : this.collapsed ? 'collapsed' : 'open',
+    };
+  }
+
+  openSidebar(): void {
+    if (this.sidebar && this.collapsed) this.setCollapsed(false);
+  }
+
   // ---- What the clinician does (SidebarActions) ----
 
   toggleBarrier(id: string): void {
@@ -184,17 +215,55 @@ export class ContentController implements SidebarActions {
     if (choosing) this.metric('strategy_chosen');
   }
 
+  /** 'goal_agreed' is counted by the background when it saves a new goal, atomically with the goal history. */
   setGoal(goal: SidebarState['goal']): void {
-    const isNew = goal !== null && goal.text !== '' && goal.text !== this.state.goal?.text;
     this.update({ goal });
-    if (isNew) this.metric('goal_agreed');
   }
 
   setCollapsed(collapsed: boolean): void {
     this.collapsed = collapsed;
     this.render();
-    void sendRequest({ type: 'settings/set-collapsed', collapsed });
+    sendRequest({ type: 'settings/set-collapsed', collapsed }).catch(() => {
+      // Locked by practice policy or the extension was reloaded: the choice holds for this page only.
+    });
     this.metric(collapsed ? 'dismissed' : 'sidebar_opened');
+  }
+
+  setRole(role: Role): void {
+    this.settings = { ...this.settings, role };
+    this.render();
+    sendRequest({ type: 'settings/set-role', role }).catch(() => {
+      // Locked by practice policy: the switch holds for this page only.
+    });
+  }
+
+  setStep(step: FlowStepId): void {
+    this.update({ step });
+  }
+
+  reviewGoal(outcome: GoalOutcome): void {
+    const previous = this.visit.previous;
+    const ref = this.patientRef;
+    if (!previous || !ref) return;
+    sendRequest({ type: 'goal/review', patientRef: ref, goalId: previous.id, outcome })
+      .then(({ goal }) => {
+        if (ref !== this.patientRef) return;
+        this.visit = { ...this.visit, previous: goal, history: this.visit.history.map((g) => (g.id === goal.id ? goal : g)) };
+        this.render();
+      })
+      .catch((error: unknown) => this.showNotice({ kind: 'error', text: this.t('saveFailed', String(error)) }));
+  }
+
+  openActionPlan(patientLanguage: Language): void {
+    const ref = this.patientRef;
+    if (!ref) {
+      this.showNotice({ kind: 'error', text: this.t('noPatient') });
+      return;
+    }
+    this.flushSave();
+    sendRequest({ type: 'action-plan/open', patientRef: ref, lang: patientLanguage, strategies: this.state.strategies }).catch(
+      (error: unknown) => this.showNotice({ kind: 'error', text: String(error) }),
+    );
   }
 
   copySummary(): void {

@@ -2,6 +2,8 @@
 // isolated world); the polyfill provides one there, and only there, before any lit element is defined.
 import '@webcomponents/custom-elements';
 import { defineSidebarElements } from '../../components/sms-sidebar';
+import browser from 'webextension-polyfill';
+import { PageRequestSchema } from '../../lib/page-messages';
 import { ContentController } from './controller';
 
 export default defineContentScript({
@@ -11,8 +13,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     defineSidebarElements();
-    new ContentController(document).start().catch((error: unknown) => {
+    const controller = new ContentController(document);
+    controller.start().catch((error: unknown) => {
       console.error('[SMS Prompts] could not start on this page:', error);
+    });
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const request = PageRequestSchema.safeParse(message);
+      if (!request.success) return undefined;
+      if (request.data.type === 'page/open-sidebar') controller.openSidebar();
+      return Promise.resolve(controller.status());
     });
   },
 });

@@ -27,7 +27,8 @@ export const SettingsSchema = z.object({
   disabledStrategies: z.array(z.string()).default([]),
   directory: z.array(DirectoryEntrySchema).default([]),
   retentionDays: z.number().int().min(1).max(3650).default(365),
-  sidebarCollapsed: z.boolean().default(false),
+  /** GP consultations start as a small tab (seconds, not minutes); the choice is then remembered. */
+  sidebarCollapsed: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

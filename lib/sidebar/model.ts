@@ -1,10 +1,12 @@
 import type { ConditionId } from '../conditions';
 import type { DetectionResult, Evidence, MentionContext } from '../detection/result';
-import type { BarrierLevel, ContentPack, FlowStepId } from '../content/pack-schema';
-import type { Goal } from '../storage/records';
-import type { DirectoryEntry, Settings } from '../settings/schema';
-import { rankStrategies } from '../content/rules';
+import type { BarrierLevel, ContentPack, FlowStep, FlowStepId } from '../content/pack-schema';
+import type { Goal, GoalHistoryEntry } from '../storage/records';
+import type { DirectoryEntry, Role, Settings } from '../settings/schema';
+import { rankStrategies, type RankedStrategy } from '../content/rules';
 import { buildSummary } from '../content/summary';
+import { confidenceAdvice, type ConfidenceAdvice } from '../content/goals';
+import type { VisitGoals } from './visit';
 
 /** What the clinician has ticked and agreed in this consultation: the state the sidebar edits. */
 export interface SidebarState {
@@ -34,7 +36,6 @@ export interface BarrierView {
   id: string;
   label: string;
   ask?: string;
-  quick: boolean;
   checked: boolean;
 }
 
@@ -43,37 +44,66 @@ export interface StrategyView {
   label: string;
   action: string;
   type: 'individual' | 'collaborative';
+  step: FlowStepId;
   because: string;
   chosen: boolean;
   contact?: DirectoryEntry;
 }
 
-/** Everything the sidebar renders, derived from detection + content + state. Pure data: no behaviour. */
-export interface SidebarModel {
-  conditions: ConditionView[];
-  ruledOut: RuledOutView[];
-  barrierGroups: { level: BarrierLevel; barriers: BarrierView[] }[];
+export interface StepView extends FlowStep {
   strategies: StrategyView[];
-  goal: Goal | null;
-  summary: string;
 }
 
-const LEVELS: BarrierLevel[] = ['patient', 'provider', 'external'];
+/** Everything the sidebar renders, derived from detection + content + state. Pure data: no behaviour. */
+export interface SidebarModel {
+  role: Role;
+  conditions: ConditionView[];
+  ruledOut: RuledOutView[];
+  barrierGroups: { level: BarrierLevel; label: string; barriers: BarrierView[] }[];
+  /** GP consultation: at most three suggestions, across all steps. */
+  quickStrategies: StrategyView[];
+  /** Chronic-care review: the 5As, each with the strategies that belong to it. */
+  steps: StepView[];
+  step: FlowStepId;
+  goal: Goal | null;
+  confidence: ConfidenceAdvice;
+  previousGoal: GoalHistoryEntry | null;
+  goalHistory: GoalHistoryEntry[];
+  followUpDue: boolean;
+  summary: string;
+  pack: { id: string; version: string };
+}
+
+export const GP_SUGGESTIONS = 3;
+const NURSE_SUGGESTIONS_PER_STEP = 4;
 
 export interface ModelInput {
   detection: DetectionResult;
   pack: ContentPack;
   state: SidebarState;
-  settings: Pick<Settings, 'disabledStrategies' | 'directory' | 'promptConditions'>;
-  /** How many strategies to show at most. */
-  limit?: number;
+  settings: Pick<Settings, 'disabledStrategies' | 'directory' | 'promptConditions' | 'role'>;
+  visit: Pick<VisitGoals, 'previous' | 'history' | 'followUpDue'>;
 }
 
-export function buildSidebarModel({ detection, pack, state, settings, limit = 6 }: ModelInput): SidebarModel {
+function strategyView(r: RankedStrategy, chosen: ReadonlySet<string>): StrategyView {
+  const s = r.strategy;
+  return {
+    id: s.id, label: s.label, action: s.action, type: s.type, step: s.step,
+    because: r.because, chosen: chosen.has(s.id), contact: r.contact,
+  };
+}
+
+/** The best `limit` of a ranked list, plus any the clinician already agreed (they never silently disappear). */
+function topWithChosen(ranked: readonly RankedStrategy[], limit: number, chosen: ReadonlySet<string>): StrategyView[] {
+  return ranked.filter((r, i) => i < limit || chosen.has(r.strategy.id)).map((r) => strategyView(r, chosen));
+}
+
+export function buildSidebarModel({ detection, pack, state, settings, visit }: ModelInput): SidebarModel {
   const name = (id: ConditionId) => pack.conditionNames[id] ?? id;
   const prompted = new Set(settings.promptConditions);
-  const detected = detection.conditions.filter((c) => prompted.has(c.id));
-  const conditions = detected.map((c) => ({ id: c.id, name: name(c.id), status: c.status, evidence: c.evidence }));
+  const conditions = detection.conditions
+    .filter((c) => prompted.has(c.id))
+    .map((c) => ({ id: c.id, name: name(c.id), status: c.status, evidence: c.evidence }));
 
   const ruledOut = detection.ruledOut.map((r) => ({
     id: r.id,
@@ -82,13 +112,16 @@ export function buildSidebarModel({ detection, pack, state, settings, limit = 6 
     evidence: r.evidence,
   }));
 
+  // The GP sees the one-tap chips (the common barriers) plus anything already ticked; the nurse sees all.
   const ticked = new Set(state.barriers);
-  const barrierGroups = LEVELS.map((level) => ({
-    level,
+  const gp = settings.role === 'gp';
+  const barrierGroups = pack.levels.map((level) => ({
+    level: level.id,
+    label: level.title,
     barriers: pack.barriers
-      .filter((b) => b.level === level)
-      .map((b) => ({ id: b.id, label: b.label, ask: b.ask, quick: b.quick, checked: ticked.has(b.id) })),
-  }));
+      .filter((b) => b.level === level.id && (!gp || b.quick || ticked.has(b.id)))
+      .map((b) => ({ id: b.id, label: b.label, ask: b.ask, checked: ticked.has(b.id) })),
+  })).filter((g) => g.barriers.length > 0);
 
   const chosen = new Set(state.strategies);
   const ranked = rankStrategies({
@@ -96,23 +129,13 @@ export function buildSidebarModel({ detection, pack, state, settings, limit = 6 
     conditions: conditions.map((c) => c.id),
     barriers: state.barriers,
     settings,
-    limit,
+    preferQuick: gp,
   });
-  // A strategy the clinician already agreed stays visible even when new ticks push it out of the top.
-  const rankedIds = new Set(ranked.map((r) => r.strategy.id));
-  const keptChosen = pack.strategies.filter((s) => chosen.has(s.id) && !rankedIds.has(s.id));
-  const strategies: StrategyView[] = [
-    ...ranked.map((r) => ({
-      id: r.strategy.id,
-      label: r.strategy.label,
-      action: r.strategy.action,
-      type: r.strategy.type,
-      because: r.because,
-      chosen: chosen.has(r.strategy.id),
-      contact: r.contact,
-    })),
-    ...keptChosen.map((s) => ({ id: s.id, label: s.label, action: s.action, type: s.type, because: '', chosen: true })),
-  ];
+  const quickStrategies = topWithChosen(ranked, GP_SUGGESTIONS, chosen);
+  const steps = pack.flow.map((step) => ({
+    ...step,
+    strategies: topWithChosen(ranked.filter((r) => r.strategy.step === step.id), NURSE_SUGGESTIONS_PER_STEP, chosen),
+  }));
 
   const summary = buildSummary({
     pack,
@@ -122,7 +145,22 @@ export function buildSidebarModel({ detection, pack, state, settings, limit = 6 
     goal: state.goal,
   });
 
-  return { conditions, ruledOut, barrierGroups, strategies, goal: state.goal, summary };
+  return {
+    role: settings.role,
+    conditions,
+    ruledOut,
+    barrierGroups,
+    quickStrategies,
+    steps,
+    step: state.step ?? 'assess',
+    goal: state.goal,
+    confidence: confidenceAdvice(state.goal?.confidence, pack),
+    previousGoal: visit.previous,
+    goalHistory: visit.history,
+    followUpDue: visit.followUpDue,
+    summary,
+    pack: { id: pack.id, version: pack.version },
+  };
 }
 
 /** Adds or removes an id, keeping order: the one state transition every checkbox in the sidebar needs. */

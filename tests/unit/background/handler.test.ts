@@ -99,8 +99,10 @@ describe('handleRequest: settings', () => {
   });
 
   it('sets the sidebar collapsed (allowed from the content script)', async () => {
+    expect((await data({ type: 'settings/get' })).settings.sidebarCollapsed).toBe(true); // GP default: a tab
+    expect((await data({ type: 'settings/set-collapsed', collapsed: false })).settings.sidebarCollapsed).toBe(false);
+    expect((await data({ type: 'settings/get' })).settings.sidebarCollapsed).toBe(false);
     expect((await data({ type: 'settings/set-collapsed', collapsed: true })).settings.sidebarCollapsed).toBe(true);
-    expect((await data({ type: 'settings/get' })).settings.sidebarCollapsed).toBe(true);
   });
 
   it('switches the role from the sidebar header (allowed from the content script), unless policy locks it', async () => {
