@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
-import type { GoalHistoryEntry, GoalOutcome } from '../lib/storage/records';
-import { GOAL_OUTCOMES } from '../lib/content/goals';
+import { GOAL_OUTCOMES, type GoalHistoryEntry, type GoalOutcome } from '../lib/storage/records';
 import { baseStyles } from './styles';
 
 const OUTCOME_KEYS = { achieved: 'outcomeAchieved', partly: 'outcomePartly', not: 'outcomeNot' } as const;

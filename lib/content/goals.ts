@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import type { Goal } from '../storage/records';
+import { GoalOutcomeSchema, type Goal, type GoalOutcome } from '../storage/records';
 import type { ContentPack } from './pack-schema';
 
 /** Action planning: below this confidence (0-10), make the plan smaller (Lorig's self-management programme). */
 export const CONFIDENCE_THRESHOLD = 7;
 
-export const GOAL_OUTCOMES = ['achieved', 'partly', 'not'] as const;
-export const GoalReviewOutcomeSchema = z.enum(GOAL_OUTCOMES);
-export type GoalReviewOutcome = z.infer<typeof GoalReviewOutcomeSchema>;
 
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is yyyy-mm-dd');
 
 /** How an agreed goal turned out, asked at the follow-up (start the next contact with it). */
 export const GoalReviewSchema = z.object({
-  outcome: GoalReviewOutcomeSchema,
+  outcome: GoalOutcomeSchema,
   /** yyyy-mm-dd of the review. */
   reviewedOn: IsoDateSchema.optional(),
   note: z.string().max(500).optional(),
@@ -37,7 +34,7 @@ export function confidenceAdvice(confidence: number | null | undefined, pack: Co
 }
 
 /** Advice for the next step after a goal review, from the pack. */
-export function reviewAdvice(outcome: GoalReviewOutcome, pack: ContentPack): string {
+export function reviewAdvice(outcome: GoalOutcome, pack: ContentPack): string {
   switch (outcome) {
     case 'achieved':
       return pack.labels.reviewAchieved;

@@ -32,7 +32,9 @@ export const ConsultationRecordSchema = z.object({
 export type ConsultationRecord = z.infer<typeof ConsultationRecordSchema>;
 
 /** How an agreed goal turned out, asked at the follow-up. */
-export const GoalOutcomeSchema = z.enum(['achieved', 'partly', 'not']);
+/** How an agreed goal turned out, asked at the next visit. */
+export const GOAL_OUTCOMES = ['achieved', 'partly', 'not'] as const;
+export const GoalOutcomeSchema = z.enum(GOAL_OUTCOMES);
 export type GoalOutcome = z.infer<typeof GoalOutcomeSchema>;
 
 /** One agreed goal in a patient's history (table `goals`). Newer goals never overwrite older ones. */
