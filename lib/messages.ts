@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConditionIdSchema } from './conditions';
+import { ConditionIdSchema, LanguageSchema } from './conditions';
+import { ContentPackSchema } from './content/pack-schema';
 import { RoleSchema, SettingsPatchSchema, SettingsSchema } from './settings/schema';
 import {
   ConsultationRecordSchema,
@@ -55,6 +56,30 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/export') }),
   /** Extension pages only: delete every consultation, goal, metric and kept corrupt copy. Settings stay. */
   z.object({ type: z.literal('data/erase') }),
+  /** Extension pages only: how many records are stored, for the options page. */
+  z.object({ type: z.literal('data/counts') }),
+  /**
+   * The active content pack of a language: the one the practice imported for it, else the built-in pack,
+   * with its version and checksum (packChecksum). Content scripts may ask.
+   */
+  z.object({ type: z.literal('pack/get'), lang: LanguageSchema }),
+  /**
+   * Extension pages only: validate (parsePack, checksum when present) and store a pack as the active pack of its
+   * language. A bad pack is refused with the failing field named, e.g. "strategies[3].sources: ...", and
+   * nothing stored is changed.
+   */
+  z.object({ type: z.literal('pack/import'), pack: z.unknown() }),
+  /** Extension pages only: drop the imported pack of a language, back to the built-in one. */
+  z.object({ type: z.literal('pack/reset'), lang: LanguageSchema }),
+  /** Extension pages only: the enabled EHR sites with their permission and registration state. */
+  z.object({ type: z.literal('sites/status') }),
+  /**
+   * Extension pages only, after browser.permissions.request({ origins: [pattern] }) was granted (from the click):
+   * adds the site to enabledSites and registers the content script on it. Refused without the permission.
+   */
+  z.object({ type: z.literal('sites/add'), pattern: z.string().min(1).max(300) }),
+  /** Extension pages only: removes a site from enabledSites and unregisters its content script. */
+  z.object({ type: z.literal('sites/remove'), pattern: z.string().min(1).max(300) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 /** What a sender writes (defaults such as record.step may be left out). */
@@ -67,7 +92,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
  * so it can never export, erase or change settings (other than collapsing the sidebar).
  */
 export const PRIVILEGED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'settings/save', 'metrics/summary', 'data/export', 'data/erase',
+  'settings/save', 'metrics/summary', 'data/export', 'data/erase', 'data/counts',
+  'pack/import', 'pack/reset', 'sites/status', 'sites/add', 'sites/remove',
 ]);
 
 export const PatientDataSchema = z.object({
@@ -111,6 +137,51 @@ export const ExportSchema = z.object({
 });
 export type DataExport = z.infer<typeof ExportSchema>;
 
+export const ActivePackSchema = z.object({
+  pack: ContentPackSchema,
+  version: z.string(),
+  /** packChecksum(pack): SHA-256 hex of the canonical pack without its own `checksum` field. */
+  checksum: z.string(),
+  source: z.enum(['built-in', 'imported']),
+  /** Epoch ms, for an imported pack. */
+  importedAt: z.number().int().optional(),
+  /** Set when an imported pack could not be read: the built-in pack is served instead (the stored one is kept). */
+  warning: z.string().optional(),
+});
+export type ActivePack = z.infer<typeof ActivePackSchema>;
+
+export const PackImportedSchema = z.object({
+  language: LanguageSchema,
+  id: z.string(),
+  version: z.string(),
+  checksum: z.string(),
+  /** An earlier imported pack of that language was replaced. */
+  replaced: z.boolean(),
+});
+export type PackImported = z.infer<typeof PackImportedSchema>;
+
+export const SiteStatusSchema = z.object({
+  /** Match pattern, e.g. "https://ehr.example.org/*". */
+  pattern: z.string(),
+  /** The browser holds the site's host permission. */
+  granted: z.boolean(),
+  /** The content script runs on the site (registered, or injected by the manifest). */
+  active: z.boolean(),
+  /** Covered by the manifest's own content script (localhost, for demos and tests). */
+  builtIn: z.boolean(),
+});
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
+export const SitesViewSchema = z.object({ sites: z.array(SiteStatusSchema) });
+
+export const DataCountsSchema = z.object({
+  consultations: z.number().int().nonnegative(),
+  goals: z.number().int().nonnegative(),
+  metrics: z.number().int().nonnegative(),
+  /** Unreadable records kept for export (meta copies and corrupt settings blobs). */
+  corrupt: z.number().int().nonnegative(),
+});
+export type DataCounts = z.infer<typeof DataCountsSchema>;
+
 /** The `data` of a successful reply, per request type. */
 export const ResponseDataSchemas = {
   'record/load': PatientDataSchema,
@@ -124,6 +195,13 @@ export const ResponseDataSchemas = {
   'metrics/summary': z.object({ rows: z.array(MetricCountSchema) }),
   'data/export': ExportSchema,
   'data/erase': z.object({ erased: z.literal(true) }),
+  'data/counts': DataCountsSchema,
+  'pack/get': ActivePackSchema,
+  'pack/import': PackImportedSchema,
+  'pack/reset': ActivePackSchema,
+  'sites/status': SitesViewSchema,
+  'sites/add': SitesViewSchema,
+  'sites/remove': SitesViewSchema,
 } satisfies { [T in RequestType]: z.ZodType };
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof ResponseDataSchemas)[T]>;

@@ -16,6 +16,9 @@ import { metricRowsFor, summariseMetrics } from '../storage/metrics';
 import { loadPatient, reviewGoal, savePatient } from '../storage/patient-store';
 import { MetricRowSchema, type PatientKey } from '../storage/records';
 import { parseRows, type Warn } from '../storage/rows';
+import { isSitePattern } from '../sites/patterns';
+import { getActivePack, importPack, resetPack } from './packs';
+import type { SiteRegistrar } from './sites';
 
 /** Everything the handler touches, injected so it runs in tests without a browser. */
 export interface HandlerDeps extends SettingsAreas {
@@ -24,6 +27,18 @@ export interface HandlerDeps extends SettingsAreas {
   pseudonymise: (ref: string) => Promise<PatientKey>;
   now: () => number;
   warn: Warn;
+  /** Per-site content scripts and host permissions (lib/background/sites.ts); absent where there is no browser. */
+  sites?: SiteRegistrar;
+}
+
+function sitesOf(deps: HandlerDeps): SiteRegistrar {
+  if (!deps.sites) throw new Error('site registration is not available here');
+  return deps.sites;
+}
+
+async function siteStatus(deps: HandlerDeps) {
+  const { settings } = await loadSettings(deps, deps.now());
+  return { sites: await sitesOf(deps).status(settings.enabledSites) };
 }
 
 /** Who sent the request. Only extension pages are trusted; the content script (beside the EHR page) is not. */
@@ -83,6 +98,48 @@ const handlers: Handlers = {
     await eraseDb(deps.db);
     await removeCorruptSettingsCopies(deps.local);
     return { erased: true as const };
+  },
+
+  'data/counts': async (_req, deps) => {
+    const [consultations, goals, metrics, metaCopies, settingsCopies] = await Promise.all([
+      deps.db.consultations.count(),
+      deps.db.goals.count(),
+      deps.db.metrics.count(),
+      deps.db.meta.where('key').startsWith('corrupt.').count(),
+      corruptSettingsCopies(deps.local),
+    ]);
+    return { consultations, goals, metrics, corrupt: metaCopies + settingsCopies.length };
+  },
+
+  'pack/get': async (req, deps) => getActivePack(deps.local, req.lang),
+  'pack/import': async (req, deps) => importPack(deps.local, req.pack, deps.now()),
+  'pack/reset': async (req, deps) => {
+    await resetPack(deps.local, req.lang);
+    return getActivePack(deps.local, req.lang);
+  },
+
+  'sites/status': async (_req, deps) => siteStatus(deps),
+
+  'sites/add': async (req, deps) => {
+    const sites = sitesOf(deps);
+    if (!isSitePattern(req.pattern)) throw new Error(`not a site address: ${req.pattern}`);
+    if (!(await sites.hasPermission(req.pattern))) throw new Error(`no permission for ${req.pattern}: the browser did not grant it`);
+    const { settings } = await loadSettings(deps, deps.now());
+    if (!settings.enabledSites.includes(req.pattern)) {
+      await saveSettings(deps, { enabledSites: [...settings.enabledSites, req.pattern] }, deps.now());
+    }
+    await sites.enable(req.pattern);
+    return siteStatus(deps);
+  },
+
+  'sites/remove': async (req, deps) => {
+    const sites = sitesOf(deps);
+    const { settings } = await loadSettings(deps, deps.now());
+    if (settings.enabledSites.includes(req.pattern)) {
+      await saveSettings(deps, { enabledSites: settings.enabledSites.filter((p) => p !== req.pattern) }, deps.now());
+    }
+    await sites.disable(req.pattern);
+    return siteStatus(deps);
   },
 };
 

@@ -4,21 +4,24 @@ import { openDb } from '../storage/db';
 import { createPseudonymiser } from '../storage/pseudonym';
 import { purgeExpired, type PurgeResult } from '../storage/retention';
 import { handleRequest, type HandlerDeps } from './handler';
+import { createSiteRegistrar, startSites, type SitesBrowser } from './sites';
 
 export const RETENTION_ALARM = 'sms-prompts-retention';
 export const RETENTION_PERIOD_MINUTES = 24 * 60;
 
 type BackgroundBrowser = Pick<Browser, 'runtime' | 'alarms' | 'storage'>;
 
-/** The real dependencies: IndexedDB of the extension origin, browser storage, Web Crypto. */
-export function createBrowserDeps(browser: BackgroundBrowser): HandlerDeps {
+/** The real dependencies: IndexedDB of the extension origin, browser storage, Web Crypto, per-site scripts. */
+export function createBrowserDeps(browser: BackgroundBrowser & Partial<Omit<SitesBrowser, 'runtime'>>): HandlerDeps {
+  const warn = (message: string) => console.warn(`[sms-prompts] ${message}`);
   return {
+    ...(browser.permissions ? { sites: createSiteRegistrar(browser as BackgroundBrowser & SitesBrowser, warn) } : {}),
     db: openDb(),
     local: browser.storage.local,
     managed: browser.storage.managed,
     pseudonymise: createPseudonymiser(browser.storage.local),
     now: () => Date.now(),
-    warn: (message) => console.warn(`[sms-prompts] ${message}`),
+    warn,
   };
 }
 
@@ -34,7 +37,8 @@ export async function runRetention(deps: HandlerDeps): Promise<PurgeResult> {
 }
 
 /**
- * Wires the background: answers messages, purges expired data now and daily (alarm). Listeners are added
+ * Wires the background: answers messages, purges expired data now and daily (alarm), registers the content
+ * script on the enabled EHR sites and follows their permissions. Listeners are added
  * synchronously so a woken service worker receives the event that woke it. Resolves when start-up work is done.
  */
 export function startBackground(browser: BackgroundBrowser, deps: HandlerDeps): Promise<void> {
@@ -52,5 +56,6 @@ export function startBackground(browser: BackgroundBrowser, deps: HandlerDeps): 
   const schedule = browser.alarms.get(RETENTION_ALARM).then((existing) => {
     if (!existing) browser.alarms.create(RETENTION_ALARM, { delayInMinutes: RETENTION_PERIOD_MINUTES, periodInMinutes: RETENTION_PERIOD_MINUTES });
   });
-  return Promise.all([purge, schedule]).then(() => undefined);
+  const sites = startSites(deps); // per-site content scripts (no-op without deps.sites)
+  return Promise.all([purge, schedule, sites]).then(() => undefined);
 }
