@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONDITION_IDS, ConditionIdSchema, LanguageSchema } from '../conditions';
+import { LocalStrategySchema } from '../content/rules';
 
 export const RoleSchema = z.enum(['gp', 'nurse']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -26,6 +27,8 @@ export const SettingsSchema = z.object({
   promptConditions: z.array(ConditionIdSchema).default([...CONDITION_IDS]),
   disabledStrategies: z.array(z.string()).default([]),
   directory: z.array(DirectoryEntrySchema).default([]),
+  /** The practice's own strategies (e.g. its diabetes group), ranked beside the content pack's. */
+  localStrategies: z.array(LocalStrategySchema).default([]),
   retentionDays: z.number().int().min(1).max(3650).default(365),
   /** GP consultations start as a small tab (seconds, not minutes); the choice is then remembered. */
   sidebarCollapsed: z.boolean().default(true),
@@ -47,6 +50,7 @@ export const SettingsPatchSchema = z.strictObject({
   promptConditions: field.promptConditions.unwrap().optional(),
   disabledStrategies: field.disabledStrategies.unwrap().optional(),
   directory: field.directory.unwrap().optional(),
+  localStrategies: field.localStrategies.unwrap().optional(),
   retentionDays: field.retentionDays.unwrap().optional(),
   sidebarCollapsed: field.sidebarCollapsed.unwrap().optional(),
 });

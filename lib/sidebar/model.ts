@@ -81,7 +81,7 @@ export interface ModelInput {
   detection: DetectionResult;
   pack: ContentPack;
   state: SidebarState;
-  settings: Pick<Settings, 'disabledStrategies' | 'directory' | 'promptConditions' | 'role'>;
+  settings: Pick<Settings, 'disabledStrategies' | 'directory' | 'localStrategies' | 'promptConditions' | 'role'>;
   visit: Pick<VisitGoals, 'previous' | 'history' | 'followUpDue'>;
 }
 
@@ -143,6 +143,7 @@ export function buildSidebarModel({ detection, pack, state, settings, visit }: M
     barriers: state.barriers,
     strategies: state.strategies,
     goal: state.goal,
+    localStrategies: settings.localStrategies,
   });
 
   return {
