@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConditionIdSchema, LanguageSchema } from './conditions';
 import { ContentPackSchema } from './content/pack-schema';
 import { RoleSchema, SettingsPatchSchema, SettingsSchema } from './settings/schema';
+import { ActionPlanOpenSchema, ActionPlanViewSchema, JobIdSchema } from './action-plan/schema';
 import {
   ConsultationRecordSchema,
   GoalHistoryEntrySchema,
@@ -80,6 +81,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sites/add'), pattern: z.string().min(1).max(300) }),
   /** Extension pages only: removes a site from enabledSites and unregisters its content script. */
   z.object({ type: z.literal('sites/remove'), pattern: z.string().min(1).max(300) }),
+  /**
+   * Print the patient's take-home action plan (content script or extension pages): the background builds it in
+   * `lang` (the patient's language), keeps it for 10 minutes under a random id and opens the action plan page
+   * on that id (no patient data in the URL). `goal` is optional: left out, the patient's newest saved goal is used.
+   */
+  ActionPlanOpenSchema.extend({ type: z.literal('action-plan/open') }),
+  /** Extension pages only (the action plan page): the plan of a job id, once; the job is deleted as it is read. */
+  z.object({ type: z.literal('action-plan/get'), id: JobIdSchema }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 /** What a sender writes (defaults such as record.step may be left out). */
@@ -94,6 +103,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export const PRIVILEGED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'settings/save', 'metrics/summary', 'data/export', 'data/erase', 'data/counts',
   'pack/import', 'pack/reset', 'sites/status', 'sites/add', 'sites/remove',
+  'action-plan/get',
 ]);
 
 export const PatientDataSchema = z.object({
@@ -202,6 +212,8 @@ export const ResponseDataSchemas = {
   'sites/status': SitesViewSchema,
   'sites/add': SitesViewSchema,
   'sites/remove': SitesViewSchema,
+  'action-plan/open': z.object({ opened: z.literal(true) }),
+  'action-plan/get': z.object({ plan: ActionPlanViewSchema }),
 } satisfies { [T in RequestType]: z.ZodType };
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof ResponseDataSchemas)[T]>;

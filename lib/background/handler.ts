@@ -9,6 +9,7 @@ import {
   type RequestType,
   type ResponseData,
 } from '../messages';
+import { openActionPlan, readActionPlan, type ActionPlanDeps } from './action-plan';
 import { corruptSettingsCopies, loadSettings, removeCorruptSettingsCopies, saveSettings, type SettingsAreas } from '../settings/store';
 import type { SmsDb } from '../storage/db';
 import { dumpDb, eraseDb } from '../storage/export';
@@ -29,6 +30,8 @@ export interface HandlerDeps extends SettingsAreas {
   warn: Warn;
   /** Per-site content scripts and host permissions (lib/background/sites.ts); absent where there is no browser. */
   sites?: SiteRegistrar;
+  /** Printed action plans: session storage, tabs, alarms (lib/background/action-plan.ts); absent: those requests fail. */
+  actionPlan?: ActionPlanDeps;
 }
 
 function sitesOf(deps: HandlerDeps): SiteRegistrar {
@@ -141,6 +144,9 @@ const handlers: Handlers = {
     await sites.disable(req.pattern);
     return siteStatus(deps);
   },
+
+  'action-plan/open': openActionPlan,
+  'action-plan/get': readActionPlan,
 };
 
 const describe = (error: unknown): string =>

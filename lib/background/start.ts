@@ -4,6 +4,7 @@ import { openDb } from '../storage/db';
 import { createPseudonymiser } from '../storage/pseudonym';
 import { purgeExpired, type PurgeResult } from '../storage/retention';
 import { handleRequest, type HandlerDeps } from './handler';
+import { ACTION_PLAN_ALARM, createActionPlanDeps, purgeExpiredJobs } from './action-plan';
 import { createSiteRegistrar, startSites, type SitesBrowser } from './sites';
 
 export const RETENTION_ALARM = 'sms-prompts-retention';
@@ -16,6 +17,8 @@ export function createBrowserDeps(browser: BackgroundBrowser & Partial<Omit<Site
   const warn = (message: string) => console.warn(`[sms-prompts] ${message}`);
   return {
     ...(browser.permissions ? { sites: createSiteRegistrar(browser as BackgroundBrowser & SitesBrowser, warn) } : {}),
+    // Printed action plans: kept in session storage, opened in a tab, purged by an alarm.
+    ...('tabs' in browser && browser.tabs ? { actionPlan: createActionPlanDeps(browser as BackgroundBrowser & Pick<Browser, 'tabs'>) } : {}),
     db: openDb(),
     local: browser.storage.local,
     managed: browser.storage.managed,
@@ -47,6 +50,9 @@ export function startBackground(browser: BackgroundBrowser, deps: HandlerDeps): 
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) runRetention(deps).catch((e: unknown) => deps.warn(`retention failed: ${String(e)}`));
+    if (alarm.name === ACTION_PLAN_ALARM && deps.actionPlan) {
+      purgeExpiredJobs(deps.actionPlan, deps.now()).catch((e: unknown) => deps.warn(`action plan purge failed: ${String(e)}`));
+    }
   });
   const purge = runRetention(deps).then(
     () => undefined,
