@@ -1,0 +1,247 @@
+/**
+ * Analysis of one plain-text block: one left-to-right pass over its tokens finds, by longest match in the
+ * compiled trie, condition terms, look-alikes (consumed, never counted), medication names, context triggers
+ * and scope terminators; codes (ICD-10, ICPC-2, SNOMED CT, ATC) are read from word shapes in the same pass.
+ * Then each mention gets the context of the triggers whose scope reaches it (NegEx/ConText style: a trigger
+ * applies within its window of words, inside the same sentence - or clause - never across a terminator).
+ */
+import type { ConditionId, Language } from '../conditions';
+import type { Compiled, CompiledTrigger, Payload } from './compile';
+import { lookupAtc, lookupIcd10, rawConcat } from './compile';
+import type { TriggerContext } from './schema';
+import { TokKind, fold, tokenize } from './text';
+
+export type LocalContext = Exclude<TriggerContext, 'pseudo'>;
+
+export interface LocalMention {
+  id: ConditionId;
+  kind: 'term' | 'code' | 'medication';
+  system?: 'icpc2' | 'icd10' | 'snomed' | 'atc' | 'drug';
+  /** Text as it appears on the page. */
+  match: string;
+  start: number;
+  end: number;
+  weak: boolean;
+  context: LocalContext | null;
+}
+
+/** First letters of ICPC-2 chapters: a bare 3-character code with one of these could be ICPC-2 or ICD-10. */
+const ICPC_CHAPTERS = 'ABDFHKLNPRSTUWXYZ';
+const PRECEDENCE: LocalContext[] = ['family', 'negated', 'historical', 'hypothetical', 'uncertain'];
+
+/** The strongest of two contexts (family > negated > historical > hypothetical > uncertain). */
+export function strongerContext(a: LocalContext | null, b: LocalContext | null): LocalContext | null {
+  if (!a) return b;
+  if (!b) return a;
+  return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
+}
+
+interface TrigHit {
+  s: number;
+  e: number;
+  trig: CompiledTrigger;
+}
+
+interface PendingMention extends LocalMention {
+  ts: number;
+  te: number;
+  corroborate: boolean;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function codeLabel(norm: string[], kind: TokKind[], i: number): 'icd10' | 'icpc2' | 'snomed' | null {
+  let k = i - 1;
+  if (k >= 0 && kind[k] === TokKind.Soft) k--;
+  const w1 = k >= 0 ? norm[k] : undefined;
+  const w0 = k >= 1 ? norm[k - 1] : undefined;
+  if (w1 === 'icd10' || w1 === 'icd' || (w0 === 'icd' && w1 === '10')) return 'icd10';
+  if (w1 === 'icpc' || w1 === 'icpc2' || (w0 === 'icpc' && w1 === '2')) return 'icpc2';
+  if (w1 === 'snomed' || w1 === 'sct' || w1 === 'sctid' || (w0 === 'snomed' && w1 === 'ct')) return 'snomed';
+  return null;
+}
+
+export function analyzeBlock(c: Compiled, text: string, lang: Language | null): LocalMention[] {
+  const folded = fold(text);
+  const tk = tokenize(folded);
+  const { norm, start, end, kind } = tk;
+  const n = norm.length;
+  const pending: PendingMention[] = [];
+  const trigs: TrigHit[] = [];
+  const stops: boolean[] = new Array<boolean>(n).fill(false);
+
+  const add = (
+    ts: number,
+    te: number,
+    id: ConditionId,
+    k: LocalMention['kind'],
+    sys: LocalMention['system'],
+    weak: boolean,
+    corroborate = false,
+    endChar = end[te - 1] ?? 0,
+  ) => {
+    const s = start[ts] ?? 0;
+    pending.push({ id, kind: k, system: sys, match: text.slice(s, endChar), start: s, end: endChar, weak, context: null, ts, te, corroborate });
+  };
+
+  let i = 0;
+  while (i < n) {
+    // 1. Longest phrase in the trie starting here.
+    let node = c.root;
+    let best = -1;
+    let bestPay: Payload[] | null = null;
+    for (let j = i; j < n; j++) {
+      const nx = node.next?.get(norm[j] as string);
+      if (!nx) break;
+      node = nx;
+      if (!node.pay) continue;
+      let valid: Payload[] | null = null;
+      for (const p of node.pay) {
+        if (p.t === 'cond' && p.abbr !== null) {
+          const raw = rawConcat(text, start, end, i, j + 1);
+          if (raw !== p.abbr && raw !== p.abbr.toUpperCase()) continue;
+        }
+        (valid ??= []).push(p);
+      }
+      if (valid) {
+        best = j + 1;
+        bestPay = valid;
+      }
+    }
+    if (bestPay) {
+      for (const p of bestPay) {
+        if (p.t === 'cond') add(i, best, p.id, 'term', undefined, p.weak);
+        else if (p.t === 'med') for (const id of p.ids) add(i, best, id, 'medication', 'drug', false);
+        else if (p.t === 'trig' && p.trig.context !== 'pseudo') trigs.push({ s: i, e: best, trig: p.trig });
+        else if (p.t === 'stop') stops[i] = true;
+      }
+      i = best;
+      continue;
+    }
+    // 2. Codes, from the shape of the word.
+    if (kind[i] === TokKind.Word) {
+      const w = norm[i] as string;
+      const s = start[i] as number;
+      const e = end[i] as number;
+      const c0 = w.charCodeAt(0);
+      if (c0 >= 0x61 && c0 <= 0x7a && isUpper(text.charCodeAt(s))) {
+        if (w.length === 3 && /^[a-z]\d\d$/.test(w)) {
+          const code3 = text.slice(s, e);
+          const dec = /^\.([0-9A-Z]{1,4})(?![A-Za-z0-9])/.exec(text.slice(e, e + 6));
+          const full = dec ? `${code3}.${dec[1]}` : code3;
+          const codeEnd = dec ? e + dec[0].length : e;
+          let te = i + 1;
+          while (te < n && (start[te] as number) < codeEnd) te++;
+          const label = codeLabel(norm, kind, i);
+          const icd = label === 'icpc2' ? [] : lookupIcd10(c, full);
+          const icpc = label === 'icd10' || dec ? [] : (c.icpc.get(code3) ?? []);
+          const ambiguous = !label && !dec && ICPC_CHAPTERS.indexOf(code3.charAt(0)) !== -1;
+          let system: 'icd10' | 'icpc2' | null = null;
+          let corroborate = false;
+          if (label === 'icd10' || dec || !ambiguous) system = icd.length ? 'icd10' : null;
+          else if (label === 'icpc2') system = icpc.length ? 'icpc2' : null;
+          else if (lang === 'nl' || lang === 'fr') system = icpc.length ? 'icpc2' : null;
+          else if (lang === 'en') system = icd.length ? 'icd10' : null;
+          else {
+            system = icpc.length ? 'icpc2' : icd.length ? 'icd10' : null;
+            corroborate = true;
+          }
+          if (system) {
+            for (const id of system === 'icd10' ? icd : icpc) add(i, te, id, 'code', system, false, corroborate, codeEnd);
+          }
+          i = te;
+          continue;
+        }
+        if (w.length >= 5 && w.length <= 7 && /^[a-z]\d\d[a-z]{1,2}\d{0,2}$/.test(w) && text.slice(s, e) === text.slice(s, e).toUpperCase()) {
+          for (const id of lookupAtc(c, text.slice(s, e))) add(i, i + 1, id, 'medication', 'atc', false);
+        }
+      } else if (c0 >= 0x30 && c0 <= 0x39 && w.length >= 6 && w.length <= 18) {
+        const ids = c.snomed.get(w);
+        if (ids && /^\d+$/.test(w)) for (const id of ids) add(i, i + 1, id, 'code', 'snomed', false);
+      }
+    }
+    i++;
+  }
+
+  if (pending.length === 0) return [];
+
+  // Scope bookkeeping: word index, sentence and clause number of every token.
+  const wordIdx = new Array<number>(n + 1);
+  const sent = new Array<number>(n);
+  const clause = new Array<number>(n);
+  let words = 0;
+  let sNo = 0;
+  let cNo = 0;
+  for (let k = 0; k < n; k++) {
+    if (stops[k]) {
+      sNo++;
+      cNo++;
+    }
+    wordIdx[k] = words;
+    sent[k] = sNo;
+    clause[k] = cNo;
+    const kd = kind[k];
+    if (kd === TokKind.Word) words++;
+    else if (kd === TokKind.Hard) {
+      sNo++;
+      cNo++;
+    } else if (norm[k] === ',') cNo++;
+  }
+  wordIdx[n] = words;
+
+  const out: LocalMention[] = [];
+  for (const m of pending) {
+    if (m.corroborate) {
+      let ok = false;
+      for (const o of pending) if (o !== m && o.id === m.id && o.kind === 'term') ok = true;
+      if (!ok) continue;
+    }
+    let ctx: LocalContext | null = null;
+    for (const t of trigs) {
+      const tr = t.trig;
+      let applies = false;
+      if (tr.pre && t.e <= m.ts) {
+        const dist = (wordIdx[m.ts] as number) - (wordIdx[t.e] as number);
+        if (dist <= tr.window) {
+          if (tr.punct) applies = dist <= tr.window;
+          else {
+            const a = t.e - 1;
+            applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
+          }
+        }
+      } else if (tr.post && t.s >= m.te) {
+        const dist = (wordIdx[t.s] as number) - (wordIdx[m.te] as number);
+        if (dist <= tr.window) {
+          const a = m.te - 1;
+          applies = tr.clause ? clause[a] === clause[t.s] : sent[a] === sent[t.s];
+        }
+      }
+      if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
+    }
+    out.push({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: ctx });
+  }
+  return out;
+}
+
+/** Guesses the language of a text from frequent function words; null when unclear. */
+export function guessLanguage(c: Compiled, text: string): Language | null {
+  const counts: Record<Language, number> = { en: 0, nl: 0, fr: 0 };
+  const re = /[a-z\u00e0-\u00ff]+/g;
+  const folded = text.length > 6000 ? text.slice(0, 6000).toLowerCase() : text.toLowerCase();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) {
+    const l = c.hints.get(m[0]);
+    if (l) counts[l]++;
+  }
+  let best: Language | null = null;
+  let bestN = 2;
+  for (const l of ['en', 'nl', 'fr'] as const) {
+    if (counts[l] > bestN) {
+      best = l;
+      bestN = counts[l];
+    }
+  }
+  return best;
+}

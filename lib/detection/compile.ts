@@ -1,0 +1,217 @@
+/**
+ * Compiles the condition definitions and context rules into one token trie (all terms, look-alikes,
+ * medication names, context triggers and scope terminators of the three languages) plus code tables.
+ * Compiled once per definitions array and cached.
+ */
+import type { ConditionId, Language } from '../conditions';
+import { LANGUAGES } from '../conditions';
+import type { ConditionDefinition, ContextRules, Trigger, TriggerContext } from './schema';
+import { fold, phraseTokens, squash, tokenize } from './text';
+
+export interface CompiledTrigger {
+  context: TriggerContext;
+  pre: boolean;
+  post: boolean;
+  window: number;
+  clause: boolean;
+  /** Punctuation-only triggers ('?') work by adjacency, across sentence ends. */
+  punct: boolean;
+}
+
+export type Payload =
+  | { t: 'cond'; id: ConditionId; weak: boolean; abbr: string | null }
+  | { t: 'look' }
+  | { t: 'med'; ids: ConditionId[] }
+  | { t: 'trig'; trig: CompiledTrigger }
+  | { t: 'stop' };
+
+export interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  pay: Payload[] | null;
+}
+
+export interface IcdRule {
+  prefix: string;
+  exclude: string[];
+  id: ConditionId;
+}
+
+export type SectionKind = 'family' | 'historical' | 'problemList' | 'medication';
+
+export interface Compiled {
+  root: TrieNode;
+  icd10: IcdRule[];
+  icpc: Map<string, ConditionId[]>;
+  snomed: Map<string, ConditionId[]>;
+  atc: { prefix: string; ids: ConditionId[] }[];
+  sections: Record<SectionKind, string[][]>;
+  rowHistorical: Set<string>;
+  rowActive: Set<string>;
+  hints: Map<string, Language>;
+  defs: Map<ConditionId, ConditionDefinition>;
+}
+
+function newNode(): TrieNode {
+  return { next: null, pay: null };
+}
+
+function insert(root: TrieNode, toks: string[], p: Payload): void {
+  if (toks.length === 0) return;
+  let node = root;
+  for (const tok of toks) {
+    node.next ??= new Map();
+    let nx = node.next.get(tok);
+    if (!nx) {
+      nx = newNode();
+      node.next.set(tok, nx);
+    }
+    node = nx;
+  }
+  node.pay ??= [];
+  // Merge medication payloads for the same name; skip exact duplicate condition payloads.
+  for (const q of node.pay) {
+    if (p.t === 'med' && q.t === 'med') {
+      for (const id of p.ids) if (q.ids.indexOf(id) === -1) q.ids.push(id);
+      return;
+    }
+    if (p.t === 'cond' && q.t === 'cond' && q.id === p.id && q.weak === p.weak && q.abbr === p.abbr) return;
+    if (p.t === 'look' && q.t === 'look') return;
+    if (p.t === 'stop' && q.t === 'stop') return;
+  }
+  node.pay.push(p);
+}
+
+/** Raw (unfolded) concatenation of a phrase's word tokens, used for case-sensitive abbreviations. */
+export function rawConcat(raw: string, from: number[], to: number[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += raw.slice(from[i], to[i]);
+  return s;
+}
+
+function abbrKey(abbr: string): string | null {
+  const t = tokenize(fold(abbr));
+  const concat = rawConcat(abbr, t.start, t.end, 0, t.norm.length);
+  // Long abbreviations (COPD, BPCO, T2DM) are distinctive: any case. Short ones (OA, HF, CKD) only as written.
+  return concat.length >= 4 ? null : concat;
+}
+
+function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
+  const toks = phraseTokens(tr.phrase);
+  return {
+    context: tr.context,
+    pre: tr.direction !== 'post',
+    post: tr.direction !== 'pre',
+    window: tr.window ?? defaultWindow,
+    clause: tr.scope === 'clause',
+    punct: toks.every((t) => !/[a-z0-9]/.test(t)),
+  };
+}
+
+export function compile(defs: ConditionDefinition[], rules: ContextRules): Compiled {
+  const root = newNode();
+  const icd10: IcdRule[] = [];
+  const icpc = new Map<string, ConditionId[]>();
+  const snomed = new Map<string, ConditionId[]>();
+  const atc: { prefix: string; ids: ConditionId[] }[] = [];
+  const defMap = new Map<ConditionId, ConditionDefinition>();
+  const push = (m: Map<string, ConditionId[]>, k: string, id: ConditionId) => {
+    const l = m.get(k);
+    if (l) {
+      if (l.indexOf(id) === -1) l.push(id);
+    } else m.set(k, [id]);
+  };
+
+  for (const def of defs) {
+    defMap.set(def.id, def);
+    for (const lang of LANGUAGES) {
+      const lt = def[lang];
+      for (const term of lt.terms) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: false, abbr: null });
+      for (const term of lt.weak) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: true, abbr: null });
+      for (const ab of lt.abbreviations)
+        insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab) });
+    }
+    for (const l of def.lookalikes) insert(root, phraseTokens(l), { t: 'look' });
+    for (const name of def.medications.names) insert(root, phraseTokens(name), { t: 'med', ids: [def.id] });
+    for (const c of def.icpc2) push(icpc, c, def.id);
+    for (const s of def.snomed) push(snomed, s, def.id);
+    for (const r of def.icd10) {
+      if (typeof r === 'string') icd10.push({ prefix: r.replace('.', ''), exclude: [], id: def.id });
+      else icd10.push({ prefix: r.prefix.replace('.', ''), exclude: r.exclude.map((e) => e.replace('.', '')), id: def.id });
+    }
+    for (const a of def.medications.atc) {
+      const hit = atc.find((x) => x.prefix === a);
+      if (hit) hit.ids.push(def.id);
+      else atc.push({ prefix: a, ids: [def.id] });
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const lang of LANGUAGES) {
+    for (const tr of rules.triggers[lang]) {
+      const key = `${fold(tr.phrase)}|${tr.context}|${tr.direction}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      insert(root, phraseTokens(tr.phrase), { t: 'trig', trig: compileTrigger(tr, rules.defaultWindow) });
+    }
+    for (const w of rules.terminators[lang]) insert(root, phraseTokens(w), { t: 'stop' });
+  }
+
+  const sections: Record<SectionKind, string[][]> = { family: [], historical: [], problemList: [], medication: [] };
+  const rowHistorical = new Set<string>();
+  const rowActive = new Set<string>();
+  const hintCount = new Map<string, Language[]>();
+  for (const lang of LANGUAGES) {
+    const s = rules.sections[lang];
+    for (const k of ['family', 'historical', 'problemList', 'medication'] as const)
+      for (const p of s[k]) sections[k].push(phraseTokens(p).filter((t) => /[\p{L}\p{N}]/u.test(t)));
+    for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
+    for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
+    for (const w of rules.languageHints[lang]) {
+      const l = hintCount.get(fold(w)) ?? [];
+      l.push(lang);
+      hintCount.set(fold(w), l);
+    }
+  }
+  const hints = new Map<string, Language>();
+  for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
+
+  return { root, icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
+}
+
+/** Conditions whose ICD-10 prefix rules cover `code` (dots ignored). */
+export function lookupIcd10(c: Compiled, code: string): ConditionId[] {
+  const k = code.replace('.', '');
+  const out: ConditionId[] = [];
+  for (const r of c.icd10) {
+    if (!k.startsWith(r.prefix)) continue;
+    let excluded = false;
+    for (const e of r.exclude) if (k.startsWith(e)) excluded = true;
+    if (!excluded && out.indexOf(r.id) === -1) out.push(r.id);
+  }
+  return out;
+}
+
+export function lookupAtc(c: Compiled, code: string): ConditionId[] {
+  const out: ConditionId[] = [];
+  for (const r of c.atc) if (code.startsWith(r.prefix)) for (const id of r.ids) if (out.indexOf(id) === -1) out.push(id);
+  return out;
+}
+
+/** Which section kinds a heading (or id/aria-label) text announces. */
+export function classifyHeading(c: Compiled, text: string): Set<SectionKind> {
+  const out = new Set<SectionKind>();
+  if (!text || text.length > 120) return out;
+  const words = tokenize(fold(text)).norm.filter((t) => t.length > 1 || /[a-z0-9]/.test(t));
+  for (const k of ['family', 'historical', 'problemList', 'medication'] as const) {
+    for (const ph of c.sections[k]) {
+      if (ph.length === 0 || ph.length > words.length) continue;
+      outer: for (let i = 0; i + ph.length <= words.length; i++) {
+        for (let j = 0; j < ph.length; j++) if (words[i + j] !== ph[j]) continue outer;
+        out.add(k);
+        break;
+      }
+      if (out.has(k)) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+/**
+ * DOM side of detection: one walk over element/text nodes (no innerText, no layout) that cuts the page
+ * into text blocks, plus the structural context of a block (section heading, adapter lists, problem-list row).
+ * Everything here reads only the Document it is given.
+ */
+import type { Compiled, SectionKind } from './compile';
+import { classifyHeading } from './compile';
+import { BREAK, fold, squash } from './text';
+
+export interface Block {
+  el: Element;
+  text: string;
+}
+
+export const HOST_TAG = 'sms-prompts';
+
+/** Never read: scripts (FHIR JSON is read separately), styles, form fields, our own sidebar, embedded content. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'datalist', 'button',
+  'svg', 'math', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'img', 'picture', 'head',
+  'title', 'meta', 'link', HOST_TAG,
+]);
+
+const BLOCK = new Set([
+  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'menu', 'center', 'label',
+]);
+
+/** Inline formatting that may split a word ("<b>Dia</b>betes"): no separator around it. */
+const INLINE_FORMAT = new Set(['b', 'i', 'em', 'strong', 'u', 'mark', 'small', 'sub', 'sup', 'font', 'abbr', 's', 'ins', 'del', 'q', 'cite', 'dfn', 'var', 'wbr']);
+
+const MAX_DEPTH = 400;
+
+export function isBlockTag(name: string): boolean {
+  return BLOCK.has(name);
+}
+
+export function isSkippedTag(name: string): boolean {
+  return SKIP.has(name);
+}
+
+/** Elements whose subtree is never read, found with native selectors (cheaper than attribute checks per node). */
+export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<Element> {
+  const out = new Set<Element>();
+  const sels = ['[contenteditable]:not([contenteditable="false"])', '[hidden]', '[aria-hidden="true"][style*="none"]', ...extraSelectors];
+  for (const sel of sels) {
+    try {
+      root.querySelectorAll(sel).forEach((e) => out.add(e));
+    } catch {
+      /* invalid selector from an adapter: ignore it */
+    }
+  }
+  return out;
+}
+
+interface Acc {
+  el: Element;
+  parts: string[];
+}
+
+function flush(acc: Acc, out: Block[]): void {
+  if (acc.parts.length === 0) return;
+  const text = acc.parts.join('');
+  // Only blocks with at least one letter are worth analysing.
+  if (/[A-Za-z\u00C0-\u024F]/.test(text)) out.push({ el: acc.el, text });
+}
+
+function walkInto(node: Node, acc: Acc, out: Block[], skip: Set<Element>, depth: number): void {
+  for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
+    const type = ch.nodeType;
+    if (type === 3 || type === 4) {
+      acc.parts.push((ch as CharacterData).data);
+      continue;
+    }
+    if (type !== 1) continue;
+    const el = ch as Element;
+    const name = el.localName;
+    if (name === 'br') {
+      acc.parts.push(BREAK);
+      continue;
+    }
+    if (SKIP.has(name) || skip.has(el) || depth > MAX_DEPTH) {
+      acc.parts.push(' ');
+      continue;
+    }
+    if (BLOCK.has(name)) {
+      acc.parts.push(BREAK);
+      const inner: Acc = { el, parts: [] };
+      walkInto(el, inner, out, skip, depth + 1);
+      flush(inner, out);
+    } else if (INLINE_FORMAT.has(name)) {
+      walkInto(el, acc, out, skip, depth + 1);
+    } else {
+      acc.parts.push(' ');
+      walkInto(el, acc, out, skip, depth + 1);
+      acc.parts.push(' ');
+    }
+  }
+}
+
+/** Text blocks of `root`'s subtree (root itself treated as a block), in document order. */
+export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
+  const out: Block[] = [];
+  if (SKIP.has(root.localName) || skip.has(root)) return out;
+  const acc: Acc = { el: root, parts: [] };
+  walkInto(root, acc, out, skip, 0);
+  flush(acc, out);
+  return out;
+}
+
+/** Nearest block-level ancestor-or-self. */
+export function blockOf(node: Node | null): Element | null {
+  let n: Node | null = node;
+  while (n && n.nodeType !== 1) n = n.parentNode;
+  let el = n as Element | null;
+  while (el && !BLOCK.has(el.localName)) el = el.parentElement;
+  return el;
+}
+
+/** True when `node` sits in a part of the page that is never read (note fields, our sidebar, scripts...). */
+export function inSkipped(node: Node | null, skip: Set<Element>): boolean {
+  let n: Node | null = node;
+  while (n && n.nodeType !== 1) n = n.parentNode;
+  for (let el = n as Element | null; el; el = el.parentElement) {
+    if (SKIP.has(el.localName) && el.localName !== 'head' && el.localName !== 'html') return true;
+    if (skip.has(el)) return true;
+    const ce = el.getAttribute('contenteditable');
+    if (ce !== null && ce !== 'false') return true;
+  }
+  return false;
+}
+
+// ---- Structural context of a block ----
+
+export interface SectionInfo {
+  kinds: Set<SectionKind>;
+  heading: string | null;
+}
+
+export interface AdapterSets {
+  problemList: Set<Element>;
+  medication: Set<Element>;
+  family: Set<Element>;
+  historical: Set<Element>;
+}
+
+const EMPTY_INFO: SectionInfo = { kinds: new Set(), heading: null };
+
+function isHeadingEl(el: Element): boolean {
+  const n = el.localName;
+  if (n.length === 2 && n.charCodeAt(0) === 104 /* h */ && n.charCodeAt(1) >= 49 && n.charCodeAt(1) <= 54) return true;
+  if (n === 'legend' || n === 'caption' || n === 'summary') return true;
+  if (el.getAttribute('role') === 'heading') return true;
+  if (el.childElementCount === 1 && el.firstElementChild && /^h[1-6]$/.test(el.firstElementChild.localName)) {
+    return (el.textContent ?? '').length < 120;
+  }
+  return false;
+}
+
+function attrLabel(el: Element): string {
+  const id = el.id || '';
+  const aria = el.getAttribute('aria-label') ?? '';
+  if (!id && !aria) return '';
+  // camelCase / kebab / snake -> words
+  return `${id.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ')} ${aria}`;
+}
+
+/** Per-pass memo of the structural lookups. */
+export class StructureMemo {
+  private prevHeading = new Map<Element, Element | null>();
+  private sections = new Map<Element, SectionInfo>();
+  private rows = new Map<Element, RowInfo>();
+  constructor(
+    private readonly c: Compiled,
+    private readonly adapter: AdapterSets | null,
+  ) {}
+
+  private headingBefore(node: Element): Element | null {
+    const chain: Element[] = [];
+    let found: Element | null = null;
+    let sib = node.previousElementSibling;
+    while (sib) {
+      const m = this.prevHeading.get(sib);
+      if (m !== undefined && !isHeadingEl(sib)) {
+        found = m;
+        break;
+      }
+      if (isHeadingEl(sib)) {
+        found = sib;
+        break;
+      }
+      chain.push(sib);
+      sib = sib.previousElementSibling;
+    }
+    for (const c of chain) this.prevHeading.set(c, found);
+    return found;
+  }
+
+  private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
+    const a = this.adapter;
+    if (!a) return;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (a.problemList.has(e)) kinds.add('problemList');
+      if (a.medication.has(e)) kinds.add('medication');
+      if (a.family.has(e)) kinds.add('family');
+      if (a.historical.has(e)) kinds.add('historical');
+    }
+  }
+
+  /** Kinds announced by the nearest heading before the block (climbing ancestors), or an ancestor's id/aria-label. */
+  section(el: Element): SectionInfo {
+    const path: Element[] = [];
+    let node: Element | null = el;
+    let result: SectionInfo = EMPTY_INFO;
+    while (node && node.localName !== 'body' && node.localName !== 'html') {
+      const memo = this.sections.get(node);
+      if (memo) {
+        result = memo;
+        break;
+      }
+      path.push(node);
+      const h = isHeadingEl(node) && node !== el ? node : this.headingBefore(node);
+      if (h) {
+        const text = squash(h.textContent ?? '').slice(0, 120);
+        result = { kinds: classifyHeading(this.c, text), heading: text || null };
+        break;
+      }
+      const parent: Element | null = node.parentElement;
+      if (parent) {
+        const label = attrLabel(parent);
+        if (label) {
+          const kinds = classifyHeading(this.c, label);
+          if (kinds.size > 0) {
+            result = { kinds, heading: null };
+            break;
+          }
+        }
+      }
+      node = parent;
+    }
+    for (const p of path) this.sections.set(p, result);
+    if (this.adapter) {
+      const kinds = new Set(result.kinds);
+      this.adapterKinds(el, kinds);
+      if (kinds.size !== result.kinds.size) return { kinds, heading: result.heading };
+    }
+    return result;
+  }
+
+  row(el: Element): RowInfo | null {
+    const row = rowOf(el);
+    if (!row) return null;
+    let info = this.rows.get(row);
+    if (!info) {
+      info = rowInfo(this.c, row);
+      this.rows.set(row, info);
+    }
+    return info;
+  }
+}
+
+export interface RowInfo {
+  historical: boolean;
+  hasCode: boolean;
+}
+
+/** The problem-list row a block belongs to: a table row, a list item, or a div of several inline cells. */
+export function rowOf(el: Element): Element | null {
+  const n = el.localName;
+  if (n === 'td' || n === 'th') return el.closest('tr');
+  if (n === 'tr' || n === 'li' || n === 'dd') return el;
+  if (el.childElementCount >= 2 && (el.textContent ?? '').length < 300) {
+    for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
+    return el;
+  }
+  return null;
+}
+
+const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
+const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
+
+function rowInfo(c: Compiled, row: Element): RowInfo {
+  let historical = false;
+  const cls = row.getAttribute('class');
+  if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
+  let n = 0;
+  for (let cell = row.firstElementChild; cell && n < 12; cell = cell.nextElementSibling, n++) {
+    const t = cell.textContent ?? '';
+    if (t.length > 40) continue;
+    const k = squash(fold(t)).replace(/[().\-–:]+/g, ' ').trim();
+    if (c.rowHistorical.has(k)) historical = true;
+  }
+  const text = (row.textContent ?? '').slice(0, 600);
+  return { historical, hasCode: CODE_IN_ROW.test(text) };
+}

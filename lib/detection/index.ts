@@ -1,0 +1,447 @@
+/**
+ * Detection engine: reads an EHR page (or a text) and says which chronic conditions the patient has now,
+ * with evidence, what was ruled out and why, who the patient is and where the note field is.
+ * Pure with respect to the Document it is given; never throws (returns an empty result on internal errors).
+ */
+import type { ConditionId, Language } from '../conditions';
+import { analyzeBlock, guessLanguage, strongerContext, type LocalContext, type LocalMention } from './analyze';
+import { classifyHeading, compile, type Compiled } from './compile';
+import { defaultAdapters, defaultConditions, defaultRules } from './data';
+import { BREAK } from './text';
+import {
+  blockOf,
+  collectBlocks,
+  HOST_TAG,
+  inSkipped,
+  skipSet,
+  StructureMemo,
+  type AdapterSets,
+  type Block,
+} from './dom';
+import { readFhir, type FhirResult } from './fhir';
+import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, safeQueryAll } from './page';
+import { resolve, toEvidenceContext, type Mention } from './resolve';
+import type { DetectionResult } from './result';
+import type { Adapter, ConditionDefinition } from './schema';
+import { snippetOf } from './text';
+
+export type { Adapter, ConditionDefinition, ContextRules } from './schema';
+export { AdapterSchema, ConditionDefinitionSchema, ConditionsFileSchema, ContextRulesSchema } from './schema';
+export type { DetectionResult, DetectedCondition, Evidence } from './result';
+export { defaultAdapters, defaultConditions, defaultRules } from './data';
+export { matchAdapter } from './page';
+
+export interface DetectOptions {
+  /** Page URL used to pick an adapter (defaults to doc.location.href). */
+  url?: string;
+  /** Site adapters (defaults to data/adapters/*.json). */
+  adapters?: Adapter[];
+  /** Condition definitions (defaults to data/conditions.json). */
+  conditions?: ConditionDefinition[];
+  /** Only report these conditions (default: all). */
+  enabled?: ConditionId[];
+}
+
+export interface Detector {
+  /** Full detection (re-walks the page; analysis of unchanged text blocks is cached). */
+  detect(): DetectionResult;
+  /**
+   * Incremental re-detection after DOM mutations: only the changed parts are re-read. Returns null when the
+   * mutations are irrelevant (typing in the note field, our own sidebar, clocks without text...) or the
+   * result did not change.
+   */
+  onMutations(records: readonly MutationRecord[]): DetectionResult | null;
+}
+
+const compiledCache = new WeakMap<ConditionDefinition[], Compiled>();
+
+function compiledFor(defs: ConditionDefinition[] | undefined): Compiled {
+  const key = defs ?? defaultConditions();
+  let c = compiledCache.get(key);
+  if (!c) {
+    c = compile(key, defaultRules());
+    compiledCache.set(key, c);
+  }
+  return c;
+}
+
+function emptyResult(adapter = 'generic'): DetectionResult {
+  return { conditions: [], ruledOut: [], patientRef: null, noteField: null, adapter };
+}
+
+interface BlockEntry {
+  mentions: Mention[];
+}
+
+const PATIENT_ATTR = /^data-(patient|mrn|niss|insz|ssin|rijksregister|rrn|nhs|bsn)/;
+const TEXT_CACHE_MAX = 20000;
+
+/** Structural context of a block applied to its local mentions. */
+function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo): Mention[] {
+  const sec = memo.section(block.el);
+  const row = memo.row(block.el);
+  const secCtx: LocalContext | null = sec.kinds.has('family') ? 'family' : sec.kinds.has('historical') ? 'historical' : null;
+  const rowCtx: LocalContext | null = row?.historical ? 'historical' : null;
+  const structured = sec.kinds.has('problemList') || row?.hasCode === true;
+  const medList = sec.kinds.has('medication');
+  const where = secCtx === 'family'
+    ? 'family history'
+    : secCtx === 'historical' || rowCtx
+      ? 'resolved / inactive problems'
+      : structured
+        ? 'problem list'
+        : medList
+          ? 'medication list'
+          : sec.heading
+            ? `section "${sec.heading.slice(0, 60)}"`
+            : 'page text';
+  const out: Mention[] = [];
+  for (const m of local) {
+    const ctx = strongerContext(strongerContext(m.context, secCtx), rowCtx);
+    out.push({
+      id: m.id,
+      ctx,
+      weak: m.weak,
+      ev: {
+        kind: m.kind,
+        ...(m.system ? { system: m.system } : {}),
+        match: m.match,
+        snippet: snippetOf(block.text, m.start, m.end),
+        where: m.kind === 'medication' ? (medList ? 'medication list' : where) : where,
+        context: toEvidenceContext(ctx),
+        structured: m.kind === 'medication' ? medList : structured,
+      },
+    });
+  }
+  return out;
+}
+
+class PageDetector implements Detector {
+  private readonly c: Compiled;
+  private readonly adapter: Adapter | null;
+  private readonly enabled: ReadonlySet<ConditionId> | null;
+  private readonly blocks = new Map<Element, BlockEntry>();
+  private readonly textCache = new Map<string, LocalMention[]>();
+  private skip = new Set<Element>();
+  private adapterSets: AdapterSets | null = null;
+  private lang: Language | null = null;
+  private fhir: FhirResult = { mentions: [], patient: null };
+  private lastSig: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    options: DetectOptions,
+  ) {
+    this.c = compiledFor(options.conditions);
+    let url = options.url;
+    if (url === undefined) {
+      try {
+        url = doc.location?.href;
+      } catch {
+        url = undefined;
+      }
+    }
+    this.adapter = matchAdapter(options.adapters ?? defaultAdapters(), url);
+    this.enabled = options.enabled ? new Set(options.enabled) : null;
+  }
+
+  private refreshPageSets(): void {
+    const a = this.adapter;
+    this.skip = skipSet(this.doc, a?.ignore ?? []);
+    this.adapterSets = a
+      ? {
+          problemList: new Set(safeQueryAll(this.doc, a.problemList)),
+          medication: new Set(safeQueryAll(this.doc, a.medicationList)),
+          family: new Set(safeQueryAll(this.doc, a.familyHistory)),
+          historical: new Set(safeQueryAll(this.doc, a.historicalList)),
+        }
+      : null;
+  }
+
+  private local(text: string): LocalMention[] {
+    const key = `${this.lang ?? '-'}\u0000${text}`;
+    let r = this.textCache.get(key);
+    if (!r) {
+      r = analyzeBlock(this.c, text, this.lang);
+      if (this.textCache.size >= TEXT_CACHE_MAX) this.textCache.clear();
+      this.textCache.set(key, r);
+    }
+    return r;
+  }
+
+  private ingest(blocks: Block[], memo: StructureMemo): void {
+    for (const b of blocks) {
+      const local = this.local(b.text);
+      if (local.length === 0) this.blocks.delete(b.el);
+      else this.blocks.set(b.el, { mentions: blockMentions(b, local, memo) });
+    }
+  }
+
+  private build(): DetectionResult {
+    const all: Mention[] = [];
+    for (const [el, entry] of this.blocks) {
+      if (!el.isConnected) {
+        this.blocks.delete(el);
+        continue;
+      }
+      for (const m of entry.mentions) all.push(m);
+    }
+    for (const f of this.fhir.mentions) {
+      all.push({
+        id: f.id,
+        ctx: f.context,
+        weak: false,
+        ev: {
+          kind: 'fhir',
+          ...(f.system ? { system: f.system } : {}),
+          match: f.match,
+          snippet: f.snippet,
+          where: f.where,
+          context: toEvidenceContext(f.context),
+          structured: true,
+        },
+      });
+    }
+    const { conditions, ruledOut } = resolve(all, this.c, this.enabled);
+    return {
+      conditions,
+      ruledOut,
+      patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient),
+      noteField: findNoteField(this.doc, this.adapter),
+      adapter: this.adapter?.name ?? 'generic',
+    };
+  }
+
+  private finish(r: DetectionResult): DetectionResult {
+    this.lastSig = signature(r);
+    return r;
+  }
+
+  detect(): DetectionResult {
+    try {
+      const body = this.doc.body;
+      this.blocks.clear();
+      this.refreshPageSets();
+      const blocks = body ? collectBlocks(body, this.skip) : [];
+      this.lang = this.adapter?.language ?? declaredLanguage(this.doc) ?? null;
+      if (!this.lang) {
+        let sample = '';
+        for (const b of blocks) {
+          sample += ` ${b.text}`;
+          if (sample.length > 6000) break;
+        }
+        this.lang = guessLanguage(this.c, sample);
+      }
+      this.ingest(blocks, new StructureMemo(this.c, this.adapterSets));
+      this.fhir = readFhir(this.doc, this.c);
+      return this.finish(this.build());
+    } catch {
+      return this.finish(emptyResult(this.adapter?.name));
+    }
+  }
+
+  onMutations(records: readonly MutationRecord[]): DetectionResult | null {
+    try {
+      if (this.lastSig === null) return this.detect();
+      const roots = new Set<Element>();
+      let relevant = false;
+      let fhirDirty = false;
+      let pageSets = false;
+      for (const r of records) {
+        const target = r.target;
+        if (r.type === 'attributes') {
+          const name = r.attributeName ?? '';
+          if (PATIENT_ATTR.test(name)) relevant = true;
+          else if ((name === 'hidden' || name === 'contenteditable') && target.nodeType === 1) {
+            pageSets = true;
+            const b = blockOf(target.parentNode ?? target);
+            if (b) roots.add(b);
+          }
+          continue;
+        }
+        if (isScriptNode(target)) {
+          if (isFhirScript(target)) fhirDirty = true;
+          continue;
+        }
+        if (inSkipped(target, this.skip)) continue;
+        if (r.type === 'childList') {
+          let useful = false;
+          let heading = false;
+          for (const list of [r.addedNodes, r.removedNodes]) {
+            for (let i = 0; i < list.length; i++) {
+              const n = list[i];
+              if (!n) continue;
+              if (n.nodeType === 1) {
+                const el = n as Element;
+                if (el.localName === HOST_TAG) continue;
+                if (isScriptNode(el)) {
+                  if (isFhirScript(el)) fhirDirty = true;
+                  continue;
+                }
+                if (el.localName === 'style' || el.localName === 'link') continue;
+                if (/^(h[1-6]|legend|caption)$/.test(el.localName) || el.querySelector?.('h1,h2,h3,h4,h5,h6,legend')) heading = true;
+                if (el.querySelector?.('[contenteditable],[hidden],script')) pageSets = true;
+                if (list === r.removedNodes) this.forget(el);
+                useful = true;
+              } else if (n.nodeType === 3) useful = true;
+            }
+          }
+          if (!useful) continue;
+          let root = blockOf(target);
+          if (root && heading) root = blockOf(root.parentElement) ?? root;
+          if (root) roots.add(root);
+        } else if (r.type === 'characterData') {
+          const root = blockOf(target);
+          if (root) roots.add(root);
+        }
+      }
+      if (fhirDirty) {
+        this.fhir = readFhir(this.doc, this.c);
+        relevant = true;
+      }
+      if (roots.size === 0 && !relevant) return null;
+      if (pageSets) this.refreshPageSets();
+      // Rows: a status cell changes the meaning of its neighbours.
+      const finalRoots = new Set<Element>();
+      for (const r of roots) finalRoots.add(r.closest('tr') ?? r);
+      const memo = new StructureMemo(this.c, this.adapterSets);
+      for (const root of finalRoots) {
+        if (!root.isConnected) continue;
+        let covered = false;
+        for (const other of finalRoots) if (other !== root && other.isConnected && other.contains(root)) covered = true;
+        if (covered) continue;
+        this.forget(root);
+        if (inSkipped(root, this.skip)) continue;
+        const extra = this.adapter?.ignore ?? [];
+        const localSkip = skipSet(root, extra);
+        for (const s of this.skip) localSkip.add(s);
+        this.ingest(collectBlocks(root, localSkip), memo);
+      }
+      const r = this.build();
+      const sig = signature(r);
+      if (sig === this.lastSig) return null;
+      this.lastSig = sig;
+      return r;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Drops cached blocks of a subtree (removed or about to be re-read). */
+  private forget(el: Element): void {
+    this.blocks.delete(el);
+    if (this.blocks.size === 0) return;
+    const all = el.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (e) this.blocks.delete(e);
+    }
+  }
+}
+
+function isScriptNode(n: Node): boolean {
+  let el: Node | null = n;
+  if (el.nodeType !== 1) el = el.parentNode;
+  return !!el && el.nodeType === 1 && ((el as Element).localName === 'script' || (el as Element).localName === 'style');
+}
+
+function isFhirScript(n: Node): boolean {
+  const el = (n.nodeType === 1 ? n : n.parentNode) as Element | null;
+  const t = el?.getAttribute?.('type') ?? '';
+  return el?.localName === 'script' && /json/i.test(t);
+}
+
+/** Order-independent enough, cheap, and free of page globals (no JSON.stringify). */
+function signature(r: DetectionResult): string {
+  let s = `${r.adapter}|${r.patientRef ?? ''}|${r.noteField ?? ''}`;
+  for (const c of r.conditions) {
+    s += `|${c.id}:${c.status}`;
+    for (const e of c.evidence) s += `,${e.kind}:${e.match}:${e.where}`;
+  }
+  for (const c of r.ruledOut) s += `|x${c.id}:${c.evidence.length}`;
+  return s;
+}
+
+/** A detector for one document, with per-block caching for single-page apps. */
+export function createDetector(doc: Document, options: DetectOptions = {}): Detector {
+  try {
+    return new PageDetector(doc, options);
+  } catch {
+    return { detect: () => emptyResult(), onMutations: () => null };
+  }
+}
+
+/** One-shot detection of a page. */
+export function detectPage(doc: Document, options: DetectOptions = {}): DetectionResult {
+  return createDetector(doc, options).detect();
+}
+
+/**
+ * Free-text detection (a pasted letter, an eval snippet). Lines are blocks; a short line ending in ':' that
+ * names a section ("Family history:", "Probleemlijst:") puts the following lines, up to a blank line, in it;
+ * "Family history: mother had asthma" puts that line in it.
+ */
+export function analyzeText(
+  text: string,
+  lang?: Language,
+  options: Pick<DetectOptions, 'conditions' | 'enabled'> = {},
+): DetectionResult {
+  try {
+    const c = compiledFor(options.conditions);
+    const language = lang ?? guessLanguage(c, String(text));
+    const lines = String(text).split(/\r?\n/);
+    const all: Mention[] = [];
+    let section = new Set<string>();
+    let heading: string | null = null;
+    for (const line of lines) {
+      if (!line.trim()) {
+        section = new Set();
+        heading = null;
+        continue;
+      }
+      let kinds = section;
+      let lineHeading = heading;
+      const m = /^\s*([^:]{2,40}):\s*(.*)$/.exec(line);
+      if (m?.[1]) {
+        const k = classifyHeading(c, m[1]);
+        if (k.size > 0 || !m[2]) {
+          if (!m[2]?.trim()) {
+            section = k;
+            heading = m[1].trim();
+            continue;
+          }
+          if (k.size > 0) {
+            kinds = k;
+            lineHeading = m[1].trim();
+          }
+        }
+      }
+      const body = line.replace(/[|]/g, BREAK);
+      const local = analyzeBlock(c, body, language);
+      if (!local.length) continue;
+      const secCtx: LocalContext | null = kinds.has('family') ? 'family' : kinds.has('historical') ? 'historical' : null;
+      const structured = kinds.has('problemList');
+      for (const lm of local) {
+        const ctx = strongerContext(lm.context, secCtx);
+        all.push({
+          id: lm.id,
+          ctx,
+          weak: lm.weak,
+          ev: {
+            kind: lm.kind,
+            ...(lm.system ? { system: lm.system } : {}),
+            match: lm.match,
+            snippet: snippetOf(body, lm.start, lm.end),
+            where: lineHeading ? `section "${lineHeading}"` : 'text',
+            context: toEvidenceContext(ctx),
+            structured: lm.kind === 'medication' ? kinds.has('medication') : structured,
+          },
+        });
+      }
+    }
+    const { conditions, ruledOut } = resolve(all, c, options.enabled ? new Set(options.enabled) : null);
+    return { conditions, ruledOut, patientRef: null, noteField: null, adapter: 'text' };
+  } catch {
+    return emptyResult('text');
+  }
+}

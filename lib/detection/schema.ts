@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ConditionIdSchema, LanguageSchema } from '../conditions';
+
+/** Terms for one language. `abbreviations` are matched case-sensitively (as written); `terms` ignore case and accents. */
+const LangTermsSchema = z.object({
+  terms: z.array(z.string().min(1)).default([]),
+  abbreviations: z.array(z.string().min(1)).default([]),
+  /** Generic words ("diabetes", "suikerziekte") that alone only make a condition 'possible'. */
+  weak: z.array(z.string().min(1)).default([]),
+});
+
+/** Look-alikes: phrases that contain a term but mean something else ("diabetes insipidus"). Consumed, never counted. */
+const LookalikeSchema = z.array(z.string().min(1)).default([]);
+
+/** One ICD-10 rule: a code prefix ("E11") optionally with excluded sub-prefixes ("G89.1" acute pain). */
+const Icd10RuleSchema = z.union([
+  z.string().regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{0,4})?$/),
+  z.object({ prefix: z.string().regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{0,4})?$/), exclude: z.array(z.string()).default([]) }),
+]);
+
+export const ConditionDefinitionSchema = z.object({
+  id: ConditionIdSchema,
+  names: z.object({ en: z.string(), nl: z.string(), fr: z.string() }),
+  en: LangTermsSchema,
+  nl: LangTermsSchema,
+  fr: LangTermsSchema,
+  lookalikes: LookalikeSchema,
+  icpc2: z.array(z.string().regex(/^[A-Z][0-9]{2}$/)).default([]),
+  icd10: z.array(Icd10RuleSchema).default([]),
+  snomed: z.array(z.string().regex(/^[0-9]{6,18}$/)).default([]),
+  medications: z
+    .object({
+      atc: z.array(z.string().regex(/^[A-Z][0-9]{2}[A-Z]{0,2}[0-9]{0,2}$/)).default([]),
+      names: z.array(z.string().min(2)).default([]),
+    })
+    .default({ atc: [], names: [] }),
+  /** When this condition's only evidence is weak and one of these has strong evidence, the weak evidence goes there. */
+  weakYieldsTo: z.array(ConditionIdSchema).default([]),
+});
+export type ConditionDefinition = z.infer<typeof ConditionDefinitionSchema>;
+
+export const ConditionsFileSchema = z.object({
+  version: z.number().int(),
+  conditions: z.array(ConditionDefinitionSchema),
+});
+
+/** Context a trigger phrase puts a mention in. 'hypothetical' (screening, risk of) never counts and is reported as 'uncertain'. */
+export const TriggerContextSchema = z.enum(['negated', 'family', 'historical', 'uncertain', 'hypothetical', 'pseudo']);
+export type TriggerContext = z.infer<typeof TriggerContextSchema>;
+
+export const TriggerSchema = z.object({
+  phrase: z.string().min(1),
+  context: TriggerContextSchema,
+  /** 'pre' applies to following mentions, 'post' to preceding ones, 'both' either way. */
+  direction: z.enum(['pre', 'post', 'both']),
+  /** Maximum number of words between trigger and mention (default: rules.defaultWindow). */
+  window: z.number().int().positive().optional(),
+  /** 'clause' also stops at commas; 'sentence' (default) stops only at terminators. */
+  scope: z.enum(['sentence', 'clause']).optional(),
+});
+export type Trigger = z.infer<typeof TriggerSchema>;
+
+const PerLang = <T extends z.ZodTypeAny>(t: T) => z.object({ en: t, nl: t, fr: t });
+
+export const ContextRulesSchema = z.object({
+  version: z.number().int(),
+  defaultWindow: z.number().int().positive(),
+  /** Words that end a trigger's scope ("but", "maar", "mais"). Punctuation . ; ! ? and block boundaries always do. */
+  terminators: PerLang(z.array(z.string())),
+  triggers: PerLang(z.array(TriggerSchema)),
+  /** Section headings that put their whole section in a context, or mark it as a structured list. */
+  sections: PerLang(
+    z.object({
+      family: z.array(z.string()),
+      historical: z.array(z.string()),
+      problemList: z.array(z.string()),
+      medication: z.array(z.string()),
+    }),
+  ),
+  /** Whole-cell status words in a problem-list row. */
+  rowStatus: PerLang(z.object({ historical: z.array(z.string()), active: z.array(z.string()) })),
+  /** Frequent function words, used only to guess the language of unlabelled pages (ICPC-2 vs ICD-10 reading of bare codes). */
+  languageHints: PerLang(z.array(z.string())),
+});
+export type ContextRules = z.infer<typeof ContextRulesSchema>;
+
+const SelectorSchema = z.string().min(1).max(500);
+
+export const AdapterSchema = z.object({
+  name: z.string().min(1).max(80),
+  /** URL globs: '*' matches any run of characters. Matched against the full URL (hash included). */
+  urlPatterns: z.array(z.string().min(1)).min(1),
+  language: LanguageSchema.optional(),
+  patientId: z
+    .object({
+      selector: SelectorSchema,
+      attribute: z.string().min(1).optional(),
+      /** Regular expression applied to the text/attribute; its first group (or whole match) is the reference. */
+      pattern: z.string().min(1).max(200).optional(),
+    })
+    .optional(),
+  problemList: SelectorSchema.optional(),
+  medicationList: SelectorSchema.optional(),
+  /** Sections whose content is about relatives / resolved problems. */
+  familyHistory: SelectorSchema.optional(),
+  historicalList: SelectorSchema.optional(),
+  noteField: SelectorSchema.optional(),
+  /** Parts of the page never read (banners with free text, ads...). */
+  ignore: z.array(SelectorSchema).optional(),
+});
+export type Adapter = z.infer<typeof AdapterSchema>;

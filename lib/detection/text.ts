@@ -1,0 +1,185 @@
+/**
+ * Text normalisation and tokenisation shared by the matcher, the context rules and the data compiler.
+ * Folding is length-preserving (one UTF-16 unit in, one out) so token offsets point into the original text.
+ */
+
+/** Hard break inserted between DOM blocks / <br>: always ends a sentence. */
+export const BREAK = '\u2029';
+
+const foldTable = new Map<number, string>();
+const wordTable = new Map<number, boolean>();
+let letterRe: RegExp | null = null;
+
+function foldChar(code: number): string {
+  let f = foldTable.get(code);
+  if (f !== undefined) return f;
+  const ch = String.fromCharCode(code);
+  f = ch;
+  if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x0060) f = "'";
+  else if (code === 0x00a0 || code === 0x202f || code === 0x2007) f = ' ';
+  else if (code === 0x2010 || code === 0x2011 || code === 0x2013 || code === 0x2014) f = '-';
+  else if (code === 0xff1f) f = '?';
+  else {
+    let base = ch;
+    try {
+      base = ch.normalize('NFD').charAt(0);
+    } catch {
+      base = ch;
+    }
+    const lower = base.toLowerCase();
+    f = lower.length === 1 ? lower : base.length === 1 ? base : ch;
+  }
+  foldTable.set(code, f);
+  return f;
+}
+
+/** Lower-case, accent-free copy of `text` with exactly the same length. */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  const same = lower.length === text.length;
+  const src = same ? lower : text; // rare special-casing (U+0130...): fold per char instead
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    let f: string;
+    if (c < 0x80) {
+      if (same || c < 0x41 || c > 0x5a) continue;
+      f = String.fromCharCode(c + 32);
+    } else {
+      f = foldChar(c);
+      if (f === src.charAt(i)) continue;
+    }
+    out += src.slice(last, i) + f;
+    last = i + 1;
+  }
+  return last === 0 ? src : out + src.slice(last);
+}
+
+/** True for characters that belong to a word (after folding). */
+export function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  let w = wordTable.get(c);
+  if (w === undefined) {
+    letterRe ??= /[\p{L}\p{N}]/u;
+    w = c >= 0xd800 && c <= 0xdfff ? false : letterRe.test(String.fromCharCode(c));
+    wordTable.set(c, w);
+  }
+  return w;
+}
+
+export const enum TokKind {
+  Word = 0,
+  /** , : */
+  Soft = 1,
+  /** . ; ! ? and hard breaks: end a sentence. */
+  Hard = 2,
+}
+
+export interface Tokens {
+  /** Folded token text ('?' for punctuation, '\n' for breaks). */
+  norm: string[];
+  start: number[];
+  end: number[];
+  kind: TokKind[];
+}
+
+/**
+ * Splits folded text into words and the punctuation that matters to context rules.
+ * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens.
+ * A '.' between two word characters (E11.9, 7.8) is not a sentence end.
+ */
+export function tokenize(folded: string): Tokens {
+  const norm: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const kind: TokKind[] = [];
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isWordCode(c)) {
+      let j = i + 1;
+      while (j < n && isWordCode(folded.charCodeAt(j))) j++;
+      norm.push(folded.slice(i, j));
+      start.push(i);
+      end.push(j);
+      kind.push(TokKind.Word);
+      i = j;
+      continue;
+    }
+    let k: TokKind | -1 = -1;
+    let t = '';
+    switch (c) {
+      case 0x2c /* , */:
+        k = TokKind.Soft;
+        t = ',';
+        break;
+      case 0x3a /* : */:
+        k = TokKind.Soft;
+        t = ':';
+        break;
+      case 0x2e /* . */: {
+        const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
+        const next = i + 1 < n ? folded.charCodeAt(i + 1) : 32;
+        if (!(isWordCode(prev) && isWordCode(next))) {
+          k = TokKind.Hard;
+          t = '.';
+        }
+        break;
+      }
+      case 0x3b /* ; */:
+        k = TokKind.Hard;
+        t = ';';
+        break;
+      case 0x21 /* ! */:
+        k = TokKind.Hard;
+        t = '!';
+        break;
+      case 0x3f /* ? */:
+        k = TokKind.Hard;
+        t = '?';
+        break;
+      case 0x2029:
+        k = TokKind.Hard;
+        t = '\n';
+        break;
+      default:
+        break;
+    }
+    if (k !== -1) {
+      norm.push(t);
+      start.push(i);
+      end.push(i + 1);
+      kind.push(k);
+    }
+    i++;
+  }
+  return { norm, start, end, kind };
+}
+
+/** Tokens of a data phrase (terms, triggers): folded words plus meaningful punctuation. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(fold(phrase)).norm;
+}
+
+/** Collapses whitespace and breaks into single spaces. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u2029]+/g, ' ').trim();
+}
+
+/** A short plain-text excerpt around [from, to) of `text`. */
+export function snippetOf(text: string, from: number, to: number, radius = 60): string {
+  let a = Math.max(0, from - radius);
+  let b = Math.min(text.length, to + radius);
+  if (a > 0) {
+    const sp = text.indexOf(' ', a);
+    if (sp !== -1 && sp < from) a = sp + 1;
+  }
+  if (b < text.length) {
+    const sp = text.lastIndexOf(' ', b);
+    if (sp > to) b = sp;
+  }
+  const body = squash(text.slice(a, b).replace(/\u2029/g, ' | '));
+  return (a > 0 ? '…' : '') + body + (b < text.length ? '…' : '');
+}
