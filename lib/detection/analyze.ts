@@ -140,8 +140,8 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null): 
           const ambiguous = !label && !dec && ICPC_CHAPTERS.indexOf(code3.charAt(0)) !== -1;
           let system: 'icd10' | 'icpc2' | null = null;
           let corroborate = false;
-          if (label === 'icd10' || dec || !ambiguous) system = icd.length ? 'icd10' : null;
-          else if (label === 'icpc2') system = icpc.length ? 'icpc2' : null;
+          if (label === 'icpc2') system = icpc.length ? 'icpc2' : null;
+          else if (label === 'icd10' || dec || !ambiguous) system = icd.length ? 'icd10' : null;
           else if (lang === 'nl' || lang === 'fr') system = icpc.length ? 'icpc2' : null;
           else if (lang === 'en') system = icd.length ? 'icd10' : null;
           else {

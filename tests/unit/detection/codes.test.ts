@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ConditionId, Language } from '../../../lib/conditions';
+import { analyzeText, defaultConditions } from '../../../lib/detection';
+import { compile, lookupIcd10 } from '../../../lib/detection/compile';
+import { defaultRules } from '../../../lib/detection/data';
+
+const ids = (text: string, lang?: Language) =>
+  analyzeText(text, lang)
+    .conditions.map((c) => `${c.id}:${c.status}`)
+    .sort();
+
+describe('codes', () => {
+  const c = compile(defaultConditions(), defaultRules());
+  it.each([
+    ['E11.9', ['t2dm']], ['E11', ['t2dm']], ['E11.65', ['t2dm']], ['E10.9', ['t1dm']], ['J44.1', ['copd']],
+    ['J45.40', ['asthma']], ['I10', ['hypertension']], ['I11.9', ['hypertension']], ['I13.0', ['hypertension', 'heart_failure']], ['I13.2', ['hypertension', 'heart_failure', 'ckd']],
+    ['I50.3', ['heart_failure']], ['I20.9', ['chd']], ['I25.10', ['chd']], ['N18.3', ['ckd']], ['F32.1', ['depression']],
+    ['F33.1', ['depression']], ['F41.1', ['anxiety']], ['K58.9', ['ibs']], ['M15.0', ['osteoarthritis']], ['M17.1', ['osteoarthritis']],
+    ['M19.9', ['osteoarthritis']], ['E66.9', ['obesity']], ['G89.29', ['chronic_pain']], ['R52.2', ['chronic_pain']],
+    ['G89.1', []], ['R52.0', []], ['E23.2', []], ['R73.03', []], ['O24.4', []], ['J30.2', []], ['I26.9', []],
+  ] as [string, ConditionId[]][])('ICD-10 %s by prefix -> %j', (code, want) => {
+    expect(lookupIcd10(c, code).sort()).toEqual([...want].sort());
+  });
+
+  it('reads ICD-10, ICPC-2 and SNOMED CT codes in text', () => {
+    expect(ids('Dx: ICD10:E11.9', 'en')).toEqual(['t2dm:confirmed']);
+    expect(ids('Diagnose ICPC T90', 'nl')).toEqual(['t2dm:confirmed']);
+    expect(ids('SNOMED CT 13645005', 'en')).toEqual(['copd:confirmed']);
+    expect(ids('Code 709044004', 'en')).toEqual(['ckd:confirmed']);
+  });
+
+  it('reads bare 3-character codes as ICPC-2 on Dutch/French pages and as ICD-10 on English ones', () => {
+    expect(ids('K86', 'nl')).toEqual(['hypertension:confirmed']);
+    expect(ids('K86', 'fr')).toEqual(['hypertension:confirmed']);
+    expect(ids('K86', 'en')).toEqual([]); // ICD-10 K86: pancreas
+    expect(ids('K74', 'en')).toEqual([]); // ICD-10 K74: liver fibrosis, not ICPC-2 angina
+    expect(ids('N18', 'en')).toEqual(['ckd:confirmed']);
+    expect(ids('N18', 'nl')).toEqual([]); // ICPC-2 N18: paralysis
+    // unknown language: an ambiguous bare code needs a term of the same condition beside it
+    expect(ids('P76')).toEqual([]);
+    expect(ids('P76 Depressie')).toEqual(['depression:confirmed']);
+  });
+
+  it('needs upper-case letters for codes', () => {
+    expect(ids('room e11 is free', 'en')).toEqual([]);
+  });
+});
+
+describe('terms, abbreviations and look-alikes', () => {
+  it.each([
+    ['DM2 matig gecontroleerd', 'nl', 't2dm'], ['T2DM on metformin', 'en', 't2dm'], ['type 2 diabetes', 'en', 't2dm'],
+    ['diabète de type 2', 'fr', 't2dm'], ['Diabetes mellitus type 2, niet insulineafhankelijk', 'nl', 't2dm'],
+    ['suikerziekte type 2', 'nl', 't2dm'], ['Type 1 diabetes on pump', 'en', 't1dm'], ['COPD GOLD 2', 'nl', 'copd'],
+    ['BPCO stade 2', 'fr', 'copd'], ['HFrEF, EF 30%', 'en', 'heart_failure'], ['hartfalen NYHA II', 'nl', 'heart_failure'],
+    ["insuffisance cardiaque à fraction d'éjection préservée", 'fr', 'heart_failure'], ['artrose van de knie', 'nl', 'osteoarthritis'],
+    ['arthrose des mains', 'fr', 'osteoarthritis'], ['hypertensie', 'nl', 'hypertension'], ['HTA', 'fr', 'hypertension'],
+    ['CKD stage 3a', 'en', 'ckd'], ['prikkelbaredarmsyndroom', 'nl', 'ibs'], ['syndrome du côlon irritable', 'fr', 'ibs'],
+    ['Obesitas', 'nl', 'obesity'], ['fibromyalgie', 'fr', 'chronic_pain'], ['gegeneraliseerde angststoornis', 'nl', 'anxiety'],
+    ['coronaire hartziekte', 'nl', 'chd'], ['angor stable', 'fr', 'chd'], ['épisode dépressif majeur', 'fr', 'depression'],
+  ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
+    expect(ids(text, lang)).toContain(`${id}:confirmed`);
+  });
+
+  it.each([
+    ['Central diabetes insipidus', 'en'], ['Pre-diabetes, lifestyle advice', 'en'], ['prediabetes', 'nl'],
+    ['Gestational diabetes in 2001', 'en'], ['zwangerschapsdiabetes', 'nl'], ['diabète gestationnel', 'fr'],
+    ['diabète insipide', 'fr'], ['pulmonary hypertension', 'en'], ['hypertension portale', 'fr'], ['ST depression on ECG', 'en'],
+    ['cardiac asthma', 'en'], ['Patient asks about diabetes risk', 'en'], ['MRC dyspnoea 2', 'en'], ['acute kidney injury', 'en'],
+  ] as [string, Language][])('look-alike "%s" does not count', (text, lang) => {
+    const got = ids(text, lang).filter((x) => !x.startsWith('heart_failure'));
+    expect(got).toEqual([]);
+  });
+
+  it('short abbreviations only count as written', () => {
+    expect(ids('HF with reduced EF', 'en')).toEqual(['heart_failure:confirmed']);
+    expect(ids('the hf of it', 'en')).toEqual([]);
+    expect(ids('OA of both knees', 'en')).toEqual(['osteoarthritis:confirmed']);
+  });
+
+  it('medication hints never decide alone but support a generic term', () => {
+    expect(ids('Metformin 500 mg twice daily', 'en')).toEqual([]);
+    expect(ids('Spiriva 18 mcg', 'en')).toEqual([]);
+    expect(ids('A10BA02', 'en')).toEqual([]);
+    expect(ids('Diabetes review.', 'en')).toEqual(['t2dm:possible']);
+    expect(ids('Diabetes review. Metformin 500 mg.', 'en')).toEqual(['t2dm:confirmed']);
+    expect(ids('Diabetes review. A10BA02.', 'en')).toEqual(['t2dm:confirmed']);
+    expect(ids('Suikerziekte, metformine 850 mg', 'nl')).toEqual(['t2dm:confirmed']);
+  });
+
+  it('generic diabetes goes to type 1 when type 1 is established', () => {
+    expect(ids('Type 1 diabetes since age 9. Diabetes review today.', 'en')).toEqual(['t1dm:confirmed']);
+  });
+});
+
+describe('condition data', () => {
+  it('defines the fourteen conditions with names in three languages and the required codes', () => {
+    const defs = defaultConditions();
+    expect(defs.map((d) => d.id).sort()).toHaveLength(14);
+    const byId = new Map(defs.map((d) => [d.id, d]));
+    const snomed: Record<string, string> = {
+      t2dm: '44054006', t1dm: '46635009', copd: '13645005', asthma: '195967001', hypertension: '38341003',
+      heart_failure: '84114007', chd: '414545008', ckd: '709044004', depression: '35489007', anxiety: '197480006',
+      ibs: '10743008', osteoarthritis: '396275006', obesity: '414916001', chronic_pain: '82423001',
+    };
+    for (const [id, code] of Object.entries(snomed)) {
+      const d = byId.get(id as ConditionId);
+      expect(d?.snomed).toContain(code);
+      for (const l of ['en', 'nl', 'fr'] as const) expect(d?.names[l].length).toBeGreaterThan(2);
+    }
+    expect(byId.get('ckd')?.icpc2).toEqual([]);
+    expect(byId.get('osteoarthritis')?.icpc2).toEqual(['L89', 'L90', 'L91']);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ConditionId, Language } from '../../../lib/conditions';
+import { analyzeText } from '../../../lib/detection';
+
+type Want = 'confirmed' | 'possible' | 'negated' | 'family' | 'historical' | 'uncertain' | 'absent';
+
+/** [language, text, condition, what the engine must conclude] */
+const CASES: [Language, string, ConditionId, Want][] = [
+  // negation
+  ['en', 'No asthma.', 'asthma', 'negated'],
+  ['en', 'Patient denies COPD.', 'copd', 'negated'],
+  ['en', 'Hypertension ruled out on ambulatory monitoring.', 'hypertension', 'negated'],
+  ['en', 'Heart failure excluded by echocardiography.', 'heart_failure', 'negated'],
+  ['en', 'Sleeps well without depression symptoms.', 'depression', 'negated'],
+  ['nl', 'Geen astma.', 'asthma', 'negated'],
+  ['nl', 'Niet gekend met COPD.', 'copd', 'negated'],
+  ['nl', 'Hartfalen uitgesloten na echo.', 'heart_failure', 'negated'],
+  ['nl', 'Slaapt goed, zonder depressie.', 'depression', 'negated'],
+  ['fr', "Pas d'asthme.", 'asthma', 'negated'],
+  ['fr', 'Absence de BPCO.', 'copd', 'negated'],
+  ['fr', 'Insuffisance cardiaque exclue.', 'heart_failure', 'negated'],
+  ['fr', 'Dort bien, sans dépression.', 'depression', 'negated'],
+  ['fr', 'HTA exclu après MAPA.', 'hypertension', 'negated'],
+  // family history
+  ['en', 'Family history of type 2 diabetes.', 't2dm', 'family'],
+  ['en', 'Mother had asthma.', 'asthma', 'family'],
+  ['en', 'Father: COPD.', 'copd', 'family'],
+  ['en', 'Brother has heart failure.', 'heart_failure', 'family'],
+  ['nl', 'Familiale anamnese: diabetes type 2.', 't2dm', 'family'],
+  ['nl', 'Vader: COPD.', 'copd', 'family'],
+  ['nl', 'Broer: astma.', 'asthma', 'family'],
+  ['nl', 'Moeder heeft hartfalen.', 'heart_failure', 'family'],
+  ['fr', 'Antécédents familiaux : diabète de type 2.', 't2dm', 'family'],
+  ['fr', 'Mère: asthme.', 'asthma', 'family'],
+  ['fr', 'Père: BPCO.', 'copd', 'family'],
+  // historical / resolved
+  ['en', 'Asthma, resolved.', 'asthma', 'historical'],
+  ['en', 'Had asthma as a child.', 'asthma', 'historical'],
+  ['en', 'Depression in remission since 2019.', 'depression', 'historical'],
+  ['nl', 'Astma, opgelost.', 'asthma', 'historical'],
+  ['nl', 'Astma als kind.', 'asthma', 'historical'],
+  ['nl', 'Depressie (passief).', 'depression', 'historical'],
+  ['fr', 'Asthme résolu.', 'asthma', 'historical'],
+  ['fr', "Asthme dans l'enfance.", 'asthma', 'historical'],
+  ['fr', 'Dépression en rémission.', 'depression', 'historical'],
+  // uncertainty -> possible, never confirmed
+  ['en', 'Suspected COPD.', 'copd', 'possible'],
+  ['en', 'Possible depression.', 'depression', 'possible'],
+  ['en', 'Query heart failure.', 'heart_failure', 'possible'],
+  ['en', 'COPD?', 'copd', 'possible'],
+  ['nl', 'Vermoeden van COPD.', 'copd', 'possible'],
+  ['nl', 'Verdenking op hartfalen.', 'heart_failure', 'possible'],
+  ['nl', 'Depressie?', 'depression', 'possible'],
+  ['fr', 'Suspicion de BPCO.', 'copd', 'possible'],
+  ['fr', 'Dépression à explorer.', 'depression', 'possible'],
+  ['fr', 'Insuffisance cardiaque ?', 'heart_failure', 'possible'],
+  // plain positives
+  ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
+  ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
+  ['fr', 'Patiente hypertendue connue.', 'hypertension', 'confirmed'],
+];
+
+/** Scope: a terminator ends the trigger's reach, in each language. */
+const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
+  ['en', 'No asthma but has COPD.', 'asthma', 'negated', 'copd', 'confirmed'],
+  ['en', 'Denies chest pain; hypertension on treatment.', 'hypertension', 'confirmed', 'asthma', 'absent'],
+  ['en', 'Mother: asthma. Patient has COPD.', 'asthma', 'family', 'copd', 'confirmed'],
+  ['nl', 'Geen astma maar wel COPD.', 'asthma', 'negated', 'copd', 'confirmed'],
+  ['nl', 'Moeder: diabetes type 2. Patiënt heeft hypertensie.', 't2dm', 'family', 'hypertension', 'confirmed'],
+  ['fr', "Pas d'asthme mais une BPCO.", 'asthma', 'negated', 'copd', 'confirmed'],
+  ['fr', 'Père: BPCO. Patiente: arthrose des genoux.', 'copd', 'family', 'osteoarthritis', 'confirmed'],
+];
+
+function conclusion(text: string, lang: Language, id: ConditionId): Want {
+  const r = analyzeText(text, lang);
+  const hit = r.conditions.find((c) => c.id === id);
+  if (hit) return hit.status;
+  const ruled = r.ruledOut.find((c) => c.id === id);
+  if (!ruled) return 'absent';
+  const ctx = ruled.evidence.map((e) => e.context);
+  for (const k of ['family', 'negated', 'historical', 'uncertain'] as const) if (ctx.includes(k)) return k;
+  return 'absent';
+}
+
+describe('context rules, table-driven in en / nl / fr', () => {
+  it.each(CASES)('[%s] %s -> %s %s', (lang, text, id, want) => {
+    expect(conclusion(text, lang, id)).toBe(want);
+  });
+  it.each(SCOPE)('[%s] scope: %s', (lang, text, a, wantA, b, wantB) => {
+    expect(conclusion(text, lang, a)).toBe(wantA);
+    expect(conclusion(text, lang, b)).toBe(wantB);
+  });
+  it('works without a language hint (one mechanism for all languages)', () => {
+    expect(conclusion('Geen astma.', undefined as unknown as Language, 'asthma')).toBe('negated');
+    expect(conclusion("Pas d'asthme.", undefined as unknown as Language, 'asthma')).toBe('negated');
+  });
+  it('a section heading puts the following lines in its context', () => {
+    const r = analyzeText('Family history:\nCOPD\nAsthma\n\nProblem list:\nHypertension', 'en');
+    expect(r.conditions.map((c) => c.id)).toEqual(['hypertension']);
+    expect(r.ruledOut.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
+  });
+  it('the negation window is bounded', () => {
+    expect(conclusion('No smoking for the last ten years now and she has stable COPD.', 'en', 'copd')).toBe('confirmed');
+  });
+});

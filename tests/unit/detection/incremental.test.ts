@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createDetector, detectPage } from '../../../lib/detection';
+import { loadHtml, readFixture, spaChartHtml } from './helpers';
+
+/** Runs `mutate`, then hands the MutationRecords it caused to the detector. */
+function mutateAndCollect(doc: Document, mutate: () => void): MutationRecord[] {
+  const win = doc.defaultView as unknown as { MutationObserver: typeof MutationObserver };
+  const obs = new win.MutationObserver(() => {});
+  obs.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  mutate();
+  const records = obs.takeRecords();
+  obs.disconnect();
+  return records;
+}
+
+const ids = (r: { conditions: { id: string }[] } | null) => r?.conditions.map((c) => c.id).sort() ?? null;
+
+describe('incremental detection (SPA)', () => {
+  it('follows patient switches in spa-chart and matches a full detection each time', () => {
+    const doc = loadHtml(readFixture('spa-chart.html'), 'http://127.0.0.1:4173/shared/spa-chart.html');
+    const det = createDetector(doc, { url: 'http://127.0.0.1:4173/shared/spa-chart.html' });
+    expect(det.detect().conditions).toEqual([]);
+    const chart = doc.getElementById('chart') as HTMLElement;
+    for (const [pid, want] of [['p-1001', ['copd', 'heart_failure']], ['p-1002', ['asthma', 'ibs']], ['p-1003', []]] as const) {
+      const loading = mutateAndCollect(doc, () => (chart.innerHTML = '<p class="loading">Loading chart…</p>'));
+      const mid = det.onMutations(loading);
+      if (mid) expect(mid.conditions).toEqual([]);
+      const recs = mutateAndCollect(doc, () => (chart.innerHTML = spaChartHtml(pid)));
+      const r = det.onMutations(recs);
+      const full = detectPage(doc, { url: 'http://127.0.0.1:4173/shared/spa-chart.html' });
+      expect(ids(full)).toEqual([...want]);
+      if (want.length) expect(ids(r)).toEqual([...want]);
+      expect(det.detect()).toEqual(full);
+      expect(full.patientRef).toBe(pid);
+    }
+  });
+
+  it('ignores typing in the note field, our own sidebar host and clocks', () => {
+    const doc = loadHtml(readFixture('nl-huisartsdossier.html'), 'http://127.0.0.1:4173/nl-huisartsdossier.html');
+    const det = createDetector(doc);
+    const first = det.detect();
+    const editor = doc.getElementById('soep-editor') as HTMLElement;
+    const typing = mutateAndCollect(doc, () => {
+      editor.textContent = 'Patiënt heeft astma en hartfalen';
+    });
+    expect(typing.length).toBeGreaterThan(0);
+    expect(det.onMutations(typing)).toBeNull();
+    const host = mutateAndCollect(doc, () => {
+      const h = doc.createElement('sms-prompts');
+      h.textContent = 'Asthma prompts';
+      doc.body.appendChild(h);
+    });
+    expect(det.onMutations(host)).toBeNull();
+    expect(det.detect().conditions).toEqual(first.conditions);
+  });
+
+  it('picks up a new problem added to the list and a status cell change', () => {
+    const doc = loadHtml(readFixture('openemr-style-summary.html'), 'http://127.0.0.1:4173/openemr-style-summary.html');
+    const det = createDetector(doc, { adapters: [] });
+    det.detect();
+    const tbody = doc.querySelector('#medical-problems tbody') as HTMLElement;
+    const add = mutateAndCollect(doc, () => {
+      const tr = doc.createElement('tr');
+      for (const t of ['Chronic obstructive pulmonary disease', 'ICD10:J44.9', '2020', 'Active']) {
+        const td = doc.createElement('td');
+        td.textContent = t;
+        tr.appendChild(td);
+      }
+      tbody.appendChild(tr);
+    });
+    expect(ids(det.onMutations(add))).toContain('copd');
+    const cell = tbody.lastElementChild?.lastElementChild as HTMLElement;
+    const resolve = mutateAndCollect(doc, () => (cell.textContent = 'Resolved'));
+    const r = det.onMutations(resolve);
+    expect(ids(r)).not.toContain('copd');
+    expect(r?.ruledOut.find((x) => x.id === 'copd')?.evidence[0]?.context).toBe('historical');
+  });
+
+  it('never throws on odd input', () => {
+    const doc = loadHtml('<body><div><b>\u0130\u0000\uD800 ??? ;;; </b></div></body>');
+    expect(() => createDetector(doc).onMutations([{ type: 'childList', target: doc } as unknown as MutationRecord])).not.toThrow();
+    let deep = '';
+    for (let i = 0; i < 1500; i++) deep += '<div>';
+    const d2 = loadHtml(`<body>${deep}COPD</body>`);
+    expect(() => detectPage(d2)).not.toThrow();
+  });
+});
