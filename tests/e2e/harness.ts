@@ -35,7 +35,8 @@ interface CdpNode {
 export const SIDEBAR_HOST = 'sms-prompts';
 
 const sessions = new WeakMap<Page, CDPSession>();
-async function cdp(page: Page): Promise<CDPSession> {
+/** The one CDP session per page that sidebar node ids belong to (ids are per session). */
+export async function cdp(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {
     session = await page.createCDPSession();

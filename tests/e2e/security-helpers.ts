@@ -1,0 +1,208 @@
+/**
+ * Helpers for the trust tests (privacy.e2e.ts, hostile.e2e.ts): every network request of every target, the
+ * extension's storage read from its own service worker, and probes that run in a fresh isolated world so a
+ * hostile page's patched globals cannot fool the test itself.
+ */
+import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
+import { cdp, clickInSidebar, queryInSidebar, waitFor, type ExtensionBrowser } from './harness';
+
+// ---- Network: every request of every page, worker and extension page ----
+
+export interface RecordedRequest {
+  targetType: string;
+  targetUrl: string;
+  url: string;
+  resourceType: string;
+  /** URLs of the scripts on the initiator's stack (a content script would show as chrome-extension://...). */
+  initiatorUrls: string[];
+}
+
+interface RequestWillBeSent {
+  request: { url: string };
+  type?: string;
+  initiator: { url?: string; stack?: { callFrames: { url: string }[]; parent?: unknown } };
+}
+
+const WATCHED = new Set(['page', 'service_worker', 'background_page', 'shared_worker', 'worker', 'other']);
+
+/** CDP Network on every target the browser has and creates: pages, the extension's service worker, extension pages. */
+export class NetworkRecorder {
+  readonly requests: RecordedRequest[] = [];
+  readonly targets: { type: string; url: string }[] = [];
+  private pending: Promise<unknown>[] = [];
+  private sessions: CDPSession[] = [];
+
+  constructor(private readonly browser: Browser) {
+    browser.on('targetcreated', (t: Target) => this.pending.push(this.watch(t)));
+    for (const t of browser.targets()) this.pending.push(this.watch(t));
+  }
+
+  /** Resolves once every target seen so far has Network enabled. */
+  async ready(): Promise<void> {
+    await Promise.allSettled(this.pending);
+  }
+
+  private async watch(target: Target): Promise<void> {
+    if (!WATCHED.has(target.type())) return;
+    let session: CDPSession;
+    try {
+      session = await target.createCDPSession();
+    } catch {
+      return; // closed before we got to it
+    }
+    this.sessions.push(session);
+    this.targets.push({ type: target.type(), url: target.url() });
+    session.on('Network.requestWillBeSent', (e: RequestWillBeSent) => {
+      const stackUrls = (e.initiator.stack?.callFrames ?? []).map((f) => f.url);
+      this.requests.push({
+        targetType: target.type(),
+        targetUrl: target.url(),
+        url: e.request.url,
+        resourceType: e.type ?? '',
+        initiatorUrls: [e.initiator.url ?? '', ...stackUrls].filter(Boolean),
+      });
+    });
+    session.on('Network.webSocketCreated', (e: { url: string }) => {
+      this.requests.push({ targetType: target.type(), targetUrl: target.url(), url: e.url, resourceType: 'WebSocket', initiatorUrls: [] });
+    });
+    await session.send('Network.enable').catch(() => undefined);
+    // A worker that starts before we attach would otherwise run unobserved.
+    await session.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+  }
+}
+
+// ---- The extension's own storage, read in its service worker ----
+
+export async function serviceWorker(ext: ExtensionBrowser): Promise<WebWorker> {
+  const target = await ext.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ext.extensionId}/`),
+    { timeout: 15_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('the extension has no service worker');
+  return worker;
+}
+
+export interface ExtensionStorage {
+  local: Record<string, unknown>;
+  session: Record<string, unknown>;
+  /** database name -> object store -> all rows */
+  indexedDb: Record<string, Record<string, unknown[]>>;
+}
+
+/** Everything the extension keeps: browser.storage.local and .session, and every IndexedDB database of its origin. */
+export async function readExtensionStorage(ext: ExtensionBrowser): Promise<ExtensionStorage> {
+  const worker = await serviceWorker(ext);
+  const text = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<Record<string, unknown>> } | undefined> } }).chrome;
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const indexedDb: Record<string, Record<string, unknown[]>> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await request(indexedDB.open(name));
+      indexedDb[name] = {};
+      for (const store of Array.from(db.objectStoreNames)) {
+        indexedDb[name][store] = await request(db.transaction(store).objectStore(store).getAll());
+      }
+      db.close();
+    }
+    return JSON.stringify({
+      local: (await api.storage.local?.get(null)) ?? {},
+      session: (await api.storage.session?.get(null)) ?? {},
+      indexedDb,
+    });
+  });
+  return JSON.parse(text) as ExtensionStorage;
+}
+
+/** Writes to the extension's browser.storage.local, as a damaged profile or a buggy old version might have. */
+export async function writeExtensionLocal(ext: ExtensionBrowser, items: Record<string, unknown>): Promise<void> {
+  const worker = await serviceWorker(ext);
+  await worker.evaluate(async (json: string) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome;
+    await api.storage.local.set(JSON.parse(json) as object);
+  }, JSON.stringify(items));
+}
+
+// ---- Probes that a hostile page cannot patch ----
+
+/** Evaluates an expression in a new isolated world of the page's main frame (clean globals, same DOM). */
+export async function isolatedEval<T>(page: Page, expression: string): Promise<T> {
+  const session = await page.createCDPSession();
+  try {
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'sms-test-probe' });
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Clicks a page element (by selector) with the real mouse, located from a clean world. */
+export async function clickOnPage(page: Page, selector: string): Promise<void> {
+  const box = await isolatedEval<{ x: number; y: number } | null>(
+    page,
+    `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null;
+       el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+  );
+  if (!box) throw new Error(`no ${selector} on the page`);
+  await page.mouse.click(box.x, box.y);
+}
+
+// ---- The sidebar ----
+
+/** Centre of a sidebar element in viewport coordinates (CDP box model; reaches into the closed root). */
+export async function sidebarCentre(page: Page, selector: string): Promise<{ x: number; y: number } | null> {
+  const [id] = await queryInSidebar(page, selector);
+  if (id === undefined) return null;
+  const { model } = await (await cdp(page)).send('DOM.getBoxModel', { nodeId: id });
+  const q = model.border;
+  return { x: (q[0]! + q[2]! + q[4]! + q[6]!) / 4, y: (q[1]! + q[3]! + q[5]! + q[7]!) / 4 };
+}
+
+/** What the page itself would hit at a point: the closed root is retargeted, so our part of the page is `SMS-PROMPTS`. */
+export async function elementAtPoint(page: Page, point: { x: number; y: number }): Promise<string> {
+  return isolatedEval<string>(page, `document.elementFromPoint(${point.x}, ${point.y})?.tagName ?? 'nothing'`);
+}
+
+/** Waits for the sidebar (tab or panel); GP consultations start as a tab, which is clicked open like a clinician does. */
+export async function openSidebar(page: Page, timeoutMs = 15_000): Promise<void> {
+  const shown = await waitFor(() => queryInSidebar(page, 'aside, button.tab'), (ids) => ids.length > 0, timeoutMs);
+  if (shown.length === 0) throw new Error('the sidebar did not appear');
+  if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
+  const panel = await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1, timeoutMs);
+  if (panel.length !== 1) throw new Error('the sidebar panel did not open');
+}
+
+/** The first barrier chip's value, ticked with the real mouse; resolves when the sidebar shows it ticked. */
+export async function tickFirstBarrier(page: Page): Promise<string> {
+  const [first] = await queryInSidebar(page, 'input[name="barrier"]');
+  if (first === undefined) throw new Error('no barrier chips in the sidebar');
+  const { attributes } = await (await cdp(page)).send('DOM.getAttributes', { nodeId: first });
+  const value = attributes[attributes.indexOf('value') + 1] ?? '';
+  await clickInSidebar(page, `input[name="barrier"][value="${value}"]`);
+  return value;
+}
+
+/** Names of the ticked checkboxes, read as assistive technology reads them (`.checked` is not an attribute). */
+export async function checkedBoxes(page: Page): Promise<string[]> {
+  const names: string[] = [];
+  const walk = (node: Awaited<ReturnType<Page['accessibility']['snapshot']>>) => {
+    if (!node) return;
+    if (node.role === 'checkbox' && node.checked === true) names.push(node.name ?? '');
+    node.children?.forEach(walk);
+  };
+  walk(await page.accessibility.snapshot({ interestingOnly: false }));
+  return names;
+}
