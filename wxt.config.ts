@@ -1,12 +1,15 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Least privilege: local storage, the daily retention purge, and writing the summary to the clipboard.
-    permissions: ['storage', 'alarms', 'clipboardWrite'],
+    // activeTab: the popup may see the address of the tab it was opened on (to offer "enable on this site").
+    // scripting (MV3): the content script is registered per enabled EHR site at run time (lib/background/sites.ts);
+    // Firefox MV2 uses browser.contentScripts, which needs no permission beyond the site's own.
+    permissions: ['storage', 'alarms', 'clipboardWrite', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
     // Localhost is for the demo and the tests; every real EHR site is asked for, one at a time, when the
     // practice enables it in the options page.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
@@ -17,5 +20,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'sms-prompts@example.org', strict_min_version: '115.0' } } }
       : {}),
+    // Practice-wide policy (browser.storage.managed): Chrome validates it against this schema. Firefox has no
+    // managed_schema key; it reads a managed storage manifest or policies.json instead (docs/deployment.md).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

@@ -26,6 +26,7 @@ describe('settings files', () => {
         promptConditions: settings.promptConditions,
         disabledStrategies: ['s1'],
         directory: settings.directory,
+        localStrategies: [],
         retentionDays: 90,
       },
       locked: [],

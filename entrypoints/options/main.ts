@@ -1,0 +1,18 @@
+import browser from 'webextension-polyfill';
+import { defineOptionsElements, type OptionsApi, type SmsOptionsApp } from '../../components/options-app';
+import { sendRequest } from '../../lib/messaging';
+import { downloadText } from '../../lib/transfer/files';
+
+const api: OptionsApi = {
+  send: sendRequest,
+  requestPermission: (origins) => browser.permissions.request({ origins }),
+  removePermission: (origins) => browser.permissions.remove({ origins }),
+  uiLanguage: browser.i18n.getUILanguage(),
+  now: () => Date.now(),
+  download: (fileName, text, type) => downloadText(document, fileName, text, type),
+};
+
+// The element is in the HTML; give it its API before it is upgraded (connectedCallback loads the settings).
+const app = document.querySelector('sms-options-app') as SmsOptionsApp;
+app.api = api;
+defineOptionsElements();
