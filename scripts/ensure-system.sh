@@ -8,4 +8,11 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# poppler-utils (pdftotext, pdftoppm): the action plan e2e test reads the printed PDF and saves its screenshots.
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  echo "Installing poppler-utils (needed by tests/e2e/action-plan.e2e.ts)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
 /usr/bin/chromium --version 2>/dev/null | head -n 1
