@@ -140,3 +140,14 @@ describe('packStamp', () => {
     });
   });
 });
+
+describe('the built-in packs for the printed plan', () => {
+  it.each(['en', 'nl', 'fr'] as const)('give every strategy a short patient wording in %s', (lang) => {
+    for (const s of loadBuiltInPack(lang).strategies) {
+      expect(s.patientStep, `${lang} ${s.id}`).toBeDefined();
+      // Plain and short: at most 25 words, and not the clinician's instruction ("Refer to...", "Ask the patient...").
+      expect(s.patientStep!.split(/\s+/).length, `${lang} ${s.id}`).toBeLessThanOrEqual(25);
+      expect(s.patientStep, `${lang} ${s.id}`).not.toBe(s.label);
+    }
+  });
+});

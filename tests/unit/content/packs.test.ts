@@ -32,6 +32,7 @@ function visibleTexts(p: ContentPack): Map<string, string> {
     out.set(`strategies.${s.id}.label`, s.label);
     out.set(`strategies.${s.id}.action`, s.action);
     out.set(`strategies.${s.id}.rationale`, s.rationale);
+    if (s.patientStep !== undefined) out.set(`strategies.${s.id}.patientStep`, s.patientStep);
   }
   for (const f of p.flow) {
     out.set(`flow.${f.id}.title`, f.title);
@@ -54,6 +55,7 @@ function skeleton(p: ContentPack): unknown {
   });
   s.strategies.forEach((x) => {
     x.label = x.action = x.rationale = '';
+    if (x.patientStep !== undefined) x.patientStep = '';
   });
   s.flow.forEach((f) => (f.title = f.prompt = ''));
   for (const k of Object.keys(s.conditionNames)) s.conditionNames[k as keyof typeof s.conditionNames] = '';
