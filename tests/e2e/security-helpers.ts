@@ -44,6 +44,8 @@ export class NetworkRecorder {
 
   private async watch(target: Target): Promise<void> {
     if (!WATCHED.has(target.type())) return;
+    // The browser's own UI (omnibox popup and other chrome:// WebUI) is not the extension and not the page.
+    if (/^(chrome|devtools|chrome-untrusted):/.test(target.url())) return;
     let session: CDPSession;
     try {
       session = await target.createCDPSession();
