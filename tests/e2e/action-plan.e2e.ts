@@ -44,8 +44,10 @@ async function send<T = unknown>(message: unknown): Promise<T> {
 
 /** Sends action-plan/open and returns the tab the background opened, once the plan is rendered. */
 async function openPlan(request: Record<string, unknown>): Promise<Page> {
+  // Any new action plan tab: the page drops the #id from its address at once, so do not match on the id.
+  const before = new Set(ext.browser.targets());
   const opened = ext.browser.waitForTarget(
-    (t) => t.type() === 'page' && /\/action-plan\.html#[0-9a-f]{32}$/.test(t.url()),
+    (t) => t.type() === 'page' && !before.has(t) && t.url().startsWith(`${base}/action-plan.html`),
     { timeout: 10_000 },
   );
   await send({ type: 'action-plan/open', ...request });
