@@ -64,6 +64,7 @@ function codeLabel(norm: string[], kind: TokKind[], i: number): 'icd10' | 'icpc2
 }
 
 export function analyzeBlock(c: Compiled, text: string, lang: Language | null): LocalMention[] {
+  if (!c.prefilter.test(text)) return [];
   const folded = fold(text);
   const tk = tokenize(folded);
   const { norm, start, end, kind } = tk;

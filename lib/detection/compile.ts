@@ -40,6 +40,8 @@ export type SectionKind = 'family' | 'historical' | 'problemList' | 'medication'
 
 export interface Compiled {
   root: TrieNode;
+  /** Cheap pre-check on raw text: can this text contain a condition term, medication name or code at all? */
+  prefilter: RegExp;
   icd10: IcdRule[];
   icpc: Map<string, ConditionId[]>;
   snomed: Map<string, ConditionId[]>;
@@ -175,7 +177,72 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return { root, icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
+  return { root, prefilter: buildPrefilter(root), icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
+}
+
+// ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
+
+const ACCENTS: Record<string, string> = {
+  a: 'aàáâãäåAÀÁÂÃÄÅ', c: 'cçCÇ', e: 'eèéêëEÈÉÊË', i: 'iìíîïIÌÍÎÏ', n: 'nñNÑ', o: 'oòóôõöOÒÓÔÕÖ', u: 'uùúûüUÙÚÛÜ', y: 'yÿýYŸÝ',
+};
+
+function charClass(ch: string): string {
+  const acc = ACCENTS[ch];
+  if (acc) return `[${acc}]`;
+  if (/[a-z]/.test(ch)) return `[${ch}${ch.toUpperCase()}]`;
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+interface RxNode {
+  next: Map<string, RxNode>;
+  end: boolean;
+}
+
+function rxInsert(root: RxNode, units: string[]): void {
+  let n = root;
+  for (const u of units) {
+    let nx = n.next.get(u);
+    if (!nx) {
+      nx = { next: new Map(), end: false };
+      n.next.set(u, nx);
+    }
+    n = nx;
+  }
+  n.end = true;
+}
+
+function rxEmit(n: RxNode): string {
+  // Any prefix that is a complete anchor is enough for a pre-check: stop there.
+  if (n.end) return '';
+  const alts: string[] = [];
+  for (const [u, nx] of n.next) alts.push(u + rxEmit(nx));
+  if (alts.length === 0) return '';
+  return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
+}
+
+function buildPrefilter(trie: TrieNode): RegExp {
+  const root: RxNode = { next: new Map(), end: false };
+  if (trie.next) {
+    for (const [tok, node] of trie.next) {
+      // Keep first words that start a condition term or a medication name (directly or deeper in the phrase).
+      let useful = false;
+      const stack: TrieNode[] = [node];
+      while (stack.length && !useful) {
+        const n = stack.pop() as TrieNode;
+        if (n.pay?.some((p) => p.t === 'cond' || p.t === 'med')) useful = true;
+        if (n.next) for (const x of n.next.values()) stack.push(x);
+      }
+      if (!useful || !/^[\p{L}\p{N}]+$/u.test(tok)) continue;
+      // Short abbreviations (as written) are matched case-sensitively in the pre-check too, when all their payloads are.
+      const pays = node.pay ?? [];
+      const sensitive = !node.next && pays.length > 0 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
+      const forms = sensitive ? pays.map((p) => (p.t === 'cond' && p.abbr ? p.abbr : tok)) : [tok];
+      for (const f of forms) rxInsert(root, sensitive ? [...f].map((ch) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')) : [...f].map(charClass));
+    }
+  }
+  const words = rxEmit(root);
+  // Codes: ICD-10 / ICPC-2 (letter + 2 digits), ATC, SNOMED CT ids.
+  return new RegExp(`${words}|[A-Z][0-9]{2}|[0-9]{6,18}`);
 }
 
 /** Conditions whose ICD-10 prefix rules cover `code` (dots ignored). */
@@ -198,7 +265,24 @@ export function lookupAtc(c: Compiled, code: string): ConditionId[] {
 }
 
 /** Which section kinds a heading (or id/aria-label) text announces. */
+const headingCache = new WeakMap<Compiled, Map<string, Set<SectionKind>>>();
+
 export function classifyHeading(c: Compiled, text: string): Set<SectionKind> {
+  let cache = headingCache.get(c);
+  if (!cache) {
+    cache = new Map();
+    headingCache.set(c, cache);
+  }
+  let hit = cache.get(text);
+  if (!hit) {
+    hit = classifyUncached(c, text);
+    if (cache.size > 5000) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function classifyUncached(c: Compiled, text: string): Set<SectionKind> {
   const out = new Set<SectionKind>();
   if (!text || text.length > 120) return out;
   const words = tokenize(fold(text)).norm.filter((t) => t.length > 1 || /[a-z0-9]/.test(t));

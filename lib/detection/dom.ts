@@ -44,7 +44,7 @@ export function isSkippedTag(name: string): boolean {
 /** Elements whose subtree is never read, found with native selectors (cheaper than attribute checks per node). */
 export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<Element> {
   const out = new Set<Element>();
-  const sels = ['[contenteditable]:not([contenteditable="false"])', '[hidden]', '[aria-hidden="true"][style*="none"]', ...extraSelectors];
+  const sels = ['[contenteditable]:not([contenteditable="false"]), [hidden]', ...extraSelectors];
   for (const sel of sels) {
     try {
       root.querySelectorAll(sel).forEach((e) => out.add(e));
@@ -57,45 +57,45 @@ export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<El
 
 interface Acc {
   el: Element;
-  parts: string[];
+  text: string;
 }
 
+const HAS_LETTER = /[A-Za-z\u00C0-\u024F]/;
+
 function flush(acc: Acc, out: Block[]): void {
-  if (acc.parts.length === 0) return;
-  const text = acc.parts.join('');
   // Only blocks with at least one letter are worth analysing.
-  if (/[A-Za-z\u00C0-\u024F]/.test(text)) out.push({ el: acc.el, text });
+  if (acc.text.length > 0 && HAS_LETTER.test(acc.text)) out.push({ el: acc.el, text: acc.text });
 }
 
 function walkInto(node: Node, acc: Acc, out: Block[], skip: Set<Element>, depth: number): void {
   for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
     const type = ch.nodeType;
     if (type === 3 || type === 4) {
-      acc.parts.push((ch as CharacterData).data);
+      acc.text += (ch as CharacterData).data;
       continue;
     }
     if (type !== 1) continue;
     const el = ch as Element;
     const name = el.localName;
     if (name === 'br') {
-      acc.parts.push(BREAK);
+      acc.text += BREAK;
       continue;
     }
     if (SKIP.has(name) || skip.has(el) || depth > MAX_DEPTH) {
-      acc.parts.push(' ');
+      acc.text += ' ';
       continue;
     }
     if (BLOCK.has(name)) {
-      acc.parts.push(BREAK);
-      const inner: Acc = { el, parts: [] };
+      acc.text += BREAK;
+      const inner: Acc = { el, text: '' };
       walkInto(el, inner, out, skip, depth + 1);
       flush(inner, out);
     } else if (INLINE_FORMAT.has(name)) {
       walkInto(el, acc, out, skip, depth + 1);
     } else {
-      acc.parts.push(' ');
+      acc.text += ' ';
       walkInto(el, acc, out, skip, depth + 1);
-      acc.parts.push(' ');
+      acc.text += ' ';
     }
   }
 }
@@ -104,7 +104,7 @@ function walkInto(node: Node, acc: Acc, out: Block[], skip: Set<Element>, depth:
 export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
   const out: Block[] = [];
   if (SKIP.has(root.localName) || skip.has(root)) return out;
-  const acc: Acc = { el: root, parts: [] };
+  const acc: Acc = { el: root, text: '' };
   walkInto(root, acc, out, skip, 0);
   flush(acc, out);
   return out;

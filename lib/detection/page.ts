@@ -86,7 +86,8 @@ export function findPatientRef(doc: Document, adapter: Adapter | null, fhirPatie
       if (v) return v;
     }
   }
-  for (const el of safeQueryAll(doc, PATIENT_SELECTOR)) {
+  const first = safeQuery(doc, PATIENT_SELECTOR);
+  for (const el of first && !isNavigation(first) ? [first] : first ? safeQueryAll(doc, PATIENT_SELECTOR) : []) {
     if (isNavigation(el)) continue;
     for (const a of PATIENT_ATTRS) {
       const v = clean(el.getAttribute(a));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConditionIdSchema } from '../conditions';
+import { ConditionIdSchema } from '../conditions-schema';
 
 /** Why a mention did not count as a current condition. */
 export const MentionContextSchema = z.enum(['negated', 'family', 'historical', 'uncertain']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConditionIdSchema, LanguageSchema } from '../conditions';
+import { ConditionIdSchema, LanguageSchema } from '../conditions-schema';
 
 /** Terms for one language. `abbreviations` are matched case-sensitively (as written); `terms` ignore case and accents. */
 const LangTermsSchema = z.object({

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * Detection benchmark in real Chromium (puppeteer-core + /usr/bin/chromium, headless).
+ * Generates realistic chart pages of ~1,000 / 10,000 / 50,000 DOM nodes, serves them on 127.0.0.1, injects the
+ * detection engine bundled as an IIFE (vite build API) and measures, per page size:
+ *   - cold: first detectPage() after injection (includes compiling the condition data),
+ *   - warm: median of repeated detectPage() calls (a fresh detector each time: no cache reuse),
+ *   - naive baseline: one case-insensitive regex of all terms over document.body.innerText,
+ *   - incremental: median createDetector().onMutations() cost after a small mutation (one problem added),
+ *   - longest task: PerformanceObserver 'longtask' entries (>= 50 ms) during the run, and the longest single call.
+ * Prints a table of medians and the ratio to the baseline, plus the gzipped size of the built content script.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import puppeteer from 'puppeteer-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SIZES = [1000, 10000, 50000];
+
+export async function bundle(minify = true) {
+  const out = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify,
+      lib: { entry: path.join(root, 'lib/detection/index.ts'), name: 'SmsDetect', formats: ['iife'], fileName: () => 'detect.js' },
+      rollupOptions: { output: { inlineDynamicImports: true } },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
+  const chunk = outputs.find((o) => o.type === 'chunk');
+  if (!chunk) throw new Error('no bundle produced');
+  return chunk.code;
+}
+
+// ---- Realistic chart page generator (deterministic) ----
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (a) => a[Math.floor(rnd() * a.length)];
+const SENTENCES = [
+  'Patient seen for routine review, feels well overall.',
+  'Denies chest pain, no shortness of breath on exertion.',
+  'BP 138/84, pulse 72 regular, weight stable.',
+  'Discussed diet and physical activity, walks 30 minutes most days.',
+  'No history of asthma. Non-smoker since 2015.',
+  'Mother had type 2 diabetes, father hypertension.',
+  'Feet examined: pulses present, monofilament normal.',
+  'Sleep reasonable, mood fine, PHQ-2 negative.',
+  'Inhaler technique checked and corrected.',
+  'Plan: recheck bloods in three months, continue current medication.',
+  'Knee pain after gardening, settles with paracetamol.',
+  'Suspected COPD in 2019 was not confirmed by spirometry.',
+  'Flu vaccine given today, no reaction.',
+  'Lives with partner, independent in all activities of daily living.',
+];
+const PROBLEMS = [
+  ['Type 2 diabetes mellitus', 'E11.9'], ['Essential hypertension', 'I10'], ['Osteoarthritis of knee', 'M17.1'],
+  ['Hyperlipidaemia', 'E78.5'], ['Gastro-oesophageal reflux', 'K21.9'], ['Allergic rhinitis', 'J30.4'],
+];
+const MEDS = ['Metformin 1 g bd', 'Ramipril 5 mg od', 'Atorvastatin 20 mg on', 'Omeprazole 20 mg od', 'Paracetamol 1 g prn'];
+
+export function chartPage(targetNodes) {
+  const parts = [];
+  parts.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chart</title><style>body{font:13px sans-serif}</style></head><body>');
+  parts.push('<header class="banner" data-patient-id="MRN-5550123"><b>Doe, Jane</b> <span>DOB 1950-01-01</span> <span>MRN 5550123</span></header>');
+  parts.push('<nav><ul>' + ['Summary', 'Notes', 'Labs', 'Meds', 'Letters'].map((x) => `<li><a href="#">${x}</a></li>`).join('') + '</ul></nav>');
+  parts.push('<section id="problems"><h2>Problem list</h2><table><tbody id="problem-rows">');
+  for (const [t, c] of PROBLEMS) parts.push(`<tr><td>${t}</td><td>${c}</td><td>2015</td><td>Active</td></tr>`);
+  parts.push('</tbody></table></section>');
+  parts.push('<section id="meds"><h2>Medications</h2><ul>' + MEDS.map((m) => `<li>${m}</li>`).join('') + '</ul></section>');
+  parts.push('<section id="history"><h2>Encounters</h2>');
+  // ~ nodes per encounter: div, h3(+text), 3 p(+text), ul + 4 li(+text), table of 5 rows x 3 cells (+text)
+  const perEncounter = 1 + 2 + 6 + 1 + 8 + 1 + 5 * (1 + 3 * 2);
+  const n = Math.max(1, Math.round((targetNodes - 80) / perEncounter));
+  for (let i = 0; i < n; i++) {
+    parts.push(`<div class="encounter"><h3>Consultation ${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}</h3>`);
+    for (let k = 0; k < 3; k++) parts.push(`<p>${pick(SENTENCES)} ${pick(SENTENCES)}</p>`);
+    parts.push('<ul>' + [0, 1, 2, 3].map(() => `<li>${pick(MEDS)}</li>`).join('') + '</ul>');
+    parts.push('<table>' + [0, 1, 2, 3, 4].map(() => `<tr><td>${pick(['HbA1c', 'eGFR', 'LDL', 'Na', 'K'])}</td><td>${(rnd() * 100).toFixed(1)}</td><td>2024-0${1 + (i % 9)}-01</td></tr>`).join('') + '</table></div>');
+  }
+  parts.push('</section><textarea id="note" rows="8" cols="80"></textarea></body></html>');
+  return parts.join('\n');
+}
+
+function serve(pages) {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      const body = pages.get(req.url ?? '');
+      if (!body) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+async function measure(page, runs) {
+  return page.evaluate(async (runs) => {
+    const D = window.SmsDetect;
+    const longTasks = [];
+    let po = null;
+    try {
+      po = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+      po.observe({ type: 'longtask', buffered: true });
+    } catch {}
+    const nodes = (() => {
+      let n = 0;
+      const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      while (w.nextNode()) n++;
+      return n;
+    })();
+    const t0 = performance.now();
+    const first = D.detectPage(document);
+    const cold = performance.now() - t0;
+    const warm = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      D.detectPage(document);
+      warm.push(performance.now() - s);
+    }
+    // Naive baseline: every term and abbreviation of every condition in one regex over innerText.
+    const terms = [];
+    for (const d of D.defaultConditions()) for (const l of ['en', 'nl', 'fr']) terms.push(...d[l].terms, ...d[l].abbreviations, ...d[l].weak);
+    const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const naive = [];
+    let naiveHits = 0;
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      const re = new RegExp(`\\b(?:${terms.map(esc).join('|')})\\b`, 'gi');
+      naiveHits = (document.body.innerText.match(re) || []).length;
+      naive.push(performance.now() - s);
+    }
+    // Incremental: one problem row added per iteration.
+    const det = D.createDetector(document);
+    det.detect();
+    const rows = document.getElementById('problem-rows');
+    const inc = [];
+    const mo = new MutationObserver(() => {});
+    mo.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    for (let i = 0; i < runs; i++) {
+      const tr = document.createElement('tr');
+      tr.innerHTML = `<td>${i % 2 ? 'Asthma' : 'Chronic kidney disease stage 3'}</td><td>${i % 2 ? 'J45.9' : 'N18.3'}</td><td>2024</td><td>Active</td>`;
+      rows.appendChild(tr);
+      const recs = mo.takeRecords();
+      const s = performance.now();
+      det.onMutations(recs);
+      inc.push(performance.now() - s);
+      tr.remove();
+      det.onMutations(mo.takeRecords());
+    }
+    mo.disconnect();
+    await new Promise((r) => setTimeout(r, 50));
+    po?.disconnect();
+    return {
+      nodes, cold, warm, naive, inc, naiveHits, longTasks,
+      found: first.conditions.map((c) => `${c.id}:${c.status}`).join(' '),
+      maxCall: Math.max(cold, ...warm, ...inc),
+    };
+  }, runs);
+}
+
+async function main() {
+  const iife = await bundle();
+  const pages = new Map();
+  for (const n of SIZES) pages.set(`/chart-${n}.html`, chartPage(n));
+  const server = await serve(pages);
+  const port = server.address().port;
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows = [];
+  try {
+    for (const n of SIZES) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/chart-${n}.html`, { waitUntil: 'load' });
+      await page.addScriptTag({ content: iife });
+      const r = await measure(page, n >= 50000 ? 9 : 21);
+      rows.push({ n, ...r });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const f = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+  console.log(`Detection bundle (IIFE, minified): ${(iife.length / 1024).toFixed(1)} KiB, gzipped ${(zlib.gzipSync(iife).length / 1024).toFixed(1)} KiB`);
+  console.log('');
+  console.log('| page (DOM nodes) | cold first detect ms | detect median ms | naive baseline median ms | speed-up vs naive | incremental after small mutation ms | long tasks (>=50 ms) | longest call ms |');
+  console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
+  for (const r of rows) {
+    const d = median(r.warm);
+    const b = median(r.naive);
+    console.log(`| ${r.n.toLocaleString('en')} (${r.nodes.toLocaleString('en')}) | ${f(r.cold)} | ${f(d)} | ${f(b)} | ${(b / d).toFixed(1)}x | ${f(median(r.inc))} | ${r.longTasks.length ? r.longTasks.map((x) => x.toFixed(0)).join(', ') : 'none'} | ${f(r.maxCall)} |`);
+  }
+  const small = rows[0];
+  const big = rows[rows.length - 1];
+  console.log('');
+  console.log(`Incremental cost, ${big.n.toLocaleString('en')} vs ${small.n.toLocaleString('en')} nodes: ${f(median(big.inc))} ms vs ${f(median(small.inc))} ms (full detect: ${f(median(big.warm))} vs ${f(median(small.warm))} ms)`);
+  console.log(`Found on the generated chart: ${rows[0].found}`);
+  const cs = path.join(root, '.output/chrome-mv3/content-scripts/content.js');
+  console.log(fs.existsSync(cs) ? `Built content script: ${(fs.statSync(cs).size / 1024).toFixed(1)} KiB, gzipped ${(zlib.gzipSync(fs.readFileSync(cs)).length / 1024).toFixed(1)} KiB` : 'Built content script (.output/chrome-mv3/content-scripts/content.js): not built');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
