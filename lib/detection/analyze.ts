@@ -71,7 +71,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null): 
   const n = norm.length;
   const pending: PendingMention[] = [];
   const trigs: TrigHit[] = [];
-  const stops: boolean[] = new Array<boolean>(n).fill(false);
+  const stops: boolean[] = [];
 
   const add = (
     ts: number,

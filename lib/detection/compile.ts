@@ -190,7 +190,7 @@ function charClass(ch: string): string {
   const acc = ACCENTS[ch];
   if (acc) return `[${acc}]`;
   if (/[a-z]/.test(ch)) return `[${ch}${ch.toUpperCase()}]`;
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return escapeRx(ch);
 }
 
 interface RxNode {
@@ -220,26 +220,35 @@ function rxEmit(n: RxNode): string {
   return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
 }
 
+/** Frequent words that make poor anchors for the pre-check ("chronic kidney disease" is anchored on "kidney"). */
+const GENERIC = new Set(
+  ('type chronic chronische chronisch chronique disease stable end stage high raised elevated essential primary severe ' +
+    'major persistent allergic congestive cardiac heart renal left old unstable non niet adult maturity onset syndrome ' +
+    'disorder clinical recurrent class morbid pulmonary obstructive bronchial coronary insulin dependent de du la le l des ' +
+    'van het d with of the in a s mellitus 1 2 i ii pain back low neck state episode trouble maladie generalised ' +
+    'generalized juvenile early latent ernstig ernstige insuffisance cardiaque failure').split(' '),
+);
+
+function escapeRx(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
 function buildPrefilter(trie: TrieNode): RegExp {
   const root: RxNode = { next: new Map(), end: false };
-  if (trie.next) {
-    for (const [tok, node] of trie.next) {
-      // Keep first words that start a condition term or a medication name (directly or deeper in the phrase).
-      let useful = false;
-      const stack: TrieNode[] = [node];
-      while (stack.length && !useful) {
-        const n = stack.pop() as TrieNode;
-        if (n.pay?.some((p) => p.t === 'cond' || p.t === 'med')) useful = true;
-        if (n.next) for (const x of n.next.values()) stack.push(x);
-      }
-      if (!useful || !/^[\p{L}\p{N}]+$/u.test(tok)) continue;
-      // Short abbreviations (as written) are matched case-sensitively in the pre-check too, when all their payloads are.
-      const pays = node.pay ?? [];
-      const sensitive = !node.next && pays.length > 0 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
-      const forms = sensitive ? pays.map((p) => (p.t === 'cond' && p.abbr ? p.abbr : tok)) : [tok];
-      for (const f of forms) rxInsert(root, sensitive ? [...f].map((ch) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')) : [...f].map(charClass));
+  // Every condition term / medication name is a path in the trie; anchor each on its least common word.
+  const walk = (node: TrieNode, path: string[]) => {
+    const pays = node.pay?.filter((p) => p.t === 'cond' || p.t === 'med') ?? [];
+    if (pays.length && path.length) {
+      const words = path.filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
+      let anchor = words[0] ?? '';
+      for (const w of words) if (!GENERIC.has(w) && (GENERIC.has(anchor) || w.length > anchor.length)) anchor = w;
+      const sensitive = words.length === 1 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
+      if (sensitive) for (const p of pays) rxInsert(root, [...(p.t === 'cond' && p.abbr ? p.abbr : anchor)].map(escapeRx));
+      else if (anchor) rxInsert(root, [...anchor].map(charClass));
     }
-  }
+    if (node.next) for (const [tok, nx] of node.next) walk(nx, [...path, tok]);
+  };
+  walk(trie, []);
   const words = rxEmit(root);
   // Codes: ICD-10 / ICPC-2 (letter + 2 digits), ATC, SNOMED CT ids.
   return new RegExp(`${words}|[A-Z][0-9]{2}|[0-9]{6,18}`);

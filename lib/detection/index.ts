@@ -20,8 +20,8 @@ import {
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
 import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, safeQueryAll } from './page';
-import { resolve, toEvidenceContext, type Mention } from './resolve';
-import type { DetectionResult } from './result';
+import { lazySnippet, resolve, toEvidenceContext, type Mention } from './resolve';
+import type { DetectionResult, Evidence } from './result';
 import type { Adapter, ConditionDefinition } from './schema';
 import { snippetOf } from './text';
 
@@ -98,20 +98,16 @@ function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo)
   const out: Mention[] = [];
   for (const m of local) {
     const ctx = strongerContext(strongerContext(m.context, secCtx), rowCtx);
-    out.push({
-      id: m.id,
-      ctx,
-      weak: m.weak,
-      ev: {
-        kind: m.kind,
-        ...(m.system ? { system: m.system } : {}),
-        match: m.match,
-        snippet: snippetOf(block.text, m.start, m.end),
-        where: m.kind === 'medication' ? (medList ? 'medication list' : where) : where,
-        context: toEvidenceContext(ctx),
-        structured: m.kind === 'medication' ? medList : structured,
-      },
-    });
+    const ev: Evidence = {
+      kind: m.kind,
+      ...(m.system ? { system: m.system } : {}),
+      match: m.match,
+      snippet: '',
+      where: m.kind === 'medication' ? (medList ? 'medication list' : where) : where,
+      context: toEvidenceContext(ctx),
+      structured: m.kind === 'medication' ? medList : structured,
+    };
+    out.push({ id: m.id, ctx, weak: m.weak, ev: lazySnippet(ev, block.text, m.start, m.end) });
   }
   return out;
 }

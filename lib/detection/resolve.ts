@@ -12,12 +12,29 @@ import { CONDITION_IDS, type ConditionId } from '../conditions';
 import type { LocalContext } from './analyze';
 import type { Compiled } from './compile';
 import type { DetectedCondition, DetectionResult, Evidence } from './result';
+import { snippetOf } from './text';
 
 export interface Mention {
   id: ConditionId;
   ctx: LocalContext | null;
   weak: boolean;
   ev: Evidence;
+}
+
+const pendingSnippets = new WeakMap<Evidence, { text: string; start: number; end: number }>();
+
+/** Evidence whose snippet is made only if it is kept in the result (its snippet is '' until then). */
+export function lazySnippet(ev: Evidence, text: string, start: number, end: number): Evidence {
+  pendingSnippets.set(ev, { text, start, end });
+  return ev;
+}
+
+function withSnippet(e: Evidence): Evidence {
+  if (!e.snippet) {
+    const src = pendingSnippets.get(e);
+    if (src) e.snippet = snippetOf(src.text, src.start, src.end);
+  }
+  return e;
 }
 
 const MAX_EVIDENCE = 12;
@@ -33,7 +50,8 @@ function tidy(list: Evidence[]): Evidence[] {
   const sorted = list
     .map((e, i) => ({ e, i }))
     .sort((a, b) => Number(b.e.structured) - Number(a.e.structured) || KIND_ORDER[a.e.kind] - KIND_ORDER[b.e.kind] || a.i - b.i);
-  for (const { e } of sorted) {
+  for (const { e: raw } of sorted) {
+    const e = withSnippet(raw);
     const key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -70,7 +88,7 @@ function decide(ms: Mention[]): Decision {
   if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos.map((m) => m.ev), ...meds], ruled };
   if (structNeg) {
     const why = structNeg.ctx;
-    const overridden = [...pos, ...unc].map((m) => ({ ...m.ev, context: toEvidenceContext(why) }));
+    const overridden = [...pos, ...unc].map((m) => ({ ...withSnippet(m.ev), context: toEvidenceContext(why) }));
     return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc.map((m) => m.ev), ...overridden] };
   }
   if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos.map((m) => m.ev), ...meds], ruled };
