@@ -124,6 +124,7 @@ export class SmsOptionsMetrics extends LitElement {
             <sms-metrics-chart .points=${weeklySeries(this.rows, this.event)} label=${t('metricsChartLabel', t(EVENT_LABELS[this.event]))}></sms-metrics-chart>
             ${this.table('metrics-weeks', t('metricsPerWeek'), t('metricsWeek'), weeks)}
             ${this.table('metrics-conditions', t('metricsPerCondition'), t('metricsCondition'), conditions)}
+            <p class="muted">${t('metricsCountingNote')}</p>
           `}
       <div class="row">
         <button type="button" id="metrics-csv" ?disabled=${this.rows.length === 0} @click=${() => this.exportCsv()}>${t('metricsExportCsv')}</button>

@@ -19,7 +19,7 @@ export const pageStyles = [
     }
     input:disabled, select:disabled, button:disabled { opacity: 0.6; cursor: not-allowed; }
     .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-    .field { display: grid; gap: 2px; }
+    .field { display: grid; gap: 2px; justify-items: start; }
     .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; }
     .checks label { display: flex; gap: 6px; align-items: flex-start; }
     .locked { font-size: 12px; color: var(--sms-warn); }

@@ -55,6 +55,7 @@ export class SmsPopupApp extends LitElement {
     css`
       :host { display: block; width: 340px; padding: 12px 14px; background: #fff; }
       h1 { font-size: 15px; margin: 0 0 8px; display: flex; align-items: center; gap: 6px; }
+      h2 { font-size: 13px; margin: 8px 0 2px; }
       p { margin: 6px 0; }
       ul.found { list-style: none; padding: 0; margin: 6px 0; display: grid; gap: 4px; }
       details { border: 1px solid var(--sms-border); border-radius: 6px; padding: 3px 8px; }

@@ -12,7 +12,8 @@ const api: OptionsApi = {
   download: (fileName, text, type) => downloadText(document, fileName, text, type),
 };
 
-// The element is in the HTML; give it its API before it is upgraded (connectedCallback loads the settings).
-const app = document.querySelector('sms-options-app') as SmsOptionsApp;
-app.api = api;
+// Created here, with its API, after the element is defined (so the API is there when it connects).
 defineOptionsElements();
+const app = document.createElement('sms-options-app') as SmsOptionsApp;
+app.api = api;
+document.body.append(app);

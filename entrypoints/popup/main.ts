@@ -25,6 +25,8 @@ const api: PopupApi = {
   uiLanguage: browser.i18n.getUILanguage(),
 };
 
-const app = document.querySelector('sms-popup-app') as SmsPopupApp;
-app.api = api;
+// Created here, with its API, after the element is defined (so the API is there when it connects).
 definePopupElements();
+const app = document.createElement('sms-popup-app') as SmsPopupApp;
+app.api = api;
+document.body.append(app);

@@ -1,0 +1,91 @@
+/**
+ * The toolbar popup of the built extension. Puppeteer cannot open a real toolbar popup, so popup.html is opened
+ * in a tab of its own with `?tab=<id>`: the popup then reports on that tab instead of the active one (which
+ * would be the popup's own tab). Everything else is the production code path (tabs.sendMessage page/status).
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { projectRoot } from '../../scripts/browser.mjs';
+import { launchWithExtension, sidebarAttributes, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+
+const screenshotsDir = path.join(projectRoot, 'docs/screenshots');
+let server: FixtureServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension({ dir: process.env.EXTENSION_DIR || undefined });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Opens a URL in a new tab from an extension page, which also tells us its tab id (as the extension sees it). */
+async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
+  const helper = await ext.browser.newPage();
+  await helper.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'load' });
+  const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u })).id!, url);
+  const target = await ext.browser.waitForTarget((t) => t.url() === url || t.url().startsWith(url));
+  const page = (await target.page())!;
+  await helper.close();
+  return { page, tabId };
+}
+
+async function openPopupFor(tabId: number): Promise<Page> {
+  const popup = await ext.browser.newPage();
+  await popup.setViewport({ width: 360, height: 420 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
+  await waitFor(() => popup.$('>>> #page-state'), (el) => el !== null).catch(() => null);
+  if (!(await popup.$('>>> #page-state'))) throw new Error(`popup did not settle: ${await popupText(popup)}`);
+  return popup;
+}
+
+async function popupText(popup: Page): Promise<string> {
+  return popup.evaluate(() => {
+    const walk = (n: Node): string =>
+      n.nodeType === 3
+        ? (n.textContent ?? '')
+        : n.nodeName === 'STYLE'
+          ? ''
+          : [...((n as Element).shadowRoot ? [(n as Element).shadowRoot!] : []), ...n.childNodes].map(walk).join(' ');
+    return walk(document.body).replace(/\s+/g, ' ');
+  });
+}
+
+describe('popup', () => {
+  it('shows what was detected on a fixture tab, and why, and opens the sidebar there', async () => {
+    const { page, tabId } = await openTab(`${server.origin}/patient-summary.html`);
+    await waitFor(() => sidebarAttributes(page, 'li[data-condition]'), (a) => a !== null);
+    const popup = await openPopupFor(tabId);
+
+    await popup.waitForSelector('>>> li[data-condition="t2dm"]');
+    const text = await popupText(popup);
+    expect(text).toMatch(/Active on this page/);
+    expect(text).toMatch(/Found: 3/);
+    const found = await popup.$$eval('>>> li[data-condition]', (els) => els.map((e) => e.getAttribute('data-condition')).sort());
+    expect(found).toEqual(['copd', 'hypertension', 't2dm']);
+    await popup.click('>>> li[data-condition="t2dm"] summary');
+    await popup.waitForSelector('>>> li[data-condition="t2dm"] details[open] ul.why li');
+    await popup.screenshot({ path: path.join(screenshotsDir, 'popup.png') as `${string}.png` });
+
+    await popup.click('>>> #open-sidebar');
+    await waitFor(() => popupText(popup), (t) => /Sidebar opened on the page/.test(t));
+    await page.close();
+    await popup.close();
+  });
+
+  it('handles a tab without a content script gracefully', async () => {
+    // An extension page: no content script can run there, and tabs.sendMessage finds no receiver.
+    const { page, tabId } = await openTab(`chrome-extension://${ext.extensionId}/options.html?other`);
+    const popup = await openPopupFor(tabId);
+    expect(await popupText(popup)).toMatch(/SMS Prompts cannot run on this kind of page/);
+    expect(await popup.$('>>> #open-sidebar')).toBeNull();
+    expect(await popup.$('>>> #open-options')).not.toBeNull();
+    await popup.screenshot({ path: path.join(screenshotsDir, 'popup-unsupported.png') as `${string}.png` });
+    await page.close();
+    await popup.close();
+  });
+});
