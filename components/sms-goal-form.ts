@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
-import { GoalSchema, type Goal } from '../lib/storage/records';
+import type { Goal } from '../lib/storage/records';
 import type { ConfidenceAdvice } from '../lib/content/goals';
 import { baseStyles } from './styles';
 
@@ -40,17 +40,21 @@ export class SmsGoalForm extends LitElement {
     const value = (name: string) => (root.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value;
     const text = (value('goal-text') ?? '').trim();
     const confidence = value('goal-confidence');
-    const parsed = GoalSchema.safeParse({
-      text,
-      when: value('goal-when')?.trim() ?? this.goal?.when ?? '',
+    const followUp = value('goal-follow-up') ?? '';
+    const goal: Goal = {
+      text: text.slice(0, 500),
+      when: (value('goal-when')?.trim() ?? this.goal?.when ?? '').slice(0, 200),
       confidence:
         confidence === undefined
           ? (this.goal?.confidence ?? null)
-          : confidence === '' ? null : Math.max(0, Math.min(10, Math.round(Number(confidence)))),
-      followUp: value('goal-follow-up') || null,
-    });
-    const goal = parsed.success && (text || parsed.data.when) ? parsed.data : null;
-    this.dispatchEvent(new CustomEvent('goal-change', { detail: goal, bubbles: true }));
+          : confidence === '' || !Number.isFinite(Number(confidence))
+            ? null
+            : Math.max(0, Math.min(10, Math.round(Number(confidence)))),
+      followUp: /^\d{4}-\d{2}-\d{2}$/.test(followUp) ? followUp : null,
+    };
+    // Nothing typed yet is no goal. The background validates the goal again when it saves it.
+    const detail = goal.text || goal.when ? goal : null;
+    this.dispatchEvent(new CustomEvent('goal-change', { detail, bubbles: true }));
   }
 
   render() {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
-import { GOAL_OUTCOMES, type GoalHistoryEntry, type GoalOutcome } from '../lib/storage/records';
+import { GOAL_OUTCOMES, type GoalOutcome } from '../lib/conditions';
+import type { GoalHistoryEntry } from '../lib/storage/records';
 import { baseStyles } from './styles';
 
 const OUTCOME_KEYS = { achieved: 'outcomeAchieved', partly: 'outcomePartly', not: 'outcomeNot' } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConditionIdSchema, LanguageSchema } from './conditions';
+import { ConditionIdSchema, LanguageSchema } from './conditions-schema';
+import { MessagesFileSchema } from './i18n';
 import { ContentPackSchema } from './content/pack-schema';
 import { RoleSchema, SettingsPatchSchema, SettingsSchema } from './settings/schema';
 import { ActionPlanOpenSchema, ActionPlanViewSchema, JobIdSchema } from './action-plan/schema';
@@ -63,6 +64,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * The active content pack of a language: the one the practice imported for it, else the built-in pack,
    * with its version and checksum (packChecksum). Content scripts may ask.
    */
+  /** The sidebar's user-visible strings in one language (the content script does not bundle every language). */
+  z.object({ type: z.literal('ui/strings'), lang: LanguageSchema }),
   z.object({ type: z.literal('pack/get'), lang: LanguageSchema }),
   /**
    * Extension pages only: validate (parsePack, checksum when present) and store a pack as the active pack of its
@@ -206,6 +209,7 @@ export const ResponseDataSchemas = {
   'data/export': ExportSchema,
   'data/erase': z.object({ erased: z.literal(true) }),
   'data/counts': DataCountsSchema,
+  'ui/strings': z.object({ messages: MessagesFileSchema }),
   'pack/get': ActivePackSchema,
   'pack/import': PackImportedSchema,
   'pack/reset': ActivePackSchema,

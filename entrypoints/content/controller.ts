@@ -3,8 +3,7 @@ import type { ContentPack } from '../../lib/content/pack-schema';
 import type { Settings } from '../../lib/settings/schema';
 import type { Request } from '../../lib/messages';
 import { createDetector, type Detector } from '../../lib/detection';
-import { loadBuiltInPack } from '../../lib/content/packs';
-import { resolveLanguage, translator, type Translate } from '../../lib/i18n';
+import { createTranslator, resolveLanguage, type Translate } from '../../lib/translate';
 import { buildSidebarModel, EMPTY_STATE, toggle, type SidebarState } from '../../lib/sidebar/model';
 import { splitVisitGoals, type VisitGoals } from '../../lib/sidebar/visit';
 import type { Language } from '../../lib/conditions';
@@ -14,7 +13,7 @@ import type { GoalOutcome } from '../../lib/storage/records';
 import { chooseTabTop, type Box } from '../../lib/sidebar/placement';
 import { copyText, insertIntoNoteField } from '../../lib/page/note-field';
 import { mountHost, type MountedHost } from '../../lib/page/sidebar-host';
-import { sendRequest } from '../../lib/messaging';
+import { sendRequest } from '../../lib/content-messaging';
 import type { SidebarActions, SmsSidebar } from '../../components/sms-sidebar';
 import type { PageStatus } from '../../lib/page-messages';
 
@@ -61,8 +60,13 @@ export class ContentController implements SidebarActions {
     // A chronic-care review is deliberate: it opens. A GP consultation starts as the remembered tab/panel.
     this.collapsed = settings.role === 'gp' && settings.sidebarCollapsed;
     this.lang = resolveLanguage(settings.language, navigator.language);
-    this.pack = loadBuiltInPack(this.lang);
-    this.t = translator(this.lang);
+    // The pack (built-in or the practice's import) and the strings come from the background, in one language only.
+    const [{ pack }, { messages }] = await Promise.all([
+      sendRequest({ type: 'pack/get', lang: this.lang }),
+      sendRequest({ type: 'ui/strings', lang: this.lang }),
+    ]);
+    this.pack = pack;
+    this.t = createTranslator(messages);
     this.detector = createDetector(this.doc, { url: location.href, enabled: settings.promptConditions });
     await this.apply(this.detector.detect());
 
@@ -261,7 +265,8 @@ export class ContentController implements SidebarActions {
       return;
     }
     this.flushSave();
-    sendRequest({ type: 'action-plan/open', patientRef: ref, lang: patientLanguage, strategies: this.state.strategies }).catch(
+    const { strategies, goal } = this.state;
+    sendRequest({ type: 'action-plan/open', patientRef: ref, lang: patientLanguage, strategies, goal }).catch(
       (error: unknown) => this.showNotice({ kind: 'error', text: String(error) }),
     );
   }

@@ -3,7 +3,7 @@
 import '@webcomponents/custom-elements';
 import { defineSidebarElements } from '../../components/sms-sidebar';
 import browser from 'webextension-polyfill';
-import { PageRequestSchema } from '../../lib/page-messages';
+import type { PageRequest } from '../../lib/page-messages';
 import { ContentController } from './controller';
 
 export default defineContentScript({
@@ -17,10 +17,12 @@ export default defineContentScript({
     controller.start().catch((error: unknown) => {
       console.error('[SMS Prompts] could not start on this page:', error);
     });
+    // Only the extension itself can message a content script; a plain check of the type is enough here.
+    const isPageRequest = (m: unknown): m is PageRequest =>
+      typeof m === 'object' && m !== null && 'type' in m && (m.type === 'page/status' || m.type === 'page/open-sidebar');
     browser.runtime.onMessage.addListener((message: unknown) => {
-      const request = PageRequestSchema.safeParse(message);
-      if (!request.success) return undefined;
-      if (request.data.type === 'page/open-sidebar') controller.openSidebar();
+      if (!isPageRequest(message)) return undefined;
+      if (message.type === 'page/open-sidebar') controller.openSidebar();
       return Promise.resolve(controller.status());
     });
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../conditions';
+import { LanguageSchema } from '../conditions-schema';
 import { ID_PATTERN } from '../content/pack-schema';
 import { DirectoryEntrySchema } from '../settings/schema';
 import { GoalSchema } from '../storage/records';

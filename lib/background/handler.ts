@@ -20,6 +20,7 @@ import { parseRows, type Warn } from '../storage/rows';
 import { isSitePattern } from '../sites/patterns';
 import { getActivePack, importPack, resetPack } from './packs';
 import type { SiteRegistrar } from './sites';
+import { MESSAGES } from '../i18n';
 
 /** Everything the handler touches, injected so it runs in tests without a browser. */
 export interface HandlerDeps extends SettingsAreas {
@@ -65,6 +66,7 @@ const handlers: Handlers = {
 
   'settings/get': async (_req, deps) => loadSettings(deps, deps.now()),
   'settings/set-collapsed': async (req, deps) => saveSettings(deps, { sidebarCollapsed: req.collapsed }, deps.now()),
+  'ui/strings': async (req) => ({ messages: MESSAGES[req.lang] }),
   'settings/set-role': async (req, deps) => saveSettings(deps, { role: req.role }, deps.now()),
   'settings/save': async (req, deps) => saveSettings(deps, req.patch, deps.now()),
 

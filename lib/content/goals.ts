@@ -1,21 +1,9 @@
-import { z } from 'zod';
-import { GoalOutcomeSchema, type Goal, type GoalOutcome } from '../storage/records';
+import type { Goal, GoalOutcome } from '../storage/records';
 import type { ContentPack } from './pack-schema';
 
 /** Action planning: below this confidence (0-10), make the plan smaller (Lorig's self-management programme). */
 export const CONFIDENCE_THRESHOLD = 7;
 
-
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is yyyy-mm-dd');
-
-/** How an agreed goal turned out, asked at the follow-up (start the next contact with it). */
-export const GoalReviewSchema = z.object({
-  outcome: GoalOutcomeSchema,
-  /** yyyy-mm-dd of the review. */
-  reviewedOn: IsoDateSchema.optional(),
-  note: z.string().max(500).optional(),
-});
-export type GoalReview = z.infer<typeof GoalReviewSchema>;
 
 export type ConfidenceLevel = 'missing' | 'low' | 'ok';
 export interface ConfidenceAdvice {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConditionIdSchema, LanguageSchema } from '../conditions';
+import { ConditionIdSchema, LanguageSchema } from '../conditions-schema';
 
 /** The 5As of self-management support (Glasgow et al. 2003). */
 export const FLOW_STEPS = ['assess', 'advise', 'agree', 'assist', 'arrange'] as const;
@@ -139,6 +139,26 @@ export const PackLabelsSchema = z.object({
 });
 export type PackLabels = z.infer<typeof PackLabelsSchema>;
 export const LABEL_KEYS = Object.keys(PackLabelsSchema.shape) as (keyof PackLabels)[];
+
+/**
+ * A strategy a practice adds itself (e.g. "our diabetes nurse's group session"). Ids must not clash with the
+ * pack's strategy ids (a clashing local strategy is ignored). Local strategies carry no literature sources.
+ */
+export const LocalStrategySchema = z.object({
+  id: z.string().max(64).regex(ID_PATTERN, 'ids are lower-case letters, digits, _ and -'),
+  label: z.string().trim().min(1).max(120),
+  action: z.string().trim().min(1).max(400),
+  rationale: z.string().trim().max(400).optional(),
+  type: StrategyTypeSchema.default('collaborative'),
+  /** Barrier ids (of the pack) it addresses; empty: shown for every patient whose conditions it fits. */
+  addresses: z.array(z.string().max(64)).max(50).default([]),
+  conditions: ConditionScopeSchema.default('all'),
+  step: FlowStepIdSchema.default('arrange'),
+  /** Matched against directory entries' role, like Strategy.contactRole. */
+  contactRole: z.string().trim().min(1).max(64).optional(),
+  phone: z.string().trim().max(40).optional(),
+});
+export type LocalStrategy = z.infer<typeof LocalStrategySchema>;
 
 export const ContentPackSchema = z.object({
   format: z.literal('sms-prompts-pack'),

@@ -1,34 +1,8 @@
-import { z } from 'zod';
-import { ConditionIdSchema, type ConditionId } from '../conditions';
+import { CONDITION_IDS, type ConditionId } from '../conditions';
 import type { DirectoryEntry, Settings } from '../settings/schema';
-import {
-  ConditionScopeSchema,
-  FlowStepIdSchema,
-  ID_PATTERN,
-  StrategyTypeSchema,
-  type ContentPack,
-  type Strategy,
-} from './pack-schema';
+import type { ContentPack, LocalStrategy, Strategy } from './pack-schema';
 
-/**
- * A strategy a practice adds itself (e.g. "our diabetes nurse's group session"). Ids must not clash with the
- * pack's strategy ids (a clashing local strategy is ignored). Local strategies carry no literature sources.
- */
-export const LocalStrategySchema = z.object({
-  id: z.string().max(64).regex(ID_PATTERN, 'ids are lower-case letters, digits, _ and -'),
-  label: z.string().trim().min(1).max(120),
-  action: z.string().trim().min(1).max(400),
-  rationale: z.string().trim().max(400).optional(),
-  type: StrategyTypeSchema.default('collaborative'),
-  /** Barrier ids (of the pack) it addresses; empty: shown for every patient whose conditions it fits. */
-  addresses: z.array(z.string().max(64)).max(50).default([]),
-  conditions: ConditionScopeSchema.default('all'),
-  step: FlowStepIdSchema.default('arrange'),
-  /** Matched against directory entries' role, like Strategy.contactRole. */
-  contactRole: z.string().trim().min(1).max(64).optional(),
-  phone: z.string().trim().max(40).optional(),
-});
-export type LocalStrategy = z.infer<typeof LocalStrategySchema>;
+export type { LocalStrategy } from './pack-schema';
 
 /** Points behind a score: a ticked barrier outweighs everything else; ties keep pack order. */
 export const SCORE_WEIGHTS = {
@@ -116,13 +90,13 @@ const norm = (s: string) => s.trim().toLowerCase();
  */
 export function rankStrategies(input: RankInput): RankedStrategy[] {
   const { pack } = input;
-  const conditions = new Set(input.conditions.filter((c) => ConditionIdSchema.safeParse(c).success));
+  const conditions = new Set(input.conditions.filter((c) => (CONDITION_IDS as readonly string[]).includes(c)));
   const barrierById = new Map(pack.barriers.map((b) => [b.id, b]));
   const ticked = new Set(input.barriers.filter((b) => barrierById.has(b)));
   const disabled = new Set(input.settings?.disabledStrategies ?? []);
   const directory = input.settings?.directory ?? [];
   const packIds = new Set(pack.strategies.map((s) => s.id));
-  const conditionOrder: readonly ConditionId[] = ConditionIdSchema.options;
+  const conditionOrder: readonly ConditionId[] = CONDITION_IDS;
 
   const candidates: { strategy: Strategy; origin: 'pack' | 'local'; phone?: string }[] = [
     ...pack.strategies.map((strategy) => ({ strategy, origin: 'pack' as const })),

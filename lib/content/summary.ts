@@ -24,6 +24,8 @@ const MAX_FREE_TEXT = 200;
 export function plainLine(text: string, max = MAX_FREE_TEXT): string {
   const flat = text
     .replace(/<\/?[a-z][^<>]*>/gi, ' ')
+    // An unclosed tag ("<img src=x") would still start one in a note that renders HTML: break it up.
+    .replace(/<(?=[a-z!/?])/gi, '< ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CONDITION_IDS, ConditionIdSchema, LanguageSchema } from '../conditions';
-import { LocalStrategySchema } from '../content/rules';
+import { CONDITION_IDS } from '../conditions';
+import { ConditionIdSchema, LanguageSchema } from '../conditions-schema';
+import { LocalStrategySchema } from '../content/pack-schema';
 
 export const RoleSchema = z.enum(['gp', 'nurse']);
 export type Role = z.infer<typeof RoleSchema>;

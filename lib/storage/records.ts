@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConditionIdSchema } from '../conditions';
+import { GOAL_OUTCOMES } from '../conditions';
+import { ConditionIdSchema } from '../conditions-schema';
 import { FlowStepIdSchema } from '../content/pack-schema';
 import { RoleSchema } from '../settings/schema';
 
@@ -32,8 +33,6 @@ export const ConsultationRecordSchema = z.object({
 export type ConsultationRecord = z.infer<typeof ConsultationRecordSchema>;
 
 /** How an agreed goal turned out, asked at the follow-up. */
-/** How an agreed goal turned out, asked at the next visit. */
-export const GOAL_OUTCOMES = ['achieved', 'partly', 'not'] as const;
 export const GoalOutcomeSchema = z.enum(GOAL_OUTCOMES);
 export type GoalOutcome = z.infer<typeof GoalOutcomeSchema>;
 

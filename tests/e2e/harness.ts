@@ -122,6 +122,18 @@ export async function sidebarAttributes(page: Page, selector: string): Promise<R
   return result;
 }
 
+/** The viewport box of the first sidebar element matching the selector, or null when there is none. */
+export async function sidebarBox(
+  page: Page,
+  selector: string,
+): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+  const [id] = await queryInSidebar(page, selector);
+  if (id === undefined) return null;
+  const { model } = await (await cdp(page)).send('DOM.getBoxModel', { nodeId: id });
+  const [x1, y1, , , x3, y3] = model.border;
+  return { left: x1!, top: y1!, right: x3!, bottom: y3! };
+}
+
 /** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
 export async function clickInSidebar(page: Page, selector: string): Promise<void> {
   const [id] = await queryInSidebar(page, selector);

@@ -13,6 +13,7 @@ import {
   screenshot,
   sharedFixturesDir,
   sidebarAttributes,
+  sidebarBox,
   sidebarPresent,
   sidebarText,
   startFixtureServer,
@@ -51,7 +52,18 @@ async function shownConditions(page: Page): Promise<Record<string, string>> {
   return shown;
 }
 
+/** GP consultations start as a tab: open the panel the way a clinician does, by clicking it. */
+async function openSidebar(page: Page): Promise<void> {
+  await waitFor(
+    async () => (await queryInSidebar(page, 'aside, button.tab')).length,
+    (n) => n > 0,
+  );
+  if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
+  await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1);
+}
+
 async function waitForConditions(page: Page, count = 1): Promise<Record<string, string>> {
+  await openSidebar(page);
   return waitFor(
     () => shownConditions(page),
     (shown) => Object.keys(shown).length >= count,
@@ -141,7 +153,7 @@ describe('the sidebar in a consultation', () => {
     await waitForConditions(page, 3);
     // Earlier test ticked health literacy on this same patient: it is already there.
     await waitFor(() => checkedBarriers(page), (names) => names.length > 0);
-    await clickInSidebar(page, 'input[name="barrier"][value="time"]');
+    await clickInSidebar(page, 'input[name="barrier"][value="consultation_time"]');
     const [firstStrategy] = await strategyIds(page);
     await clickInSidebar(page, `input[name="strategy"][value="${firstStrategy}"]`);
     await clickInSidebar(page, 'textarea[name="goal-text"]');
@@ -172,6 +184,7 @@ describe('the sidebar in a consultation', () => {
     const page = await open('/shared/spa-chart.html');
     expect(await sidebarPresent(page)).toBe(false);
     await page.click('button[data-pid="p-1001"]');
+    await openSidebar(page);
     const first = await waitFor(() => shownConditions(page), (s) => 'copd' in s && 'heart_failure' in s);
     expect(Object.keys(first).sort()).toEqual(['copd', 'heart_failure']);
     await page.click('button[data-pid="p-1002"]');
@@ -202,10 +215,8 @@ describe('the sidebar in a consultation', () => {
     await waitForConditions(page, 3);
     await clickInSidebar(page, 'button.collapse');
     await waitFor(() => queryInSidebar(page, 'button.tab'), (ids) => ids.length === 1);
-    const [tabId] = await queryInSidebar(page, 'button.tab');
-    const session = await page.createCDPSession();
-    const { model } = await session.send('DOM.getBoxModel', { nodeId: tabId! });
-    const tab = { left: model.border[0]!, top: model.border[1]!, right: model.border[2]!, bottom: model.border[5]! };
+    const tab = (await sidebarBox(page, 'button.tab'))!;
+    expect(tab.right - tab.left).toBeGreaterThan(10);
     const controls = await page.$$eval('button, a, textarea', (els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConditionIdSchema, CONDITION_IDS } from '../../lib/conditions';
+import { CONDITION_IDS } from '../../lib/conditions';
+import { ConditionIdSchema } from '../../lib/conditions-schema';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 
 describe('shared contracts', () => {

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionId } from '../../../lib/conditions';
 import { loadBuiltInPack } from '../../../lib/content/packs';
 import {
-  LocalStrategySchema,
   midSentence,
   rankStrategies,
   SCORE_WEIGHTS,
   type RankInput,
 } from '../../../lib/content/rules';
-import type { ContentPack } from '../../../lib/content/pack-schema';
+import { LocalStrategySchema, type ContentPack } from '../../../lib/content/pack-schema';
 
 const en = loadBuiltInPack('en');
 const ids = (input: Partial<RankInput> & Pick<RankInput, 'conditions' | 'barriers'>) =>

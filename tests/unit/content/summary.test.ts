@@ -75,6 +75,8 @@ describe('plainLine', () => {
     ['x<br/>y', 'x y'],
     ['3 < 5 > 2', '3 < 5 > 2'],
     ['a\u2028b', 'a b'],
+    ['goal <img src=x onerror=alert(1)', 'goal < img src=x onerror=alert(1)'],
+    ['HbA1c <7%', 'HbA1c <7%'],
   ])('%j -> %j', (input, out) => expect(plainLine(input)).toBe(out));
   it('truncates long text', () => {
     const out = plainLine('x'.repeat(500));

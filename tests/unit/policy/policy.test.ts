@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleRequest, type HandlerDeps } from '../../../lib/background/handler';
 import { CONDITION_IDS } from '../../../lib/conditions';
-import { LocalStrategySchema } from '../../../lib/content/rules';
+import { LocalStrategySchema } from '../../../lib/content/pack-schema';
 import { DirectoryEntrySchema, SETTINGS_KEYS, SettingsSchema } from '../../../lib/settings/schema';
 import { loadSettings, SETTINGS_KEY } from '../../../lib/settings/store';
 import { memoryArea, NOW } from '../storage/helpers';
