@@ -113,13 +113,7 @@ export async function sidebarText(page: Page, selector?: string): Promise<string
 
 /** Attributes of the first node matching the selector in the sidebar, or null. */
 export async function sidebarAttributes(page: Page, selector: string): Promise<Record<string, string> | null> {
-  const [id] = await queryInSidebar(page, selector);
-  if (id === undefined) return null;
-  const session = await cdp(page);
-  const { attributes } = await session.send('DOM.getAttributes', { nodeId: id });
-  const result: Record<string, string> = {};
-  for (let i = 0; i < attributes.length; i += 2) result[attributes[i]!] = attributes[i + 1]!;
-  return result;
+  return (await attributesOfAll(page, selector))[0] ?? null;
 }
 
 /** The viewport box of the first sidebar element matching the selector, or null when there is none. */
@@ -170,4 +164,71 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file as `${string}.png` });
   return file;
+}
+
+// ---- What the clinician sees ----
+
+/** The attributes of every sidebar element matching the selector, in document order. */
+async function attributesOfAll(page: Page, selector: string): Promise<Record<string, string>[]> {
+  const session = await cdp(page);
+  const all: Record<string, string>[] = [];
+  for (const id of await queryInSidebar(page, selector)) {
+    const { attributes } = await session.send('DOM.getAttributes', { nodeId: id });
+    const attrs: Record<string, string> = {};
+    for (let i = 0; i < attributes.length; i += 2) attrs[attributes[i]!] = attributes[i + 1]!;
+    all.push(attrs);
+  }
+  return all;
+}
+
+/** Condition ids shown in the sidebar panel, with their status ('confirmed' or 'possible'). */
+export async function shownConditions(page: Page): Promise<Record<string, string>> {
+  const rows = await attributesOfAll(page, 'li[data-condition]');
+  return Object.fromEntries(rows.map((r) => [r['data-condition'] ?? '', r['data-status'] ?? '']));
+}
+
+/** Strategy ids listed in the sidebar, in ranked order. */
+export async function strategyIds(page: Page): Promise<string[]> {
+  return (await attributesOfAll(page, 'li[data-strategy]')).map((r) => r['data-strategy'] ?? '');
+}
+
+/** GP consultations start as a tab: open the panel the way a clinician does, by clicking it. */
+export async function openSidebar(page: Page): Promise<void> {
+  await waitFor(
+    async () => (await queryInSidebar(page, 'aside, button.tab')).length,
+    (n) => n > 0,
+  );
+  if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
+  await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1);
+}
+
+/** Opens the sidebar and waits until at least `count` conditions are listed. */
+export async function waitForConditions(page: Page, count = 1): Promise<Record<string, string>> {
+  await openSidebar(page);
+  return waitFor(() => shownConditions(page), (shown) => Object.keys(shown).length >= count);
+}
+
+type AxNode = Awaited<ReturnType<Page['accessibility']['snapshot']>>;
+
+/** Form state (`.checked`, `.value`) is not in the DOM's attributes: read it as assistive technology does. */
+export async function accessibleNodes(page: Page): Promise<NonNullable<AxNode>[]> {
+  const found: NonNullable<AxNode>[] = [];
+  const walk = (node: AxNode) => {
+    if (!node) return;
+    found.push(node);
+    node.children?.forEach(walk);
+  };
+  walk(await page.accessibility.snapshot({ interestingOnly: false }));
+  return found;
+}
+
+/** Accessible names of every ticked checkbox on the page (barriers and strategies). */
+export async function checkedBoxes(page: Page): Promise<string[]> {
+  return (await accessibleNodes(page)).filter((n) => n.role === 'checkbox' && n.checked === true).map((n) => n.name ?? '');
+}
+
+/** The value of the text field whose accessible name matches the label. */
+export async function fieldValue(page: Page, label: RegExp): Promise<string | undefined> {
+  const node = (await accessibleNodes(page)).find((n) => n.role === 'textbox' && label.test(n.name ?? ''));
+  return node?.value === undefined ? undefined : String(node.value);
 }

@@ -1,0 +1,138 @@
+/**
+ * A nurse's chronic-care review in the real browser: the 5As (Assess, Advise, Agree, Assist, Arrange) on a
+ * diabetes page and a COPD page, the goal found again after a reload. Also the GP consultation's limits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import {
+  checkedBoxes,
+  clickInSidebar,
+  fieldValue,
+  launchWithExtension,
+  openSidebar,
+  queryInSidebar,
+  screenshot,
+  sidebarAttributes,
+  sidebarText,
+  startFixtureServer,
+  strategyIds,
+  waitFor,
+  waitForConditions,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function open(pathname: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
+  return page;
+}
+
+async function currentStep(page: Page): Promise<string | undefined> {
+  return (await sidebarAttributes(page, 'button.step[aria-current="step"]'))?.['data-step'];
+}
+
+async function next(page: Page, expected: string): Promise<void> {
+  await clickInSidebar(page, 'button.next');
+  expect(await waitFor(() => currentStep(page), (s) => s === expected)).toBe(expected);
+}
+
+async function switchRole(page: Page, role: 'gp' | 'nurse'): Promise<void> {
+  await clickInSidebar(page, `button.role[data-role="${role}"]`);
+  await waitFor(() => sidebarAttributes(page, 'aside'), (a) => a?.['data-role'] === role);
+}
+
+const REVIEWS = [
+  { page: '/shared/openemr-style-summary.html', condition: 't2dm', conditions: 3, barrier: 'health_literacy', goal: 'Walk the dog after lunch' },
+  { page: '/shared/spa-chart.html#/patient/p-1001', condition: 'copd', conditions: 2, barrier: 'motivation', goal: 'Use the inhaler with the spacer every morning' },
+];
+
+describe('GP consultation: seconds, not minutes', () => {
+  it('starts as a tab with the count of conditions, shows at most three suggestions and only quick chips', async () => {
+    const page = await open('/patient-summary.html');
+    await waitFor(() => queryInSidebar(page, 'aside, button.tab'), (ids) => ids.length > 0);
+    await openSidebar(page);
+    expect(await sidebarAttributes(page, 'aside')).toMatchObject({ 'data-role': 'gp' });
+    expect((await strategyIds(page)).length).toBeLessThanOrEqual(3);
+    const chips = await queryInSidebar(page, 'input[name="barrier"]');
+    expect(chips.length).toBeGreaterThan(0);
+    expect(chips.length).toBeLessThanOrEqual(8);
+    expect(await queryInSidebar(page, 'sms-flow-nav')).toHaveLength(0);
+    await screenshot(page, 'sidebar-gp');
+    await page.close();
+  });
+});
+
+describe('chronic-care review (nurse): the 5As', () => {
+  it.each(REVIEWS)('walks Assess → Arrange on $page and finds the goal again after a reload', async (review) => {
+    const page = await open(review.page);
+    await waitForConditions(page, review.conditions);
+    await switchRole(page, 'nurse');
+
+    // Assess: every barrier group, not only the quick chips.
+    expect(await currentStep(page)).toBe('assess');
+    const levels = (await queryInSidebar(page, 'fieldset[data-level]')).length;
+    expect(levels).toBe(3);
+    await clickInSidebar(page, `input[name="barrier"][value="${review.barrier}"]`);
+
+    // Advise: strategies for this step, each saying why.
+    await next(page, 'advise');
+    const advice = await strategyIds(page);
+    expect(advice.length).toBeGreaterThan(0);
+
+    // Agree: the goal in the patient's words, with a low confidence that asks for a smaller plan.
+    await next(page, 'agree');
+    await clickInSidebar(page, 'textarea[name="goal-text"]');
+    await page.keyboard.type(review.goal);
+    await clickInSidebar(page, 'input[name="goal-when"]');
+    await page.keyboard.type('every day');
+    await clickInSidebar(page, 'input[name="goal-confidence"]');
+    await page.keyboard.type('5');
+    await clickInSidebar(page, 'textarea[name="goal-text"]');
+    const advise = await waitFor(() => sidebarText(page, 'p.advice'), (t) => t.length > 0);
+    expect(advise).toMatch(/smaller|easier|step/i);
+
+    // Assist: choose a strategy (collaborative care and contacts live here).
+    await next(page, 'assist');
+    const [assist] = await strategyIds(page);
+    expect(assist).toBeDefined();
+    await clickInSidebar(page, `input[name="strategy"][value="${assist}"]`);
+
+    // Arrange: a follow-up date; then the step can also be skipped back to by the stepper.
+    await next(page, 'arrange');
+    await clickInSidebar(page, 'input[name="goal-follow-up"]');
+    await page.keyboard.type('01152027');
+    await clickInSidebar(page, 'button.step[data-step="assess"]'); // skipping around is allowed
+    expect(await currentStep(page)).toBe('assess');
+    const ticked = await checkedBoxes(page);
+    expect(ticked).toHaveLength(1);
+    await screenshot(page, `review-${review.condition}`);
+    await new Promise((r) => setTimeout(r, 1000)); // saves are debounced
+
+    await page.reload({ waitUntil: 'load' });
+    await openSidebar(page);
+    // A review opens as a review, on the step where the nurse left it, with everything kept.
+    expect(await waitFor(() => currentStep(page), (s) => s === 'assess')).toBe('assess');
+    expect(await waitFor(() => checkedBoxes(page), (names) => names.length === 1)).toEqual(ticked);
+    await clickInSidebar(page, 'button.step[data-step="agree"]');
+    expect(await waitFor(() => fieldValue(page, /patient's words/), (v) => v === review.goal)).toBe(review.goal);
+    expect(await fieldValue(page, /how often/)).toBe('every day');
+    const summary = await sidebarText(page);
+    expect(summary).toContain(review.goal);
+    await switchRole(page, 'gp'); // leave the default role for the other tests
+    await page.close();
+  });
+});
