@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 
+/** Any EHR site a practice may enable: asked for one origin at a time, never granted at install. */
+const EHR_SITES = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
@@ -13,12 +16,26 @@ export default defineConfig({
     // Localhost is for the demo and the tests; every real EHR site is asked for, one at a time, when the
     // practice enables it in the options page.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions: the same origins go in optional_permissions there.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: EHR_SITES }
+      : { optional_permissions: EHR_SITES }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sms-prompts@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sms-prompts@example.org',
+              // 140 (ESR) is the first version that knows data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing is collected or transmitted: patient data never leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
     // Practice-wide policy (browser.storage.managed): Chrome validates it against this schema. Firefox has no
     // managed_schema key; it reads a managed storage manifest or policies.json instead (docs/deployment.md).

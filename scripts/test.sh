@@ -12,6 +12,8 @@ echo "== type check"; npx tsc --noEmit -p .
 echo "== unit and component tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 echo "== build (Chrome MV3 and Firefox)"; npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null
+echo "== Firefox package lint (web-ext: fails on errors, lists warnings)"
+npx web-ext lint --source-dir .output/firefox-mv2
 echo "== end-to-end tests in Chromium"
 npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
 node scripts/test-summary.mjs "$reports"/*.json
