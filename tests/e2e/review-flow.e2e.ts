@@ -21,6 +21,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { serviceWorker } from './security-helpers';
 
 let server: FixtureServer;
 let ext: ExtensionBrowser;
@@ -133,6 +134,64 @@ describe('chronic-care review (nurse): the 5As', () => {
     const summary = await sidebarText(page);
     expect(summary).toContain(review.goal);
     await switchRole(page, 'gp'); // leave the default role for the other tests
+    await page.close();
+  });
+});
+
+describe('the next visit', () => {
+  /** Moves every saved consultation and goal back in time, as if this chart was last opened `days` ago. */
+  async function travelBack(days: number): Promise<void> {
+    const worker = await serviceWorker(ext);
+    await worker.evaluate(async (ms: number) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('sms-prompts');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction(['consultations', 'goals'], 'readwrite');
+      for (const [store, field] of [['consultations', 'updatedAt'], ['goals', 'agreedAt']] as const) {
+        const cursor = tx.objectStore(store).openCursor();
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c) return;
+          c.update({ ...c.value, [field]: c.value[field] - ms });
+          c.continue();
+        };
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, days * 24 * 60 * 60 * 1000);
+  }
+
+  it('opens with "last time you agreed ..." and keeps how it went', async () => {
+    const page = await open('/nl-dossier.html');
+    await waitForConditions(page, 2);
+    await clickInSidebar(page, 'textarea[name="goal-text"]');
+    await page.keyboard.type('Elke ochtend wegen');
+    await clickInSidebar(page, 'input[name="goal-follow-up"]');
+    await new Promise((r) => setTimeout(r, 1000)); // saves are debounced
+    await travelBack(30);
+
+    await page.reload({ waitUntil: 'load' });
+    await openSidebar(page);
+    const review = await waitFor(() => sidebarText(page, '.box'), (t) => t.includes('Elke ochtend wegen'));
+    expect(review).toContain('Elke ochtend wegen');
+    // A new visit agrees a new goal: the form starts empty, the old goal waits for its review.
+    expect((await fieldValue(page, /patient's words/)) ?? '').toBe('');
+    await clickInSidebar(page, 'button.outcome[data-outcome="partly"]');
+    await waitFor(() => sidebarAttributes(page, 'button.outcome[data-outcome="partly"]'), (a) => a?.['aria-pressed'] === 'true');
+
+    await page.reload({ waitUntil: 'load' });
+    await openSidebar(page);
+    const pressed = await waitFor(
+      () => sidebarAttributes(page, 'button.outcome[data-outcome="partly"]'),
+      (a) => a?.['aria-pressed'] === 'true',
+    );
+    expect(pressed?.['aria-pressed']).toBe('true');
+    await screenshot(page, 'sidebar-next-visit');
     await page.close();
   });
 });
