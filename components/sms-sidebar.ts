@@ -87,8 +87,10 @@ export class SmsSidebar extends LitElement {
       footer { border-top: 1px solid var(--sms-border); padding: 8px 10px; display: grid; gap: 6px; background: #fff; }
       .buttons { display: flex; gap: 6px; flex-wrap: wrap; }
       .notice { font-size: 12px; margin: 0; }
+      footer p { margin: 0; }
       .notice.error { color: #b00020; }
       .status { font-size: 11px; }
+      .status:empty { display: none; }
       .roles { display: inline-flex; border: 1px solid rgba(255, 255, 255, 0.6); border-radius: 6px; overflow: hidden; }
       .roles button { border: 0; border-radius: 0; font-size: 11px; padding: 3px 6px; }
       .roles button[aria-pressed='true'] { background: #fff; color: var(--sms-accent); font-weight: 600; }
@@ -234,7 +236,7 @@ export class SmsSidebar extends LitElement {
         ? html`<textarea class="summary" readonly aria-label=${this.t('copySummary')} .value=${model.summary}></textarea>`
         : nothing}
       <p class="status muted" aria-live="polite">${this.saveStatus}</p>
-      <p class="pack muted">${this.t('packVersion', `${model.pack.id} ${model.pack.version}`)}</p>
+      <p class="pack muted">${this.t('packVersion', [model.pack.id, model.pack.version, model.pack.checksum].filter(Boolean).join(' · '))}</p>
     </footer>`;
   }
 

@@ -35,6 +35,7 @@ export class ContentController implements SidebarActions {
   private detection: DetectionResult | null = null;
   private settings!: Settings;
   private pack!: ContentPack;
+  private packChecksum = '';
   private t!: Translate;
   private mounted: MountedHost | null = null;
   private sidebar: SmsSidebar | null = null;
@@ -61,11 +62,12 @@ export class ContentController implements SidebarActions {
     this.collapsed = settings.role === 'gp' && settings.sidebarCollapsed;
     this.lang = resolveLanguage(settings.language, navigator.language);
     // The pack (built-in or the practice's import) and the strings come from the background, in one language only.
-    const [{ pack }, { messages }] = await Promise.all([
+    const [{ pack, checksum }, { messages }] = await Promise.all([
       sendRequest({ type: 'pack/get', lang: this.lang }),
       sendRequest({ type: 'ui/strings', lang: this.lang }),
     ]);
     this.pack = pack;
+    this.packChecksum = checksum;
     this.t = createTranslator(messages);
     this.detector = createDetector(this.doc, { url: location.href, enabled: settings.promptConditions });
     await this.apply(this.detector.detect());
@@ -164,6 +166,7 @@ export class ContentController implements SidebarActions {
       state: this.state,
       settings: this.settings,
       visit: this.visit,
+      packChecksum: this.packChecksum,
     });
     if (!this.patientRef) sidebar.saveStatus = this.t('noPatient');
     if (this.collapsed) this.placeTab();

@@ -71,7 +71,8 @@ export interface SidebarModel {
   goalHistory: GoalHistoryEntry[];
   followUpDue: boolean;
   summary: string;
-  pack: { id: string; version: string };
+  /** Which content pack this workstation runs: id, version and the start of its checksum. */
+  pack: { id: string; version: string; checksum: string };
 }
 
 export const GP_SUGGESTIONS = 3;
@@ -83,6 +84,8 @@ export interface ModelInput {
   state: SidebarState;
   settings: Pick<Settings, 'disabledStrategies' | 'directory' | 'localStrategies' | 'promptConditions' | 'role'>;
   visit: Pick<VisitGoals, 'previous' | 'history' | 'followUpDue'>;
+  /** packChecksum(pack), from the background. */
+  packChecksum?: string;
 }
 
 function strategyView(r: RankedStrategy, chosen: ReadonlySet<string>): StrategyView {
@@ -98,7 +101,7 @@ function topWithChosen(ranked: readonly RankedStrategy[], limit: number, chosen:
   return ranked.filter((r, i) => i < limit || chosen.has(r.strategy.id)).map((r) => strategyView(r, chosen));
 }
 
-export function buildSidebarModel({ detection, pack, state, settings, visit }: ModelInput): SidebarModel {
+export function buildSidebarModel({ detection, pack, state, settings, visit, packChecksum = '' }: ModelInput): SidebarModel {
   const name = (id: ConditionId) => pack.conditionNames[id] ?? id;
   const prompted = new Set(settings.promptConditions);
   const conditions = detection.conditions
@@ -160,7 +163,7 @@ export function buildSidebarModel({ detection, pack, state, settings, visit }: M
     goalHistory: visit.history,
     followUpDue: visit.followUpDue,
     summary,
-    pack: { id: pack.id, version: pack.version },
+    pack: { id: pack.id, version: pack.version, checksum: packChecksum.slice(0, 8) },
   };
 }
 

@@ -192,14 +192,13 @@ export async function strategyIds(page: Page): Promise<string[]> {
   return (await attributesOfAll(page, 'li[data-strategy]')).map((r) => r['data-strategy'] ?? '');
 }
 
-/** GP consultations start as a tab: open the panel the way a clinician does, by clicking it. */
-export async function openSidebar(page: Page): Promise<void> {
-  await waitFor(
-    async () => (await queryInSidebar(page, 'aside, button.tab')).length,
-    (n) => n > 0,
-  );
+/** Waits for the sidebar (tab or panel); GP consultations start as a tab, which is clicked open like a clinician does. */
+export async function openSidebar(page: Page, timeoutMs = 15_000): Promise<void> {
+  const shown = await waitFor(() => queryInSidebar(page, 'aside, button.tab'), (ids) => ids.length > 0, timeoutMs);
+  if (shown.length === 0) throw new Error('the sidebar did not appear');
   if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
-  await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1);
+  const panel = await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1, timeoutMs);
+  if (panel.length !== 1) throw new Error('the sidebar panel did not open');
 }
 
 /** Opens the sidebar and waits until at least `count` conditions are listed. */

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
+  checkedBoxes,
+  openSidebar,
   clickInSidebar,
   launchWithExtension,
   queryInSidebar,
@@ -22,11 +24,9 @@ import {
 } from './harness';
 import { projectRoot } from '../../scripts/browser.mjs';
 import {
-  checkedBoxes,
   clickOnPage,
   elementAtPoint,
   isolatedEval,
-  openSidebar,
   readExtensionStorage,
   sidebarCentre,
   tickFirstBarrier,

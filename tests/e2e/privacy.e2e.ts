@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
+  checkedBoxes,
+  openSidebar,
   clickInSidebar,
   launchWithExtension,
   queryInSidebar,
@@ -23,8 +25,6 @@ import {
   NetworkRecorder,
   isolatedEval,
   type RecordedRequest,
-  checkedBoxes,
-  openSidebar,
   readExtensionStorage,
   serviceWorker,
   tickFirstBarrier,

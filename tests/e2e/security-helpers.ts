@@ -178,14 +178,6 @@ export async function elementAtPoint(page: Page, point: { x: number; y: number }
   return isolatedEval<string>(page, `document.elementFromPoint(${point.x}, ${point.y})?.tagName ?? 'nothing'`);
 }
 
-/** Waits for the sidebar (tab or panel); GP consultations start as a tab, which is clicked open like a clinician does. */
-export async function openSidebar(page: Page, timeoutMs = 15_000): Promise<void> {
-  const shown = await waitFor(() => queryInSidebar(page, 'aside, button.tab'), (ids) => ids.length > 0, timeoutMs);
-  if (shown.length === 0) throw new Error('the sidebar did not appear');
-  if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
-  const panel = await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1, timeoutMs);
-  if (panel.length !== 1) throw new Error('the sidebar panel did not open');
-}
 
 /** The first barrier chip's value, ticked with the real mouse; resolves when the sidebar shows it ticked. */
 export async function tickFirstBarrier(page: Page): Promise<string> {
@@ -197,14 +189,3 @@ export async function tickFirstBarrier(page: Page): Promise<string> {
   return value;
 }
 
-/** Names of the ticked checkboxes, read as assistive technology reads them (`.checked` is not an attribute). */
-export async function checkedBoxes(page: Page): Promise<string[]> {
-  const names: string[] = [];
-  const walk = (node: Awaited<ReturnType<Page['accessibility']['snapshot']>>) => {
-    if (!node) return;
-    if (node.role === 'checkbox' && node.checked === true) names.push(node.name ?? '');
-    node.children?.forEach(walk);
-  };
-  walk(await page.accessibility.snapshot({ interestingOnly: false }));
-  return names;
-}
