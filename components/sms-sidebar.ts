@@ -47,6 +47,7 @@ export class SmsSidebar extends LitElement {
     saveStatus: { attribute: false },
     canInsert: { type: Boolean },
     patientLanguage: { attribute: false },
+    roleLocked: { type: Boolean },
   };
 
   model: SidebarModel | null = null;
@@ -60,6 +61,8 @@ export class SmsSidebar extends LitElement {
   canInsert = false;
   /** The patient's language for the take-home action plan, independent of the clinician's UI language. */
   patientLanguage: Language = 'en';
+  /** The practice set the role by policy: the switch shows it but cannot change it. */
+  roleLocked = false;
 
   static styles = [
     baseStyles,
@@ -139,7 +142,8 @@ export class SmsSidebar extends LitElement {
 
   private renderHeader(model: SidebarModel) {
     const role = (r: Role, key: 'roleGp' | 'roleNurse') =>
-      html`<button class="role" data-role=${r} aria-pressed=${String(model.role === r)} @click=${() => this.actions.setRole(r)}>
+      html`<button class="role" data-role=${r} aria-pressed=${String(model.role === r)} ?disabled=${this.roleLocked}
+        title=${this.roleLocked ? this.t('optionsLockedByPractice') : ''} @click=${() => this.actions.setRole(r)}>
         ${this.t(key)}</button>`;
     return html`<header>
       <h1>${this.t('sidebarTitle')}</h1>

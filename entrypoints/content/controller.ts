@@ -51,13 +51,15 @@ export class ContentController implements SidebarActions {
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
   private firstPendingAt = 0;
   private settingsWarning: string | undefined;
+  private lockedKeys: string[] = [];
 
   constructor(private readonly doc: Document) {}
 
   async start(): Promise<void> {
-    const { settings, warning } = await sendRequest({ type: 'settings/get' });
+    const { settings, warning, lockedKeys } = await sendRequest({ type: 'settings/get' });
     this.settings = settings;
     this.settingsWarning = warning;
+    this.lockedKeys = lockedKeys;
     // A chronic-care review is deliberate: it opens. A GP consultation starts as the remembered tab/panel.
     this.collapsed = settings.role === 'gp' && settings.sidebarCollapsed;
     this.lang = resolveLanguage(settings.language, navigator.language);
@@ -160,6 +162,7 @@ export class ContentController implements SidebarActions {
     sidebar.t = this.t;
     sidebar.collapsed = this.collapsed;
     sidebar.canInsert = this.noteField() !== null;
+    sidebar.roleLocked = this.lockedKeys.includes('role');
     sidebar.model = buildSidebarModel({
       detection: this.detection,
       pack: this.pack,

@@ -99,4 +99,15 @@ describe('<sms-sidebar>', () => {
     (deep(el, 'button.role[data-role="nurse"]')[0] as HTMLButtonElement).click();
     expect(el.actions.setRole).toHaveBeenCalledWith('nurse');
   });
+
+  it('shows the role but cannot switch it when the practice locked it by policy', async () => {
+    const el = await render('nurse');
+    el.roleLocked = true;
+    await el.updateComplete;
+    const gp = deep(el, 'button.role[data-role="gp"]')[0] as HTMLButtonElement;
+    expect(gp.disabled).toBe(true);
+    expect(gp.title).toBe('Set by your practice');
+    gp.click();
+    expect(el.actions.setRole).not.toHaveBeenCalled();
+  });
 });
