@@ -20,6 +20,12 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: EHR_SITES }
       : { optional_permissions: EHR_SITES }),
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenSidebar__',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
