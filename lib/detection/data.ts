@@ -1,37 +1,30 @@
-/** Built-in detection data (data/*.json), validated once on first use. */
+/**
+ * Built-in detection data (data/*.json), typed by cast: no schema library at run time (the content script has
+ * a size budget). tests/unit/detection/schema.test.ts parses every file with lib/detection/schema.ts and checks
+ * that parsing changes nothing (no defaults needed), which is what makes these casts sound.
+ */
 import conditionsJson from '../../data/conditions.json';
 import rulesJson from '../../data/context-rules.json';
-import {
-  AdapterSchema,
-  ConditionsFileSchema,
-  ContextRulesSchema,
-  type Adapter,
-  type ConditionDefinition,
-  type ContextRules,
-} from './schema';
+import type { Adapter, ConditionDefinition, ContextRules } from './schema';
 
 const adapterModules = import.meta.glob('../../data/adapters/*.json', { eager: true, import: 'default' }) as Record<
   string,
   unknown
 >;
 
-let conditions: ConditionDefinition[] | null = null;
-let rules: ContextRules | null = null;
 let adapters: Adapter[] | null = null;
 
 export function defaultConditions(): ConditionDefinition[] {
-  conditions ??= ConditionsFileSchema.parse(conditionsJson).conditions;
-  return conditions;
+  return (conditionsJson as unknown as { conditions: ConditionDefinition[] }).conditions;
 }
 
 export function defaultRules(): ContextRules {
-  rules ??= ContextRulesSchema.parse(rulesJson);
-  return rules;
+  return rulesJson as unknown as ContextRules;
 }
 
 export function defaultAdapters(): Adapter[] {
   adapters ??= Object.keys(adapterModules)
     .sort()
-    .map((k) => AdapterSchema.parse(adapterModules[k]));
+    .map((k) => adapterModules[k] as Adapter);
   return adapters;
 }

@@ -26,7 +26,6 @@ import type { Adapter, ConditionDefinition } from './schema';
 import { snippetOf } from './text';
 
 export type { Adapter, ConditionDefinition, ContextRules } from './schema';
-export { AdapterSchema, ConditionDefinitionSchema, ConditionsFileSchema, ContextRulesSchema } from './schema';
 export type { DetectionResult, DetectedCondition, Evidence } from './result';
 export { defaultAdapters, defaultConditions, defaultRules } from './data';
 export { matchAdapter } from './page';

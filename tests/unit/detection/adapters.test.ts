@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { AdapterSchema, defaultAdapters, detectPage, matchAdapter, type Adapter } from '../../../lib/detection';
+import { defaultAdapters, detectPage, matchAdapter, type Adapter } from '../../../lib/detection';
+import { AdapterSchema } from '../../../lib/detection/schema';
 import { loadHtml } from './helpers';
 
 const PAGE = `<html lang="en"><body>
