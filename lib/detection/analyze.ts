@@ -63,8 +63,9 @@ function codeLabel(norm: string[], kind: TokKind[], i: number): 'icd10' | 'icpc2
   return null;
 }
 
-export function analyzeBlock(c: Compiled, text: string, lang: Language | null): LocalMention[] {
-  if (!c.prefilter.test(text)) return [];
+/** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
+export function analyzeBlock(c: Compiled, text: string, lang: Language | null, prechecked = false): LocalMention[] {
+  if (!prechecked && !c.prefilter.test(text)) return [];
   const folded = fold(text);
   const tk = tokenize(folded);
   const { norm, start, end, kind } = tk;

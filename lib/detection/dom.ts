@@ -55,58 +55,58 @@ export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<El
   return out;
 }
 
-interface Acc {
-  el: Element;
-  text: string;
-}
+/** Tag kinds for the walk, one Map lookup per element: 1 skip, 2 block, 3 inline formatting, 4 <br>. */
+const TAG_KIND = new Map<string, number>();
+for (const t of INLINE_FORMAT) TAG_KIND.set(t, 3);
+for (const t of BLOCK) TAG_KIND.set(t, 2);
+for (const t of SKIP) TAG_KIND.set(t, 1);
+TAG_KIND.set('br', 4);
 
 const HAS_LETTER = /[A-Za-z\u00C0-\u024F]/;
 
-function flush(acc: Acc, out: Block[]): void {
-  // Only blocks with at least one letter are worth analysing.
-  if (acc.text.length > 0 && HAS_LETTER.test(acc.text)) out.push({ el: acc.el, text: acc.text });
-}
-
-function walkInto(node: Node, acc: Acc, out: Block[], skip: Set<Element>, depth: number): void {
+/**
+ * Text of `node`'s children up to the next block boundary; blocks found inside are pushed to `out` (inner
+ * blocks before their container, in document order). One pass, plain string concatenation, no layout.
+ */
+function walkInto(node: Node, out: Block[], skip: Set<Element> | null, depth: number): string {
+  let text = '';
   for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
     const type = ch.nodeType;
     if (type === 3 || type === 4) {
-      acc.text += (ch as CharacterData).data;
+      text += (ch as CharacterData).data;
       continue;
     }
     if (type !== 1) continue;
     const el = ch as Element;
-    const name = el.localName;
-    if (name === 'br') {
-      acc.text += BREAK;
+    const kind = TAG_KIND.get(el.localName) ?? 0;
+    if (kind === 4) {
+      text += BREAK;
       continue;
     }
-    if (SKIP.has(name) || skip.has(el) || depth > MAX_DEPTH) {
-      acc.text += ' ';
+    if (kind === 1 || (skip !== null && skip.has(el)) || depth > MAX_DEPTH) {
+      text += ' ';
       continue;
     }
-    if (BLOCK.has(name)) {
-      acc.text += BREAK;
-      const inner: Acc = { el, text: '' };
-      walkInto(el, inner, out, skip, depth + 1);
-      flush(inner, out);
-    } else if (INLINE_FORMAT.has(name)) {
-      walkInto(el, acc, out, skip, depth + 1);
+    if (kind === 2) {
+      text += BREAK;
+      const inner = walkInto(el, out, skip, depth + 1);
+      // Only blocks with at least one letter are worth analysing.
+      if (inner.length > 0 && HAS_LETTER.test(inner)) out.push({ el, text: inner });
+    } else if (kind === 3) {
+      text += walkInto(el, out, skip, depth + 1);
     } else {
-      acc.text += ' ';
-      walkInto(el, acc, out, skip, depth + 1);
-      acc.text += ' ';
+      text += ` ${walkInto(el, out, skip, depth + 1)} `;
     }
   }
+  return text;
 }
 
 /** Text blocks of `root`'s subtree (root itself treated as a block), in document order. */
 export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
   const out: Block[] = [];
   if (SKIP.has(root.localName) || skip.has(root)) return out;
-  const acc: Acc = { el: root, text: '' };
-  walkInto(root, acc, out, skip, 0);
-  flush(acc, out);
+  const text = walkInto(root, out, skip.size > 0 ? skip : null, 0);
+  if (text.length > 0 && HAS_LETTER.test(text)) out.push({ el: root, text });
   return out;
 }
 
