@@ -1,24 +1,26 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { DataCounts } from '../lib/messages';
 import { exportFileNames } from '../lib/transfer/files';
-import { RETENTION_CHOICES, type OptionsContext } from './options-app';
-import { feedbackLine, lockedNote, pageStyles, type Feedback, errorText } from './options-styles';
+import { RETENTION_CHOICES } from './options-app';
+import { feedbackLine, lockedNote, type Feedback, errorText, OptionsSection } from './options-styles';
 
 /** Stored data: how long it is kept, how much there is, export all (the clinician's click) and erase. */
-export class SmsOptionsData extends LitElement {
+export class SmsOptionsData extends OptionsSection {
   static properties = {
-    ctx: { attribute: false },
+    ...OptionsSection.properties,
     counts: { state: true },
     confirming: { state: true },
     feedback: { state: true },
   };
 
-  ctx!: OptionsContext;
   counts: DataCounts | null = null;
   confirming = false;
   feedback: Feedback | null = null;
 
-  static styles = pageStyles;
+
+  protected override clearMessages(): void {
+    this.feedback = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,12 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { ConditionId } from '../lib/conditions';
 import type { MessageKey } from '../lib/i18n';
 import { metricsToCsv } from '../lib/storage/metrics';
 import { METRIC_EVENTS, type MetricCondition, type MetricCount, type MetricEvent } from '../lib/storage/records';
 import { exportFileNames } from '../lib/transfer/files';
-import type { OptionsContext } from './options-app';
 import type { ChartPoint } from './metrics-chart';
-import { feedbackLine, pageStyles, type Feedback, errorText } from './options-styles';
+import { feedbackLine, type Feedback, errorText, OptionsSection } from './options-styles';
 
 export const EVENT_LABELS: Record<MetricEvent, MessageKey> = {
   prompt_shown: 'metricsPromptShown',
@@ -43,20 +42,22 @@ export function weeklySeries(rows: readonly MetricCount[], event: MetricEvent): 
  * Pilot metrics, counted in this browser only: per week and per condition, a chart, and CSV for the practice's
  * own evaluation. Nothing is sent anywhere; the CSV is a file the clinician saves.
  */
-export class SmsOptionsMetrics extends LitElement {
+export class SmsOptionsMetrics extends OptionsSection {
   static properties = {
-    ctx: { attribute: false },
+    ...OptionsSection.properties,
     rows: { state: true },
     event: { state: true },
     feedback: { state: true },
   };
 
-  ctx!: OptionsContext;
   rows: MetricCount[] = [];
   event: MetricEvent = 'prompt_shown';
   feedback: Feedback | null = null;
 
-  static styles = pageStyles;
+
+  protected override clearMessages(): void {
+    this.feedback = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,7 +129,7 @@ export class SmsOptionsMetrics extends LitElement {
           `}
       <div class="row">
         <button type="button" id="metrics-csv" ?disabled=${this.rows.length === 0} @click=${() => this.exportCsv()}>${t('metricsExportCsv')}</button>
-        <button type="button" @click=${() => void this.refresh()}>${t('metricsRefresh')}</button>
+        <button type="button" id="metrics-refresh" @click=${() => void this.refresh()}>${t('metricsRefresh')}</button>
       </div>
       ${feedbackLine(this.feedback)} ${nothing}
     </section>`;

@@ -1,20 +1,21 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { CONDITION_IDS, type ConditionId } from '../lib/conditions';
 import type { DirectoryEntry } from '../lib/settings/schema';
-import type { OptionsContext } from './options-app';
-import { lockedNote, pageStyles } from './options-styles';
+import { lockedNote, OptionsSection } from './options-styles';
 
 /** What to prompt for: conditions, strategies of the active pack, and the practice's local directory. */
-export class SmsOptionsPrompts extends LitElement {
+export class SmsOptionsPrompts extends OptionsSection {
   static properties = {
-    ctx: { attribute: false },
+    ...OptionsSection.properties,
     dirError: { state: true },
   };
 
-  ctx!: OptionsContext;
   dirError = '';
 
-  static styles = pageStyles;
+
+  protected override clearMessages(): void {
+    this.dirError = '';
+  }
 
   private conditionName(id: ConditionId): string {
     return this.ctx.pack?.pack.conditionNames[id] ?? id;

@@ -1,9 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { MessageKey } from '../lib/i18n';
 import type { SiteStatus } from '../lib/messages';
 import { displaySite, parseSiteInput, type SiteError } from '../lib/sites/patterns';
-import type { OptionsContext } from './options-app';
-import { feedbackLine, lockedNote, pageStyles, type Feedback, errorText } from './options-styles';
+import { feedbackLine, lockedNote, type Feedback, errorText, OptionsSection } from './options-styles';
 
 const SITE_ERRORS: Record<SiteError, MessageKey> = {
   empty: 'sitesErrorEmpty',
@@ -17,20 +16,23 @@ const SITE_ERRORS: Record<SiteError, MessageKey> = {
  * (browser.permissions.request must run in the click, before anything is awaited), then registered by the
  * background (sites/add). Removing gives the permission back and unregisters the content script.
  */
-export class SmsOptionsSites extends LitElement {
+export class SmsOptionsSites extends OptionsSection {
   static properties = {
-    ctx: { attribute: false },
+    ...OptionsSection.properties,
     sites: { state: true },
     feedback: { state: true },
     inputError: { state: true },
   };
 
-  ctx!: OptionsContext;
   sites: SiteStatus[] = [];
   feedback: Feedback | null = null;
   inputError = '';
 
-  static styles = pageStyles;
+
+  protected override clearMessages(): void {
+    this.feedback = null;
+    this.inputError = '';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

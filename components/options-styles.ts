@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { OptionsContext } from './options-app';
 import type { Translate } from '../lib/i18n';
 import { baseStyles } from './styles';
 
@@ -56,4 +57,26 @@ export function feedbackLine(feedback: Feedback | null): TemplateResult {
 /** The message of a failed request, for the feedback line. */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A section of the options page: gets the shared context, and drops its messages when the language changes
+ * (they were made in the old language).
+ */
+export class OptionsSection extends LitElement {
+  static properties = { ctx: { attribute: false } };
+  static styles = pageStyles;
+
+  ctx!: OptionsContext;
+  private shownLang = '';
+
+  /** Clears the section's feedback and error texts. */
+  protected clearMessages(): void {}
+
+  protected override willUpdate(): void {
+    if (this.ctx.lang !== this.shownLang) {
+      if (this.shownLang) this.clearMessages();
+      this.shownLang = this.ctx.lang;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { LANGUAGES, type Language } from '../lib/conditions';
 import { parsePack } from '../lib/content/packs';
 import type { MessageKey } from '../lib/i18n';
@@ -6,8 +6,7 @@ import type { ActivePack } from '../lib/messages';
 import { exportFileNames, readFileText } from '../lib/transfer/files';
 import { parseSettingsFile, settingsToFile } from '../lib/transfer/settings';
 import { displaySite } from '../lib/sites/patterns';
-import type { OptionsContext } from './options-app';
-import { feedbackLine, pageStyles, type Feedback, errorText } from './options-styles';
+import { feedbackLine, type Feedback, errorText, OptionsSection } from './options-styles';
 
 const LANGUAGE_NAMES: Record<Language, MessageKey> = { en: 'optionsLanguageEn', nl: 'optionsLanguageNl', fr: 'optionsLanguageFr' };
 
@@ -15,18 +14,20 @@ const LANGUAGE_NAMES: Record<Language, MessageKey> = { en: 'optionsLanguageEn', 
  * Import and export as JSON files: the settings, and content packs (one active pack per language). A file is
  * only read when the clinician picks it, and only saved when they click; a bad file changes nothing.
  */
-export class SmsOptionsTransfer extends LitElement {
+export class SmsOptionsTransfer extends OptionsSection {
   static properties = {
-    ctx: { attribute: false },
+    ...OptionsSection.properties,
     packs: { state: true },
     feedback: { state: true },
   };
 
-  ctx!: OptionsContext;
   packs: Partial<Record<Language, ActivePack>> = {};
   feedback: Feedback | null = null;
 
-  static styles = pageStyles;
+
+  protected override clearMessages(): void {
+    this.feedback = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -15,6 +15,9 @@ import type { Page } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
 import { launchWithExtension, sidebarAttributes, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
 
+/** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
+declare const chrome: import('webextension-polyfill').Browser;
+
 const axePath = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 let server: FixtureServer;
 let ext: ExtensionBrowser;

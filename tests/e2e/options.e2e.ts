@@ -12,8 +12,14 @@ import type { Page, WebWorker } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
 import { launchWithExtension, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
 
+/** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
+declare const chrome: import('webextension-polyfill').Browser;
+
 const screenshotsDir = path.join(projectRoot, 'docs/screenshots');
-const builtInPack = JSON.parse(fs.readFileSync(path.join(projectRoot, 'data/packs/sms-core.en.json'), 'utf8')) as Record<string, unknown>;
+const builtInPack = JSON.parse(fs.readFileSync(path.join(projectRoot, 'data/packs/sms-core.en.json'), 'utf8')) as Record<string, unknown> & {
+  strategies: { sources: string[] }[];
+  checksum?: string;
+};
 
 let server: FixtureServer;
 let ext: ExtensionBrowser;
@@ -87,7 +93,7 @@ describe('options page', () => {
     expect(stored.data.settings.enabledSites).toEqual(['http://127.0.0.1/*']);
     // Covered by the manifest's own content script: nothing registered twice.
     const worker = await serviceWorker();
-    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id)))).toEqual([]);
+    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x: { id: string }) => x.id)))).toEqual([]);
   });
 
   it('the built content script can be registered per site in the real browser (the path sites.ts uses)', async () => {
@@ -96,7 +102,7 @@ describe('options page', () => {
       const manifest = chrome.runtime.getManifest();
       const js = manifest.content_scripts?.[0]?.js ?? [];
       await chrome.scripting.registerContentScripts([{ id: 'sms-site:https://ehr.example.org/*', matches: ['https://ehr.example.org/*'], js, persistAcrossSessions: false }]);
-      const found = (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.js?.join()}`);
+      const found = (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string; js?: string[] }) => `${s.id} ${s.js?.join()}`);
       await chrome.scripting.unregisterContentScripts({ ids: ['sms-site:https://ehr.example.org/*'] });
       return found;
     });
@@ -122,14 +128,14 @@ describe('options page', () => {
   });
 
   it('imports a good pack, then refuses a bad one naming the field, changing nothing', async () => {
-    const good = { ...builtInPack, id: 'practice-pack', version: '2.1.0', title: 'Our practice pack' };
+    const good: typeof builtInPack = { ...builtInPack, id: 'practice-pack', version: '2.1.0', title: 'Our practice pack' };
     delete good.checksum;
     await upload('#pack-file', writeJson('good-pack.json', good));
     await page.waitForSelector('>>> tr[data-pack="en"][data-source="imported"]');
     expect(await text()).toMatch(/Content pack practice-pack 2\.1\.0 imported for English/);
 
     const before = await request<{ ok: true; data: { version: string; checksum: string } }>({ type: 'pack/get', lang: 'en' });
-    const bad = structuredClone(good) as { version: string; strategies: { sources: string[] }[] };
+    const bad = structuredClone(good);
     bad.version = '3.0.0';
     bad.strategies[3]!.sources = [];
     await upload('#pack-file', writeJson('bad-pack.json', bad));
@@ -153,8 +159,11 @@ describe('options page', () => {
     ] as const) {
       await request({ type: 'metrics/record', event, conditions });
     }
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('>>> #metrics-weeks');
+    // The metrics section's Refresh button asks metrics/summary again.
+    const refresh = await page.waitForSelector('>>> #metrics-refresh');
+    await refresh!.click();
+    const table = await waitFor(() => page.$('>>> #metrics-weeks'), (el) => el !== null, 15_000);
+    if (!table) throw new Error(`no metrics table: ${await text()}`);
     expect(await text()).toMatch(/Per condition/);
 
     const downloads = path.join(tmp, 'downloads');

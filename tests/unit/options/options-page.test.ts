@@ -85,9 +85,10 @@ describe('options page', () => {
   it('switches conditions and strategies, and adds a local service', async () => {
     const app = await mount();
     change(Object.assign(deepQuery<HTMLInputElement>(app, 'input[name="condition"][value="copd"]')!, { checked: false }));
-    await until(async () => true);
     const strategy = loadBuiltInPack('en').strategies[0]!.id;
-    change(Object.assign(deepQuery<HTMLInputElement>(app, `input[name="strategy"][value="${strategy}"]`)!, { checked: false }));
+    // The strategies come with the pack, which loads just after the settings.
+    const box = await until(() => deepQuery<HTMLInputElement>(app, `input[name="strategy"][value="${strategy}"]`));
+    change(Object.assign(box, { checked: false }));
     (deepQuery<HTMLInputElement>(app, '#dir-role')!).value = 'dietitian';
     (deepQuery<HTMLInputElement>(app, '#dir-name')!).value = 'Diëtistenpraktijk Noord';
     (deepQuery<HTMLInputElement>(app, '#dir-phone')!).value = '010 123 4567';
