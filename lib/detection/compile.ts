@@ -42,6 +42,8 @@ export interface Compiled {
   root: TrieNode;
   /** Cheap pre-check on raw text: can this text contain a condition term, medication name or code at all? */
   prefilter: RegExp;
+  /** The same pre-check for lower-cased text, global: one pass over all blocks of a page (see candidates()). */
+  scan: RegExp;
   icd10: IcdRule[];
   icpc: Map<string, ConditionId[]>;
   snomed: Map<string, ConditionId[]>;
@@ -177,7 +179,8 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return { root, prefilter: buildPrefilter(root), icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
+  const pf = buildPrefilter(root);
+  return { root, prefilter: new RegExp(pf.test), scan: new RegExp(pf.scan, 'g'), icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
@@ -186,11 +189,15 @@ const ACCENTS: Record<string, string> = {
   a: 'aàáâãäåAÀÁÂÃÄÅ', c: 'cçCÇ', e: 'eèéêëEÈÉÊË', i: 'iìíîïIÌÍÎÏ', n: 'nñNÑ', o: 'oòóôõöOÒÓÔÕÖ', u: 'uùúûüUÙÚÛÜ', y: 'yÿýYŸÝ',
 };
 
-function charClass(ch: string): string {
-  const acc = ACCENTS[ch];
-  if (acc) return `[${acc}]`;
-  if (/[a-z]/.test(ch)) return `[${ch}${ch.toUpperCase()}]`;
-  return escapeRx(ch);
+/** A regex unit: a letter matched in any case and accent ("a"), or a character matched as written ("\u0001H"). */
+const AS_WRITTEN = '\u0001';
+
+function unitRx(u: string, lower: boolean): string {
+  if (u.charAt(0) === AS_WRITTEN) return escapeRx(lower ? u.slice(1).toLowerCase() : u.slice(1));
+  const acc = ACCENTS[u];
+  if (acc) return `[${lower ? acc.slice(0, acc.length / 2) : acc}]`;
+  if (/[a-z]/.test(u)) return lower ? u : `[${u}${u.toUpperCase()}]`;
+  return escapeRx(u);
 }
 
 interface RxNode {
@@ -211,11 +218,11 @@ function rxInsert(root: RxNode, units: string[]): void {
   n.end = true;
 }
 
-function rxEmit(n: RxNode): string {
+function rxEmit(n: RxNode, lower: boolean): string {
   // Any prefix that is a complete anchor is enough for a pre-check: stop there.
   if (n.end) return '';
   const alts: string[] = [];
-  for (const [u, nx] of n.next) alts.push(u + rxEmit(nx));
+  for (const [u, nx] of n.next) alts.push(unitRx(u, lower) + rxEmit(nx, lower));
   if (alts.length === 0) return '';
   return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
 }
@@ -233,7 +240,18 @@ function escapeRx(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-function buildPrefilter(trie: TrieNode): RegExp {
+/**
+ * Anchors only match at the start of a word (the trie matches whole tokens): the look-behind lets the regex
+ * engine reject mid-word positions at once, which is most of them.
+ */
+const WORD_START = '(?<![A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])';
+
+/**
+ * The pre-check, twice: `test` for one block's raw text, and `scan` (global) for lower-cased text, where the
+ * character classes are half as wide (as-written abbreviations and code shapes match in any case there: a
+ * superset, which is all a pre-check needs).
+ */
+export function buildPrefilter(trie: TrieNode): { test: string; scan: string } {
   const root: RxNode = { next: new Map(), end: false };
   // Every condition term / medication name is a path in the trie; anchor each on its least common word.
   const walk = (node: TrieNode, path: string[]) => {
@@ -243,15 +261,17 @@ function buildPrefilter(trie: TrieNode): RegExp {
       let anchor = words[0] ?? '';
       for (const w of words) if (!GENERIC.has(w) && (GENERIC.has(anchor) || w.length > anchor.length)) anchor = w;
       const sensitive = words.length === 1 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
-      if (sensitive) for (const p of pays) rxInsert(root, [...(p.t === 'cond' && p.abbr ? p.abbr : anchor)].map(escapeRx));
-      else if (anchor) rxInsert(root, [...anchor].map(charClass));
+      if (sensitive) for (const p of pays) rxInsert(root, [...(p.t === 'cond' && p.abbr ? p.abbr : anchor)].map((ch) => AS_WRITTEN + ch));
+      else if (anchor) rxInsert(root, [...anchor]);
     }
     if (node.next) for (const [tok, nx] of node.next) walk(nx, [...path, tok]);
   };
   walk(trie, []);
-  const words = rxEmit(root);
   // Codes: ICD-10 / ICPC-2 (letter + 2 digits), ATC, SNOMED CT ids.
-  return new RegExp(`${words}|[A-Z][0-9]{2}|[0-9]{6,18}`);
+  return {
+    test: `${WORD_START}(?:${rxEmit(root, false)}|[A-Z][0-9]{2}|[0-9]{6,18})`,
+    scan: `${WORD_START}(?:${rxEmit(root, true)}|[a-z][0-9]{2}|[0-9]{6,18})`,
+  };
 }
 
 /** Conditions whose ICD-10 prefix rules cover `code` (dots ignored). */
