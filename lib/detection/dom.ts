@@ -43,16 +43,36 @@ export function isSkippedTag(name: string): boolean {
 
 /** Elements whose subtree is never read, found with native selectors (cheaper than attribute checks per node). */
 export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<Element> {
-  const out = new Set<Element>();
-  const sels = ['[contenteditable]:not([contenteditable="false"]), [hidden]', ...extraSelectors];
-  for (const sel of sels) {
+  return pageScan(root, extraSelectors).skip;
+}
+
+export interface PageScan {
+  /** Never read: contenteditable (note fields), [hidden], adapter `ignore`. */
+  skip: Set<Element>;
+  /** Note field candidates, in document order: textareas and contenteditable elements. */
+  editables: Element[];
+}
+
+/** One selector pass for the skipped parts and the note-field candidates. */
+export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageScan {
+  const skip = new Set<Element>();
+  const editables: Element[] = [];
+  const found = root.querySelectorAll('textarea, [contenteditable], [hidden]');
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i] as Element;
+    const ce = e.getAttribute('contenteditable');
+    const editable = ce !== null && ce !== 'false';
+    if (editable || e.hasAttribute('hidden')) skip.add(e);
+    if (editable || e.localName === 'textarea') editables.push(e);
+  }
+  for (const sel of extraSelectors) {
     try {
-      root.querySelectorAll(sel).forEach((e) => out.add(e));
+      root.querySelectorAll(sel).forEach((e) => skip.add(e));
     } catch {
       /* invalid selector from an adapter: ignore it */
     }
   }
-  return out;
+  return { skip, editables };
 }
 
 /** Tag kinds for the walk, one Map lookup per element: 1 skip, 2 block, 3 inline formatting, 4 <br>. */

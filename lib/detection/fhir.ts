@@ -9,7 +9,6 @@ import type { ConditionId } from '../conditions';
 import { analyzeBlock, type LocalContext } from './analyze';
 import type { Compiled } from './compile';
 import { lookupIcd10 } from './compile';
-import { safeQueryAll } from './page';
 
 export interface FhirMention {
   id: ConditionId;
@@ -25,7 +24,20 @@ export interface FhirResult {
   patient: string | null;
 }
 
-const SCRIPT_TYPES = 'script[type="application/fhir+json"], script[type="application/json+fhir"], script[type="application/json"]';
+/** Script types read (matched case-insensitively, as HTML matches the type attribute in selectors). */
+const SCRIPT_TYPES = new Set(['application/fhir+json', 'application/json+fhir', 'application/json']);
+
+/** JSON scripts of the page: the live getElementsByTagName list is cheap, an attribute selector scans the page. */
+function jsonScripts(doc: Document): Element[] {
+  const out: Element[] = [];
+  const all = doc.getElementsByTagName('script');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    const t = el?.getAttribute('type');
+    if (el && t && SCRIPT_TYPES.has(t.toLowerCase())) out.push(el);
+  }
+  return out;
+}
 const MAX_JSON = 4_000_000;
 
 type Json = unknown;
@@ -81,7 +93,7 @@ function conditionContext(r: Record<string, Json>): LocalContext | null | 'ignor
 export function readFhir(doc: Document, c: Compiled): FhirResult {
   const mentions: FhirMention[] = [];
   let patient: string | null = null;
-  for (const script of safeQueryAll(doc, SCRIPT_TYPES)) {
+  for (const script of jsonScripts(doc)) {
     const raw = script.textContent ?? '';
     if (raw.length > MAX_JSON || raw.indexOf('resourceType') === -1) continue;
     let data: Json;

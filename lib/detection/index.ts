@@ -13,6 +13,7 @@ import {
   collectBlocks,
   HOST_TAG,
   inSkipped,
+  pageScan,
   skipSet,
   StructureMemo,
   type AdapterSets,
@@ -159,6 +160,8 @@ class PageDetector implements Detector {
   private readonly blocks = new Map<Element, BlockEntry>();
   private readonly textCache = new Map<string, LocalMention[]>();
   private skip = new Set<Element>();
+  /** Note field, found with the page scan (refreshed when editable parts of the page change). */
+  private noteField: string | null = null;
   private adapterSets: AdapterSets | null = null;
   private lang: Language | null = null;
   private fhir: FhirResult = { mentions: [], patient: null };
@@ -183,7 +186,9 @@ class PageDetector implements Detector {
 
   private refreshPageSets(): void {
     const a = this.adapter;
-    this.skip = skipSet(this.doc, a?.ignore ?? []);
+    const scan = pageScan(this.doc, a?.ignore ?? []);
+    this.skip = scan.skip;
+    this.noteField = findNoteField(this.doc, a, scan.editables);
     this.adapterSets = a
       ? {
           problemList: new Set(safeQueryAll(this.doc, a.problemList)),
@@ -245,7 +250,7 @@ class PageDetector implements Detector {
       conditions,
       ruledOut,
       patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient),
-      noteField: findNoteField(this.doc, this.adapter),
+      noteField: this.noteField,
       adapter: this.adapter?.name ?? 'generic',
     };
   }
@@ -318,7 +323,7 @@ class PageDetector implements Detector {
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
                 if (/^(h[1-6]|legend|caption)$/.test(el.localName) || el.querySelector?.('h1,h2,h3,h4,h5,h6,legend')) heading = true;
-                if (el.querySelector?.('[contenteditable],[hidden],script')) pageSets = true;
+                if (el.localName === 'textarea' || el.querySelector?.('[contenteditable],[hidden],script,textarea')) pageSets = true;
                 if (list === r.removedNodes) this.forget(el);
                 useful = true;
               } else if (n.nodeType === 3) useful = true;

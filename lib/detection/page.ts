@@ -145,10 +145,13 @@ function labelText(doc: Document, el: Element): string {
   return s;
 }
 
-/** CSS selector of the note field: the adapter's, else the largest empty textarea/contenteditable that looks like a note. */
-export function findNoteField(doc: Document, adapter: Adapter | null): string | null {
+/**
+ * CSS selector of the note field: the adapter's, else the largest empty textarea/contenteditable that looks like a note.
+ * `editables`: the page's textareas and contenteditable elements in document order, when already known.
+ */
+export function findNoteField(doc: Document, adapter: Adapter | null, editables?: readonly Element[]): string | null {
   if (adapter?.noteField && safeQuery(doc, adapter.noteField)) return adapter.noteField;
-  const cands = safeQueryAll(doc, 'textarea, [contenteditable]:not([contenteditable="false"])');
+  const cands = editables ?? safeQueryAll(doc, 'textarea, [contenteditable]:not([contenteditable="false"])');
   let best: Element | null = null;
   let bestScore = -1;
   let plain: Element[] = [];
