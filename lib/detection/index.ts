@@ -21,7 +21,7 @@ import {
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
 import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, safeQueryAll } from './page';
-import { lazySnippet, resolve, toEvidenceContext, type Mention } from './resolve';
+import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence } from './result';
 import type { Adapter, ConditionDefinition } from './schema';
 import { snippetOf } from './text';
@@ -139,16 +139,11 @@ function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo)
   const out: Mention[] = [];
   for (const m of local) {
     const ctx = strongerContext(strongerContext(m.context, secCtx), rowCtx);
-    const ev: Evidence = {
-      kind: m.kind,
-      ...(m.system ? { system: m.system } : {}),
-      match: m.match,
-      snippet: '',
-      where: m.kind === 'medication' ? (medList ? 'medication list' : where) : where,
-      context: toEvidenceContext(ctx),
-      structured: m.kind === 'medication' ? medList : structured,
-    };
-    out.push({ id: m.id, ctx, weak: m.weak, ev: lazySnippet(ev, block.text, m.start, m.end) });
+    const med = m.kind === 'medication';
+    const ev: Evidence = m.system
+      ? { kind: m.kind, system: m.system, match: m.match, snippet: '', where: med ? (medList ? 'medication list' : where) : where, context: toEvidenceContext(ctx), structured: med ? medList : structured }
+      : { kind: m.kind, match: m.match, snippet: '', where: med ? (medList ? 'medication list' : where) : where, context: toEvidenceContext(ctx), structured: med ? medList : structured };
+    out.push({ id: m.id, ctx, weak: m.weak, ev, src: block.text, s: m.start, e: m.end });
   }
   return out;
 }

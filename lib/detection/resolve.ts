@@ -19,21 +19,15 @@ export interface Mention {
   ctx: LocalContext | null;
   weak: boolean;
   ev: Evidence;
+  /** Source of the snippet, made only if the evidence is kept in the result (ev.snippet is '' until then). */
+  src?: string;
+  s?: number;
+  e?: number;
 }
 
-const pendingSnippets = new WeakMap<Evidence, { text: string; start: number; end: number }>();
-
-/** Evidence whose snippet is made only if it is kept in the result (its snippet is '' until then). */
-export function lazySnippet(ev: Evidence, text: string, start: number, end: number): Evidence {
-  pendingSnippets.set(ev, { text, start, end });
-  return ev;
-}
-
-function withSnippet(e: Evidence): Evidence {
-  if (!e.snippet) {
-    const src = pendingSnippets.get(e);
-    if (src) e.snippet = snippetOf(src.text, src.start, src.end);
-  }
+function withSnippet(m: Mention): Evidence {
+  const e = m.ev;
+  if (!e.snippet && m.src !== undefined) e.snippet = snippetOf(m.src, m.s ?? 0, m.e ?? 0);
   return e;
 }
 
@@ -44,14 +38,17 @@ export function toEvidenceContext(ctx: LocalContext | null): Evidence['context']
   return ctx === 'hypothetical' ? 'uncertain' : ctx;
 }
 
-function tidy(list: Evidence[]): Evidence[] {
+function tidy(list: Mention[]): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   const sorted = list
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => Number(b.e.structured) - Number(a.e.structured) || KIND_ORDER[a.e.kind] - KIND_ORDER[b.e.kind] || a.i - b.i);
-  for (const { e: raw } of sorted) {
-    const e = withSnippet(raw);
+    .map((m, i) => ({ m, i }))
+    .sort(
+      (a, b) =>
+        Number(b.m.ev.structured) - Number(a.m.ev.structured) || KIND_ORDER[a.m.ev.kind] - KIND_ORDER[b.m.ev.kind] || a.i - b.i,
+    );
+  for (const { m } of sorted) {
+    const e = withSnippet(m);
     const key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -64,39 +61,39 @@ function tidy(list: Evidence[]): Evidence[] {
 interface Decision {
   status: 'confirmed' | 'possible' | null;
   basis: 'structured' | 'strong' | 'weak' | 'uncertain' | null;
-  evidence: Evidence[];
-  ruled: Evidence[];
+  evidence: Mention[];
+  ruled: Mention[];
 }
 
 function decide(ms: Mention[]): Decision {
-  const meds: Evidence[] = [];
+  const meds: Mention[] = [];
   const pos: Mention[] = [];
   const unc: Mention[] = [];
-  const ruled: Evidence[] = [];
+  const ruled: Mention[] = [];
   let structNeg: Mention | null = null;
   for (const m of ms) {
     if (m.ev.kind === 'medication') {
-      if (m.ctx === null) meds.push(m.ev);
+      if (m.ctx === null) meds.push(m);
       continue;
     }
     if (m.ctx === null) pos.push(m);
     else if (m.ctx === 'uncertain') unc.push(m);
-    else ruled.push(m.ev);
+    else ruled.push(m);
     if (m.ev.structured && (m.ctx === 'negated' || m.ctx === 'historical')) structNeg ??= m;
   }
   const structPos = pos.filter((m) => m.ev.structured && !m.weak);
-  if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos.map((m) => m.ev), ...meds], ruled };
+  if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos, ...meds], ruled };
   if (structNeg) {
     const why = structNeg.ctx;
-    const overridden = [...pos, ...unc].map((m) => ({ ...withSnippet(m.ev), context: toEvidenceContext(why) }));
-    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc.map((m) => m.ev), ...overridden] };
+    const overridden = [...pos, ...unc].map((m) => ({ ...m, ev: { ...withSnippet(m), context: toEvidenceContext(why) } }));
+    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overridden] };
   }
-  if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos.map((m) => m.ev), ...meds], ruled };
+  if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos, ...meds], ruled };
   if (pos.length)
-    return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos.map((m) => m.ev), ...unc.map((m) => m.ev), ...meds], ruled };
+    return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos, ...unc, ...meds], ruled };
   const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain');
-  if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc.map((m) => m.ev), ...meds], ruled };
-  return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc.map((m) => m.ev)] };
+  if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled };
+  return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
 }
 
 export function resolve(
@@ -119,7 +116,7 @@ export function resolve(
     for (const target of c.defs.get(id)?.weakYieldsTo ?? []) {
       const t = decisions.get(target);
       if (t && (t.basis === 'structured' || t.basis === 'strong')) {
-        t.evidence.push(...d.evidence.filter((e) => e.kind !== 'medication'));
+        t.evidence.push(...d.evidence.filter((m) => m.ev.kind !== 'medication'));
         decisions.set(id, { status: null, basis: null, evidence: [], ruled: [] });
         break;
       }
