@@ -65,7 +65,7 @@ function codeLabel(norm: string[], kind: TokKind[], i: number): 'icd10' | 'icpc2
 
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
 export function analyzeBlock(c: Compiled, text: string, lang: Language | null, prechecked = false): LocalMention[] {
-  if (!prechecked && !c.prefilter.test(text)) return [];
+  if (!prechecked && !c.prefilter.test(text.toLowerCase())) return [];
   const folded = fold(text);
   const tk = tokenize(folded);
   const { norm, start, end, kind } = tk;

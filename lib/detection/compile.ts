@@ -40,9 +40,9 @@ export type SectionKind = 'family' | 'historical' | 'problemList' | 'medication'
 
 export interface Compiled {
   root: TrieNode;
-  /** Cheap pre-check on raw text: can this text contain a condition term, medication name or code at all? */
+  /** Cheap pre-check on lower-cased text: can it contain a condition term, medication name or code at all? */
   prefilter: RegExp;
-  /** The same pre-check for lower-cased text, global: one pass over all blocks of a page (see candidates()). */
+  /** The same pre-check, global (one pass over all blocks of a page, see candidates()). Both expect lower-cased text. */
   scan: RegExp;
   icd10: IcdRule[];
   icpc: Map<string, ConditionId[]>;
@@ -52,7 +52,8 @@ export interface Compiled {
   rowHistorical: Set<string>;
   rowActive: Set<string>;
   hints: Map<string, Language>;
-  defs: Map<ConditionId, ConditionDefinition>;
+  /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
+  yields: Map<ConditionId, ConditionId[]>;
 }
 
 function newNode(): TrieNode {
@@ -111,13 +112,15 @@ function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
   };
 }
 
-export function compile(defs: ConditionDefinition[], rules: ContextRules): Compiled {
-  const root = newNode();
+type ConditionTables = Pick<Compiled, 'icd10' | 'icpc' | 'snomed' | 'atc' | 'yields'>;
+
+/** Condition terms, look-alikes and medication names into `root`; code tables. */
+function compileConditions(defs: ConditionDefinition[], root: TrieNode): ConditionTables {
   const icd10: IcdRule[] = [];
   const icpc = new Map<string, ConditionId[]>();
   const snomed = new Map<string, ConditionId[]>();
   const atc: { prefix: string; ids: ConditionId[] }[] = [];
-  const defMap = new Map<ConditionId, ConditionDefinition>();
+  const yields = new Map<ConditionId, ConditionId[]>();
   const push = (m: Map<string, ConditionId[]>, k: string, id: ConditionId) => {
     const l = m.get(k);
     if (l) {
@@ -126,7 +129,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   };
 
   for (const def of defs) {
-    defMap.set(def.id, def);
+    yields.set(def.id, [...def.weakYieldsTo]);
     for (const lang of LANGUAGES) {
       const lt = def[lang];
       for (const term of lt.terms) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: false, abbr: null });
@@ -148,6 +151,16 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
       else atc.push({ prefix: a, ids: [def.id] });
     }
   }
+  return { icd10, icpc, snomed, atc, yields };
+}
+
+function withPrefilter(root: TrieNode, rest: Omit<Compiled, 'root' | 'prefilter' | 'scan'>, source = buildPrefilter(root)): Compiled {
+  return { root, prefilter: new RegExp(source), scan: new RegExp(source, 'g'), ...rest };
+}
+
+export function compile(defs: ConditionDefinition[], rules: ContextRules): Compiled {
+  const root = newNode();
+  const tables = compileConditions(defs, root);
 
   const seen = new Set<string>();
   for (const lang of LANGUAGES) {
@@ -179,8 +192,31 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  const pf = buildPrefilter(root);
-  return { root, prefilter: new RegExp(pf.test), scan: new RegExp(pf.scan, 'g'), icd10, icpc, snomed, atc, sections, rowHistorical, rowActive, hints, defs: defMap };
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowActive, hints });
+}
+
+/** Every (token path, payload) of a trie, depth first in insertion order. */
+export function triePaths(root: TrieNode, keep: (p: Payload) => boolean = () => true): [string[], Payload[]][] {
+  const out: [string[], Payload[]][] = [];
+  const walk = (node: TrieNode, path: string[]) => {
+    const pays = node.pay?.filter(keep) ?? [];
+    if (pays.length) out.push([path, pays]);
+    if (node.next) for (const [tok, nx] of node.next) walk(nx, [...path, tok]);
+  };
+  walk(root, []);
+  return out;
+}
+
+/**
+ * Other condition definitions with the context rules of an already compiled `base` (its triggers,
+ * terminators, sections, row statuses and language hints): what `compile(defs, rules)` gives, without
+ * needing the rules file at run time.
+ */
+export function compileWith(defs: ConditionDefinition[], base: Compiled): Compiled {
+  const root = newNode();
+  const tables = compileConditions(defs, root);
+  for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
+  return withPrefilter(root, { ...tables, sections: base.sections, rowHistorical: base.rowHistorical, rowActive: base.rowActive, hints: base.hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
@@ -244,14 +280,13 @@ function escapeRx(ch: string): string {
  * Anchors only match at the start of a word (the trie matches whole tokens): the look-behind lets the regex
  * engine reject mid-word positions at once, which is most of them.
  */
-const WORD_START = '(?<![A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])';
+const WORD_START = '(?<![a-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])';
 
 /**
- * The pre-check, twice: `test` for one block's raw text, and `scan` (global) for lower-cased text, where the
- * character classes are half as wide (as-written abbreviations and code shapes match in any case there: a
- * superset, which is all a pre-check needs).
+ * The pre-check for lower-cased text (character classes half as wide; as-written abbreviations and code
+ * shapes then match in any case: a superset, which is all a pre-check needs).
  */
-export function buildPrefilter(trie: TrieNode): { test: string; scan: string } {
+export function buildPrefilter(trie: TrieNode): string {
   const root: RxNode = { next: new Map(), end: false };
   // Every condition term / medication name is a path in the trie; anchor each on its least common word.
   const walk = (node: TrieNode, path: string[]) => {
@@ -268,10 +303,7 @@ export function buildPrefilter(trie: TrieNode): { test: string; scan: string } {
   };
   walk(trie, []);
   // Codes: ICD-10 / ICPC-2 (letter + 2 digits), ATC, SNOMED CT ids.
-  return {
-    test: `${WORD_START}(?:${rxEmit(root, false)}|[A-Z][0-9]{2}|[0-9]{6,18})`,
-    scan: `${WORD_START}(?:${rxEmit(root, true)}|[a-z][0-9]{2}|[0-9]{6,18})`,
-  };
+  return `${WORD_START}(?:${rxEmit(root, true)}|[a-z][0-9]{2}|[0-9]{6,18})`;
 }
 
 /** Conditions whose ICD-10 prefix rules cover `code` (dots ignored). */

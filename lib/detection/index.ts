@@ -5,8 +5,10 @@
  */
 import type { ConditionId, Language } from '../conditions';
 import { analyzeBlock, guessLanguage, strongerContext, type LocalContext, type LocalMention } from './analyze';
-import { classifyHeading, compile, type Compiled } from './compile';
-import { defaultAdapters, defaultConditions, defaultRules } from './data';
+import { classifyHeading, compileWith, type Compiled } from './compile';
+import { COMPILED_DETECTION } from './compiled.generated';
+import { defaultAdapters } from './data';
+import { fromPortable } from './portable';
 import { BREAK } from './text';
 import {
   blockOf,
@@ -54,13 +56,16 @@ export interface Detector {
 }
 
 const compiledCache = new WeakMap<ConditionDefinition[], Compiled>();
+let builtIn: Compiled | null = null;
 
+/** The built-in index comes precompiled (compiled.generated.ts); other definitions reuse its context rules. */
 function compiledFor(defs: ConditionDefinition[] | undefined): Compiled {
-  const key = defs ?? defaultConditions();
-  let c = compiledCache.get(key);
+  builtIn ??= fromPortable(COMPILED_DETECTION);
+  if (!defs) return builtIn;
+  let c = compiledCache.get(defs);
   if (!c) {
-    c = compile(key, defaultRules());
-    compiledCache.set(key, c);
+    c = compileWith(defs, builtIn);
+    compiledCache.set(defs, c);
   }
   return c;
 }
@@ -95,7 +100,7 @@ function candidates(c: Compiled, blocks: Block[]): number[] {
   const all = joined.toLowerCase();
   if (all.length !== joined.length) {
     // Rare special casing (U+0130) shifts offsets: test block by block instead.
-    for (let i = 0; i < blocks.length; i++) if (c.prefilter.test((blocks[i] as Block).text)) out.push(i);
+    for (let i = 0; i < blocks.length; i++) if (c.prefilter.test((blocks[i] as Block).text.toLowerCase())) out.push(i);
     return out;
   }
   const re = c.scan;

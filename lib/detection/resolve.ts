@@ -113,7 +113,7 @@ export function resolve(
   // Generic evidence ("diabetes") goes to a more specific condition that is established (type 1).
   for (const [id, d] of decisions) {
     if (d.basis !== 'weak') continue;
-    for (const target of c.defs.get(id)?.weakYieldsTo ?? []) {
+    for (const target of c.yields.get(id) ?? []) {
       const t = decisions.get(target);
       if (t && (t.basis === 'structured' || t.basis === 'strong')) {
         t.evidence.push(...d.evidence.filter((m) => m.ev.kind !== 'medication'));
