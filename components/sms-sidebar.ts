@@ -129,9 +129,10 @@ export class SmsSidebar extends LitElement {
 
   private renderTab(model: SidebarModel) {
     const count = model.conditions.length;
-    const label = [this.t('openSidebar'), this.t('conditionCountBadge', count), model.followUpDue ? this.t('followUpDue') : '']
+    // The accessible name starts with the visible text ("SMS 3"), so speech users can say what they see.
+    const label = [`${this.t('sidebarTab')} ${count}`, this.t('openSidebar'), this.t('conditionCountBadge', count), model.followUpDue ? this.t('followUpDue') : '']
       .filter(Boolean)
-      .join(': ');
+      .join(', ');
     return html`<button class="tab" style="top: ${this.tabTop}px" aria-expanded="false" aria-label=${label}
       @click=${() => this.actions.setCollapsed(false)}>
       <span class="label">${this.t('sidebarTab')}</span>

@@ -130,9 +130,11 @@ describe('the policy examples in docs/deployment.md', () => {
     expect(manifest).toMatchObject({ name: 'sms-prompts@example.org', type: 'storage', data: SETTINGS });
   });
 
-  it('use the Firefox extension id of the build', () => {
-    const config = fs.readFileSync(path.join(root, 'wxt.config.ts'), 'utf8');
-    expect(config).toContain("gecko: { id: 'sms-prompts@example.org'");
+  it('use the Firefox extension id of the build', async () => {
+    const { default: config } = await import('../../../wxt.config');
+    const manifest = config.manifest as (env: { browser: string; manifestVersion: 2 | 3 }) => Record<string, unknown>;
+    const gecko = (manifest({ browser: 'firefox', manifestVersion: 2 }).browser_specific_settings as { gecko: { id: string } }).gecko;
+    expect(gecko.id).toBe('sms-prompts@example.org');
   });
 
   it('set every policy key, pass Chrome\'s schema, and pass the extension\'s own validation', async () => {
