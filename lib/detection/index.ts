@@ -53,7 +53,23 @@ export interface Detector {
    * result did not change.
    */
   onMutations(records: readonly MutationRecord[]): DetectionResult | null;
+  /**
+   * The same full detection as detect(), cut into slices of about `sliceMs` (default 8) that yield to the
+   * page in between (scheduler.yield when available, else setTimeout 0), so that even a very large chart
+   * never blocks the page for a long task. Start observing mutations before calling it: changes made while
+   * it runs are not in its result.
+   */
+  detectAsync?(options?: { sliceMs?: number }): Promise<DetectionResult>;
 }
+
+/** Lets the page run (input, rendering) between slices of a long detection. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 const compiledCache = new WeakMap<ConditionDefinition[], Compiled>();
 let builtIn: Compiled | null = null;
@@ -211,13 +227,37 @@ class PageDetector implements Detector {
     return r;
   }
 
+  private ingestOne(b: Block, memo: StructureMemo): void {
+    const local = this.local(b.text);
+    if (local.length === 0) this.blocks.delete(b.el);
+    else this.blocks.set(b.el, { mentions: blockMentions(b, local, memo) });
+  }
+
   private ingest(blocks: Block[], memo: StructureMemo): void {
-    for (const i of candidates(this.c, blocks)) {
-      const b = blocks[i] as Block;
-      const local = this.local(b.text);
-      if (local.length === 0) this.blocks.delete(b.el);
-      else this.blocks.set(b.el, { mentions: blockMentions(b, local, memo) });
+    for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo);
+  }
+
+  /** First part of a full detection: page sets, one walk, language, pre-check; returns the blocks to analyse. */
+  private begin(): { blocks: Block[]; todo: number[]; memo: StructureMemo } {
+    const body = this.doc.body;
+    this.blocks.clear();
+    this.refreshPageSets();
+    const blocks = body ? collectBlocks(body, this.skip) : [];
+    this.lang = this.adapter?.language ?? declaredLanguage(this.doc) ?? null;
+    if (!this.lang) {
+      let sample = '';
+      for (const b of blocks) {
+        sample += ` ${b.text}`;
+        if (sample.length > 6000) break;
+      }
+      this.lang = guessLanguage(this.c, sample);
     }
+    return { blocks, todo: candidates(this.c, blocks), memo: new StructureMemo(this.c, this.adapterSets) };
+  }
+
+  private end(): DetectionResult {
+    this.fhir = readFhir(this.doc, this.c);
+    return this.finish(this.build());
   }
 
   private build(): DetectionResult {
@@ -262,22 +302,28 @@ class PageDetector implements Detector {
 
   detect(): DetectionResult {
     try {
-      const body = this.doc.body;
-      this.blocks.clear();
-      this.refreshPageSets();
-      const blocks = body ? collectBlocks(body, this.skip) : [];
-      this.lang = this.adapter?.language ?? declaredLanguage(this.doc) ?? null;
-      if (!this.lang) {
-        let sample = '';
-        for (const b of blocks) {
-          sample += ` ${b.text}`;
-          if (sample.length > 6000) break;
+      const { blocks, todo, memo } = this.begin();
+      for (const i of todo) this.ingestOne(blocks[i] as Block, memo);
+      return this.end();
+    } catch {
+      return this.finish(emptyResult(this.adapter?.name));
+    }
+  }
+
+  async detectAsync(options: { sliceMs?: number } = {}): Promise<DetectionResult> {
+    const slice = options.sliceMs ?? 8;
+    try {
+      let t0 = now();
+      const { blocks, todo, memo } = this.begin();
+      for (let k = 0; k < todo.length; k++) {
+        this.ingestOne(blocks[todo[k] as number] as Block, memo);
+        if ((k & 7) === 7 && now() - t0 > slice) {
+          await yieldToPage();
+          t0 = now();
         }
-        this.lang = guessLanguage(this.c, sample);
       }
-      this.ingest(blocks, new StructureMemo(this.c, this.adapterSets));
-      this.fhir = readFhir(this.doc, this.c);
-      return this.finish(this.build());
+      if (now() - t0 > slice) await yieldToPage();
+      return this.end();
     } catch {
       return this.finish(emptyResult(this.adapter?.name));
     }
@@ -410,7 +456,7 @@ export function createDetector(doc: Document, options: DetectOptions = {}): Dete
   try {
     return new PageDetector(doc, options);
   } catch {
-    return { detect: () => emptyResult(), onMutations: () => null };
+    return { detect: () => emptyResult(), onMutations: () => null, detectAsync: () => Promise.resolve(emptyResult()) };
   }
 }
 

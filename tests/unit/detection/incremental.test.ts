@@ -85,4 +85,17 @@ describe('incremental detection (SPA)', () => {
     const d2 = loadHtml(`<body>${deep}COPD</body>`);
     expect(() => detectPage(d2)).not.toThrow();
   });
+
+  it('detectAsync (time-sliced) gives the same result as detect() on every shared fixture, even with 0 ms slices', async () => {
+    for (const name of ['openemr-style-summary.html', 'nl-huisartsdossier.html', 'fr-dossier-medical.html', 'fhir-embedded.html', 'negations-and-lookalikes.html']) {
+      const url = `http://127.0.0.1:4173/shared/${name}`;
+      const doc = loadHtml(readFixture(name), url);
+      const det = createDetector(doc, { url });
+      expect(det.detectAsync).toBeTypeOf('function');
+      const a = await det.detectAsync?.({ sliceMs: 0 });
+      expect(a, name).toEqual(detectPage(doc, { url }));
+      // The detector is then ready for incremental updates as after detect().
+      expect(det.onMutations([])).toBeNull();
+    }
+  });
 });
