@@ -84,50 +84,83 @@ TAG_KIND.set('br', 4);
 
 const HAS_LETTER = /[A-Za-z\u00C0-\u024F]/;
 
+interface Frame {
+  node: Element;
+  /** Next child to visit. */
+  ch: Node | null;
+  text: string;
+  /** 2 block, 3 inline formatting (no separator), 0 other inline (spaces around). */
+  kind: number;
+  depth: number;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 /**
- * Text of `node`'s children up to the next block boundary; blocks found inside are pushed to `out` (inner
- * blocks before their container, in document order). One pass, plain string concatenation, no layout.
+ * One pass over a subtree that cuts it into text blocks (no innerText, no layout): text of each block up to
+ * the next block boundary, inner blocks before their container, in document order. Iterative, so it can stop
+ * at a deadline and resume (detectAsync); plain string concatenation, one Map lookup per element.
  */
-function walkInto(node: Node, out: Block[], skip: Set<Element> | null, depth: number): string {
-  let text = '';
-  for (let ch = node.firstChild; ch; ch = ch.nextSibling) {
-    const type = ch.nodeType;
-    if (type === 3 || type === 4) {
-      text += (ch as CharacterData).data;
-      continue;
-    }
-    if (type !== 1) continue;
-    const el = ch as Element;
-    const kind = TAG_KIND.get(el.localName) ?? 0;
-    if (kind === 4) {
-      text += BREAK;
-      continue;
-    }
-    if (kind === 1 || (skip !== null && skip.has(el)) || depth > MAX_DEPTH) {
-      text += ' ';
-      continue;
-    }
-    if (kind === 2) {
-      text += BREAK;
-      const inner = walkInto(el, out, skip, depth + 1);
-      // Only blocks with at least one letter are worth analysing.
-      if (inner.length > 0 && HAS_LETTER.test(inner)) out.push({ el, text: inner });
-    } else if (kind === 3) {
-      text += walkInto(el, out, skip, depth + 1);
-    } else {
-      text += ` ${walkInto(el, out, skip, depth + 1)} `;
-    }
+export class BlockWalker {
+  readonly out: Block[] = [];
+  private readonly stack: Frame[] = [];
+  private readonly skip: Set<Element> | null;
+
+  constructor(root: Element | null, skip: Set<Element>) {
+    this.skip = skip.size > 0 ? skip : null;
+    if (root && !SKIP.has(root.localName) && !skip.has(root)) this.stack.push({ node: root, ch: root.firstChild, text: '', kind: 2, depth: 0 });
   }
-  return text;
+
+  /** Walks until done (true) or until `deadline` (performance.now() value) has passed (false: call again). */
+  run(deadline = Infinity): boolean {
+    const stack = this.stack;
+    const skip = this.skip;
+    let n = 0;
+    let f = stack[stack.length - 1];
+    while (f) {
+      const ch = f.ch;
+      if (!ch) {
+        stack.pop();
+        const parent = stack[stack.length - 1];
+        // Only blocks with at least one letter are worth analysing.
+        if (f.kind === 2) {
+          if (f.text.length > 0 && HAS_LETTER.test(f.text)) this.out.push({ el: f.node, text: f.text });
+        } else if (parent) parent.text += f.kind === 3 ? f.text : ` ${f.text} `;
+        f = parent;
+        continue;
+      }
+      f.ch = ch.nextSibling;
+      const type = ch.nodeType;
+      if (type === 3 || type === 4) {
+        f.text += (ch as CharacterData).data;
+        continue;
+      }
+      if (type !== 1) continue;
+      const el = ch as Element;
+      const kind = TAG_KIND.get(el.localName) ?? 0;
+      if (kind === 4) {
+        f.text += BREAK;
+        continue;
+      }
+      if (kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
+        f.text += ' ';
+        continue;
+      }
+      if (kind === 2) f.text += BREAK;
+      const next: Frame = { node: el, ch: el.firstChild, text: '', kind, depth: f.depth + 1 };
+      stack.push(next);
+      f = next;
+      if ((++n & 255) === 0 && now() > deadline) return false;
+    }
+    return true;
+  }
 }
 
 /** Text blocks of `root`'s subtree (root itself treated as a block), in document order. */
 export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
-  const out: Block[] = [];
-  if (SKIP.has(root.localName) || skip.has(root)) return out;
-  const text = walkInto(root, out, skip.size > 0 ? skip : null, 0);
-  if (text.length > 0 && HAS_LETTER.test(text)) out.push({ el: root, text });
-  return out;
+  const w = new BlockWalker(root, skip);
+  w.run();
+  return w.out;
 }
 
 /** Nearest block-level ancestor-or-self. */

@@ -12,6 +12,7 @@ import { fromPortable } from './portable';
 import { BREAK } from './text';
 import {
   blockOf,
+  BlockWalker,
   collectBlocks,
   HOST_TAG,
   inSkipped,
@@ -99,14 +100,14 @@ interface BlockEntry {
  * texts lower-cased and joined by NUL (which no pattern matches, so no match spans two blocks), and skips to the
  * next block after a hit. Most blocks of a chart have none, so this replaces thousands of regex calls by one.
  */
-function candidates(c: Compiled, blocks: Block[]): number[] {
-  const out: number[] = [];
-  if (blocks.length === 0) return out;
-  const ends = new Array<number>(blocks.length);
-  const parts = new Array<string>(blocks.length);
+function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, out: number[] = []): number[] {
+  const count = to - from;
+  if (count <= 0) return out;
+  const ends = new Array<number>(count);
+  const parts = new Array<string>(count);
   let pos = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const t = (blocks[i] as Block).text;
+  for (let i = 0; i < count; i++) {
+    const t = (blocks[from + i] as Block).text;
     parts[i] = t;
     pos += t.length;
     ends[i] = pos;
@@ -116,7 +117,7 @@ function candidates(c: Compiled, blocks: Block[]): number[] {
   const all = joined.toLowerCase();
   if (all.length !== joined.length) {
     // Rare special casing (U+0130) shifts offsets: test block by block instead.
-    for (let i = 0; i < blocks.length; i++) if (c.prefilter.test((blocks[i] as Block).text.toLowerCase())) out.push(i);
+    for (let i = from; i < to; i++) if (c.prefilter.test((blocks[i] as Block).text.toLowerCase())) out.push(i);
     return out;
   }
   const re = c.scan;
@@ -126,7 +127,7 @@ function candidates(c: Compiled, blocks: Block[]): number[] {
   while ((m = re.exec(all)) !== null) {
     const at = m.index;
     while ((ends[b] as number) <= at) b++;
-    out.push(b);
+    out.push(from + b);
     if ((ends[b] as number) + 1 >= all.length) break;
     re.lastIndex = (ends[b] as number) + 1;
   }
@@ -136,6 +137,8 @@ function candidates(c: Compiled, blocks: Block[]): number[] {
 
 const PATIENT_ATTR = /^data-(patient|mrn|niss|insz|ssin|rijksregister|rrn|nhs|bsn)/;
 const TEXT_CACHE_MAX = 20000;
+/** Blocks per pre-check pass in detectAsync. */
+const CHUNK = 1000;
 const NONE: LocalMention[] = [];
 
 /** Structural context of a block applied to its local mentions. */
@@ -237,12 +240,15 @@ class PageDetector implements Detector {
     for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo);
   }
 
-  /** First part of a full detection: page sets, one walk, language, pre-check; returns the blocks to analyse. */
-  private begin(): { blocks: Block[]; todo: number[]; memo: StructureMemo } {
-    const body = this.doc.body;
+  /** Start of a full detection: page sets, and the walker over the body. */
+  private start(): BlockWalker {
     this.blocks.clear();
     this.refreshPageSets();
-    const blocks = body ? collectBlocks(body, this.skip) : [];
+    return new BlockWalker(this.doc.body, this.skip);
+  }
+
+  /** The page language (adapter, <html lang>, or guessed from the first blocks). */
+  private language(blocks: Block[]): void {
     this.lang = this.adapter?.language ?? declaredLanguage(this.doc) ?? null;
     if (!this.lang) {
       let sample = '';
@@ -252,7 +258,6 @@ class PageDetector implements Detector {
       }
       this.lang = guessLanguage(this.c, sample);
     }
-    return { blocks, todo: candidates(this.c, blocks), memo: new StructureMemo(this.c, this.adapterSets) };
   }
 
   private end(): DetectionResult {
@@ -302,8 +307,12 @@ class PageDetector implements Detector {
 
   detect(): DetectionResult {
     try {
-      const { blocks, todo, memo } = this.begin();
-      for (const i of todo) this.ingestOne(blocks[i] as Block, memo);
+      const walker = this.start();
+      walker.run();
+      const blocks = walker.out;
+      this.language(blocks);
+      const memo = new StructureMemo(this.c, this.adapterSets);
+      for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo);
       return this.end();
     } catch {
       return this.finish(emptyResult(this.adapter?.name));
@@ -311,18 +320,28 @@ class PageDetector implements Detector {
   }
 
   async detectAsync(options: { sliceMs?: number } = {}): Promise<DetectionResult> {
-    const slice = options.sliceMs ?? 8;
+    const slice = Math.max(0, options.sliceMs ?? 8);
     try {
       let t0 = now();
-      const { blocks, todo, memo } = this.begin();
+      const pause = async () => {
+        await yieldToPage();
+        t0 = now();
+      };
+      const walker = this.start();
+      while (!walker.run(t0 + slice)) await pause();
+      const blocks = walker.out;
+      this.language(blocks);
+      const memo = new StructureMemo(this.c, this.adapterSets);
+      const todo: number[] = [];
+      for (let from = 0; from < blocks.length; from += CHUNK) {
+        if (now() - t0 > slice) await pause();
+        candidates(this.c, blocks, from, Math.min(blocks.length, from + CHUNK), todo);
+      }
       for (let k = 0; k < todo.length; k++) {
         this.ingestOne(blocks[todo[k] as number] as Block, memo);
-        if ((k & 7) === 7 && now() - t0 > slice) {
-          await yieldToPage();
-          t0 = now();
-        }
+        if ((k & 7) === 7 && now() - t0 > slice) await pause();
       }
-      if (now() - t0 > slice) await yieldToPage();
+      if (now() - t0 > slice) await pause();
       return this.end();
     } catch {
       return this.finish(emptyResult(this.adapter?.name));
