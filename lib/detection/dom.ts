@@ -150,7 +150,7 @@ export class BlockWalker {
       const next: Frame = { node: el, ch: el.firstChild, text: '', kind, depth: f.depth + 1 };
       stack.push(next);
       f = next;
-      if ((++n & 255) === 0 && now() > deadline) return false;
+      if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
     }
     return true;
   }

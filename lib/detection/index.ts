@@ -178,6 +178,7 @@ class PageDetector implements Detector {
   private readonly enabled: ReadonlySet<ConditionId> | null;
   private readonly blocks = new Map<Element, BlockEntry>();
   private readonly textCache = new Map<string, LocalMention[]>();
+  private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
   /** Note field, found with the page scan (refreshed when editable parts of the page change). */
   private noteField: string | null = null;
@@ -218,14 +219,17 @@ class PageDetector implements Detector {
       : null;
   }
 
-  /** Local mentions of a block whose text passed the pre-check. */
+  /** Local mentions of a block whose text passed the pre-check (cached by text, per page language). */
   private local(text: string): LocalMention[] {
-    const key = `${this.lang ?? '-'}\u0000${text}`;
-    let r = this.textCache.get(key);
+    if (this.cacheLang !== this.lang) {
+      this.textCache.clear();
+      this.cacheLang = this.lang;
+    }
+    let r = this.textCache.get(text);
     if (!r) {
       r = analyzeBlock(this.c, text, this.lang, true);
       if (this.textCache.size >= TEXT_CACHE_MAX) this.textCache.clear();
-      this.textCache.set(key, r);
+      this.textCache.set(text, r);
     }
     return r;
   }

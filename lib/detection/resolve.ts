@@ -38,22 +38,24 @@ export function toEvidenceContext(ctx: LocalContext | null): Evidence['context']
   return ctx === 'hypothetical' ? 'uncertain' : ctx;
 }
 
+/**
+ * At most MAX_EVIDENCE distinct pieces of evidence: structured first, then by kind (fhir, code, term,
+ * medication), page order within each. A stable bucket pass (no sort of every mention of a busy chart).
+ */
 function tidy(list: Mention[]): Evidence[] {
+  const buckets: Mention[][] = [[], [], [], [], [], [], [], []];
+  for (const m of list) (buckets[(m.ev.structured ? 0 : 4) + KIND_ORDER[m.ev.kind]] as Mention[]).push(m);
   const seen = new Set<string>();
   const out: Evidence[] = [];
-  const sorted = list
-    .map((m, i) => ({ m, i }))
-    .sort(
-      (a, b) =>
-        Number(b.m.ev.structured) - Number(a.m.ev.structured) || KIND_ORDER[a.m.ev.kind] - KIND_ORDER[b.m.ev.kind] || a.i - b.i,
-    );
-  for (const { m } of sorted) {
-    const e = withSnippet(m);
-    const key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-    if (out.length >= MAX_EVIDENCE) break;
+  for (const bucket of buckets) {
+    for (const m of bucket) {
+      const e = withSnippet(m);
+      const key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(e);
+      if (out.length >= MAX_EVIDENCE) return out;
+    }
   }
   return out;
 }
