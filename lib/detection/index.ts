@@ -139,6 +139,7 @@ const PATIENT_ATTR = /^data-(patient|mrn|niss|insz|ssin|rijksregister|rrn|nhs|bs
 const TEXT_CACHE_MAX = 20000;
 /** Blocks per pre-check pass in detectAsync. */
 const CHUNK = 1000;
+const WARM_UP = ' '.repeat(2048);
 const NONE: LocalMention[] = [];
 
 /** Structural context of a block applied to its local mentions. */
@@ -173,7 +174,8 @@ function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo)
 }
 
 class PageDetector implements Detector {
-  private readonly c: Compiled;
+  private compiled: Compiled | null = null;
+  private readonly conditions: ConditionDefinition[] | undefined;
   private readonly adapter: Adapter | null;
   private readonly enabled: ReadonlySet<ConditionId> | null;
   private readonly blocks = new Map<Element, BlockEntry>();
@@ -191,7 +193,7 @@ class PageDetector implements Detector {
     private readonly doc: Document,
     options: DetectOptions,
   ) {
-    this.c = compiledFor(options.conditions);
+    this.conditions = options.conditions;
     let url = options.url;
     if (url === undefined) {
       try {
@@ -202,6 +204,12 @@ class PageDetector implements Detector {
     }
     this.adapter = matchAdapter(options.adapters ?? defaultAdapters(), url);
     this.enabled = options.enabled ? new Set(options.enabled) : null;
+  }
+
+  /** The compiled index, loaded on first use (not in createDetector: detectAsync can then load it in a slice of its own). */
+  private get c(): Compiled {
+    this.compiled ??= compiledFor(this.conditions);
+    return this.compiled;
   }
 
   private refreshPageSets(): void {
@@ -331,6 +339,14 @@ class PageDetector implements Detector {
         await yieldToPage();
         t0 = now();
       };
+      // Cold start in slices of its own: load the index, then have the engine compile the pre-check regex
+      // (a long subject makes V8 compile it to machine code at once, instead of during the first page scan).
+      const c = this.c;
+      if (now() - t0 > slice) await pause();
+      c.scan.lastIndex = 0;
+      c.scan.test(WARM_UP);
+      c.scan.lastIndex = 0;
+      if (now() - t0 > slice) await pause();
       const walker = this.start();
       while (!walker.run(t0 + slice)) await pause();
       const blocks = walker.out;
