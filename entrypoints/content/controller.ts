@@ -72,13 +72,14 @@ export class ContentController implements SidebarActions {
     this.packChecksum = checksum;
     this.t = createTranslator(messages);
     this.detector = createDetector(this.doc, { url: location.href, enabled: settings.promptConditions });
-    await this.apply(this.detector.detect());
-
+    // Observe first, so changes made while the first scan runs are not missed.
     new MutationObserver((records) => this.queueMutations(records)).observe(this.doc, {
       childList: true,
       subtree: true,
       characterData: true,
     });
+    // The first scan of a large chart runs in short slices, so the EHR page never stalls (no task over 50 ms).
+    await this.apply(await this.detector.detectAsync());
     addEventListener('pagehide', () => this.flushSave());
     addEventListener('resize', () => this.placeTab());
   }

@@ -8,6 +8,16 @@ import { sendRequest } from '../../lib/messaging';
  */
 const requestedTab = Number(new URLSearchParams(location.search).get('tab'));
 
+/** A tab that is busy (navigating, or a page that never answers) must not leave the popup blank: give up, once retried. */
+async function askTab(tabId: number, message: unknown): Promise<unknown> {
+  const attempt = (ms: number) =>
+    Promise.race([
+      browser.tabs.sendMessage(tabId, message),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the page did not answer')), ms)),
+    ]);
+  return attempt(1500).catch(() => attempt(3000));
+}
+
 const api: PopupApi = {
   send: sendRequest,
   targetTab: async () => {
@@ -15,7 +25,7 @@ const api: PopupApi = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab;
   },
-  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  sendToTab: (tabId, message) => askTab(tabId, message),
   requestPermission: (origins) => browser.permissions.request({ origins }),
   reloadTab: (tabId) => browser.tabs.reload(tabId),
   openOptions: async () => {

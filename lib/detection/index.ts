@@ -60,7 +60,7 @@ export interface Detector {
    * never blocks the page for a long task. Start observing mutations before calling it: changes made while
    * it runs are not in its result.
    */
-  detectAsync?(options?: { sliceMs?: number }): Promise<DetectionResult>;
+  detectAsync(options?: { sliceMs?: number }): Promise<DetectionResult>;
 }
 
 /** Lets the page run (input, rendering) between slices of a long detection. */

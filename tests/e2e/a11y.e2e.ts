@@ -99,8 +99,12 @@ describe('accessibility (axe-core)', () => {
     const popup = await ext.browser.newPage();
     await popup.setBypassCSP(true);
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
-    await popup.waitForSelector('>>> #page-state');
-    const state = await popup.$eval('>>> #page-state', (el) => el.textContent ?? '');
+    // Polled by hand: puppeteer's deep-selector wait stalled on this page after the options page had run.
+    const state = await waitFor(
+      () => popup.evaluate(() => document.querySelector('sms-popup-app')?.shadowRoot?.querySelector('#page-state')?.textContent ?? ''),
+      (text) => text !== '',
+      15_000,
+    );
     expect(state).toMatch(/Active on this page/);
     expect(serious(await axeOnPage(popup))).toEqual([]);
     await popup.close();
