@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { DataCounts } from '../lib/messages';
 import { exportFileNames } from '../lib/transfer/files';
 import { RETENTION_CHOICES } from './options-app';
-import { feedbackLine, lockedNote, type Feedback, errorText, OptionsSection } from './options-styles';
+import { feedbackLine, lockedNote, errorText, OptionsSection } from './options-styles';
 
 /** Stored data: how long it is kept, how much there is, export all (the clinician's click) and erase. */
 export class SmsOptionsData extends OptionsSection {
@@ -10,24 +10,11 @@ export class SmsOptionsData extends OptionsSection {
     ...OptionsSection.properties,
     counts: { state: true },
     confirming: { state: true },
-    feedback: { state: true },
   };
 
   counts: DataCounts | null = null;
   confirming = false;
-  feedback: Feedback | null = null;
-
-
-  protected override clearMessages(): void {
-    this.feedback = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  async refresh(): Promise<void> {
+  override async refresh(): Promise<void> {
     try {
       this.counts = await this.ctx.api.send({ type: 'data/counts' });
     } catch (error) {

@@ -5,7 +5,7 @@ import { metricsToCsv } from '../lib/storage/metrics';
 import { METRIC_EVENTS, type MetricCondition, type MetricCount, type MetricEvent } from '../lib/storage/records';
 import { exportFileNames } from '../lib/transfer/files';
 import type { ChartPoint } from './metrics-chart';
-import { feedbackLine, type Feedback, errorText, OptionsSection } from './options-styles';
+import { feedbackLine, errorText, OptionsSection } from './options-styles';
 
 export const EVENT_LABELS: Record<MetricEvent, MessageKey> = {
   prompt_shown: 'metricsPromptShown',
@@ -47,24 +47,11 @@ export class SmsOptionsMetrics extends OptionsSection {
     ...OptionsSection.properties,
     rows: { state: true },
     event: { state: true },
-    feedback: { state: true },
   };
 
   rows: MetricCount[] = [];
   event: MetricEvent = 'prompt_shown';
-  feedback: Feedback | null = null;
-
-
-  protected override clearMessages(): void {
-    this.feedback = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  async refresh(): Promise<void> {
+  override async refresh(): Promise<void> {
     try {
       this.rows = (await this.ctx.api.send({ type: 'metrics/summary' })).rows;
     } catch (error) {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { MessageKey } from '../lib/i18n';
 import type { SiteStatus } from '../lib/messages';
 import { displaySite, parseSiteInput, type SiteError } from '../lib/sites/patterns';
-import { feedbackLine, lockedNote, type Feedback, errorText, OptionsSection } from './options-styles';
+import { feedbackLine, lockedNote, errorText, OptionsSection } from './options-styles';
 
 const SITE_ERRORS: Record<SiteError, MessageKey> = {
   empty: 'sitesErrorEmpty',
@@ -20,26 +20,18 @@ export class SmsOptionsSites extends OptionsSection {
   static properties = {
     ...OptionsSection.properties,
     sites: { state: true },
-    feedback: { state: true },
     inputError: { state: true },
   };
 
   sites: SiteStatus[] = [];
-  feedback: Feedback | null = null;
   inputError = '';
 
-
   protected override clearMessages(): void {
-    this.feedback = null;
+    super.clearMessages();
     this.inputError = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  async refresh(): Promise<void> {
+  override async refresh(): Promise<void> {
     try {
       this.sites = (await this.ctx.api.send({ type: 'sites/status' })).sites;
     } catch (error) {

@@ -64,14 +64,26 @@ export function errorText(error: unknown): string {
  * (they were made in the old language).
  */
 export class OptionsSection extends LitElement {
-  static properties = { ctx: { attribute: false } };
+  static properties = { ctx: { attribute: false }, feedback: { state: true } };
   static styles = pageStyles;
 
   ctx!: OptionsContext;
+  /** The outcome of the section's last action, shown under it. */
+  feedback: Feedback | null = null;
   private shownLang = '';
 
   /** Clears the section's feedback and error texts. */
-  protected clearMessages(): void {}
+  protected clearMessages(): void {
+    this.feedback = null;
+  }
+
+  /** Loads what the section shows from the background; called when the section is connected. */
+  async refresh(): Promise<void> {}
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
 
   protected override willUpdate(): void {
     if (this.ctx.lang !== this.shownLang) {

@@ -6,7 +6,7 @@ import type { ActivePack } from '../lib/messages';
 import { exportFileNames, readFileText } from '../lib/transfer/files';
 import { parseSettingsFile, settingsToFile } from '../lib/transfer/settings';
 import { displaySite } from '../lib/sites/patterns';
-import { feedbackLine, type Feedback, errorText, OptionsSection } from './options-styles';
+import { feedbackLine, errorText, OptionsSection } from './options-styles';
 
 const LANGUAGE_NAMES: Record<Language, MessageKey> = { en: 'optionsLanguageEn', nl: 'optionsLanguageNl', fr: 'optionsLanguageFr' };
 
@@ -18,23 +18,10 @@ export class SmsOptionsTransfer extends OptionsSection {
   static properties = {
     ...OptionsSection.properties,
     packs: { state: true },
-    feedback: { state: true },
   };
 
   packs: Partial<Record<Language, ActivePack>> = {};
-  feedback: Feedback | null = null;
-
-
-  protected override clearMessages(): void {
-    this.feedback = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  async refresh(): Promise<void> {
+  override async refresh(): Promise<void> {
     try {
       const all = await Promise.all(LANGUAGES.map((lang) => this.ctx.api.send({ type: 'pack/get', lang })));
       this.packs = Object.fromEntries(all.map((p) => [p.pack.language, p]));

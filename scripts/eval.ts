@@ -107,7 +107,17 @@ async function main(): Promise<void> {
     fs.writeFileSync(doc, src.replace(/<!-- eval:start -->[\s\S]*?<!-- eval:end -->/, block));
     console.log(`\nwritten to ${path.relative(root, doc)}`);
   }
+  // --check (npm test): the issue's accuracy targets are a gate, not only a printout.
+  const precision = TP / (TP + FP);
+  const recall = TP / (TP + FN);
+  if (process.argv.includes('--check') && (precision < TARGET.precision || recall < TARGET.recall)) {
+    console.error(`\nBelow target: precision ${fmt(precision)} (>= ${TARGET.precision}), recall ${fmt(recall)} (>= ${TARGET.recall})`);
+    process.exit(1);
+  }
 }
+
+/** Overall targets from the detection issue. */
+const TARGET = { precision: 0.97, recall: 0.95 };
 
 main().catch((e: unknown) => {
   console.error(e);

@@ -11,6 +11,8 @@ rm -rf "$reports" && mkdir -p "$reports"
 echo "== type check"; npx tsc --noEmit -p .
 echo "== unit and component tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+echo "== detection accuracy on the labelled set (fails below precision 0.97 or recall 0.95)"
+npx vite-node scripts/eval.ts -- --check 2>&1 | grep -E 'overall|Below target'
 echo "== build (Chrome MV3 and Firefox)"; npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null
 echo "== Firefox package lint (web-ext: fails on errors, lists warnings)"
 npx web-ext lint --source-dir .output/firefox-mv2

@@ -5,8 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { projectRoot } from '../../scripts/browser.mjs';
+import {
+  launchWithExtension,
+  projectRoot,
+  startFixtureServer,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from '../../scripts/browser.mjs';
 
 export {
   launchWithExtension,
@@ -17,6 +24,33 @@ export {
 } from '../../scripts/browser.mjs';
 
 export const artifactsDir = path.join(projectRoot, 'tests/artifacts');
+
+export interface ExtensionSession {
+  server: FixtureServer;
+  ext: ExtensionBrowser;
+  /** Opens a page of the fixture server (e.g. '/patient-summary.html' or '/shared/spa-chart.html') in a new tab. */
+  open(pathname: string): Promise<Page>;
+}
+
+/** One fixture server and one Chromium with the built extension for the test file that calls this. */
+export function useExtensionBrowser(): ExtensionSession {
+  const session = {
+    async open(pathname: string) {
+      const page = await session.ext.browser.newPage();
+      await page.goto(`${session.server.origin}${pathname}`, { waitUntil: 'load' });
+      return page;
+    },
+  } as ExtensionSession;
+  beforeAll(async () => {
+    session.server = await startFixtureServer();
+    session.ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await session.ext?.close();
+    await session.server?.close();
+  });
+  return session;
+}
 
 // ---- Reading the sidebar through the pierced DOM ----
 

@@ -2,45 +2,26 @@
  * A nurse's chronic-care review in the real browser: the 5As (Assess, Advise, Agree, Assist, Arrange) on a
  * diabetes page and a COPD page, the goal found again after a reload. Also the GP consultation's limits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
   checkedBoxes,
   clickInSidebar,
   fieldValue,
-  launchWithExtension,
   openSidebar,
   queryInSidebar,
   screenshot,
   sidebarAttributes,
   sidebarText,
-  startFixtureServer,
   strategyIds,
   waitFor,
   waitForConditions,
-  type ExtensionBrowser,
-  type FixtureServer,
+  useExtensionBrowser,
 } from './harness';
 import { serviceWorker } from './security-helpers';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
-  return page;
-}
+const session = useExtensionBrowser();
+const open = (pathname: string) => session.open(pathname);
 
 async function currentStep(page: Page): Promise<string | undefined> {
   return (await sidebarAttributes(page, 'button.step[aria-current="step"]'))?.['data-step'];
@@ -141,7 +122,7 @@ describe('chronic-care review (nurse): the 5As', () => {
 describe('the next visit', () => {
   /** Moves every saved consultation and goal back in time, as if this chart was last opened `days` ago. */
   async function travelBack(days: number): Promise<void> {
-    const worker = await serviceWorker(ext);
+    const worker = await serviceWorker(session.ext);
     await worker.evaluate(async (ms: number) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('sms-prompts');

@@ -4,14 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import {
   accessibleNodes,
   checkedBoxes,
   clickInSidebar,
   fieldValue,
-  launchWithExtension,
   openSidebar,
   queryInSidebar,
   screenshot,
@@ -20,32 +18,14 @@ import {
   sidebarBox,
   sidebarPresent,
   sidebarText,
-  startFixtureServer,
   strategyIds,
   waitFor,
   waitForConditions,
-  type ExtensionBrowser,
-  type FixtureServer,
+  useExtensionBrowser,
 } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-async function open(pathname: string): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
-  return page;
-}
+const session = useExtensionBrowser();
+const open = (pathname: string) => session.open(pathname);
 
 describe('shared EHR fixtures match what a careful clinician reads', () => {
   const expected = JSON.parse(fs.readFileSync(path.join(sharedFixturesDir, 'expected.json'), 'utf8')) as Record<
@@ -140,7 +120,7 @@ describe('the sidebar in a consultation', () => {
 
   it('copies a plain-text summary and inserts it into the note', async () => {
     const page = await open('/patient-summary.html');
-    await ext.browser.defaultBrowserContext().overridePermissions(server.origin, ['clipboard-read', 'clipboard-write']);
+    await session.ext.browser.defaultBrowserContext().overridePermissions(session.server.origin, ['clipboard-read', 'clipboard-write']);
     await waitForConditions(page, 3);
     await clickInSidebar(page, 'button.copy');
     const clip = await waitFor(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t.length > 0);
