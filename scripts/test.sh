@@ -18,4 +18,6 @@ echo "== Firefox package lint (web-ext: fails on errors, lists warnings)"
 npx web-ext lint --source-dir .output/firefox-mv2
 echo "== end-to-end tests in Chromium"
 npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
+echo "== load: a page that never stops changing, with and without the extension (figures, no thresholds)"
+LOAD_SECONDS=15 node scripts/load-test.mjs | tail -n 13
 node scripts/test-summary.mjs "$reports"/*.json
