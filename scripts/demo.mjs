@@ -14,6 +14,13 @@ await page.goto(`${server.origin}/patient-summary.html`, { waitUntil: 'load' });
 console.log(`Demo EHR pages: ${server.origin}/  (extension ${ext.extensionId})`);
 
 if (headless) {
+  // GP consultations start as a tab; for the screenshot, open the panel (this is a throwaway profile).
+  const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+  await worker.evaluate(async () => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, sidebarCollapsed: false } });
+  });
+  await page.reload({ waitUntil: 'load' });
   await new Promise((r) => setTimeout(r, 1500));
   const out = path.join(projectRoot, 'tests/artifacts/demo-sidebar.png');
   fs.mkdirSync(path.dirname(out), { recursive: true });
