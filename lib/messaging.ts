@@ -1,5 +1,5 @@
 import { RequestSchema, replySchemaFor } from './messages';
-import { createRequestClient, runtimeTransport, type RequestChecks, type Transport } from './request-client';
+import { createRequestClient, runtimeTransport, type RequestChecks } from './request-client';
 
 export { RequestError, type Transport } from './request-client';
 
@@ -16,10 +16,5 @@ export const schemaChecks: RequestChecks = {
   },
 };
 
-/** A fully checked client on another transport (tests). */
-export function createCheckedClient(transport: Transport) {
-  return createRequestClient(transport, schemaChecks);
-}
-
 /** For extension pages: `await sendRequest({ type: 'settings/get' })` -> `{ settings, warning?, lockedKeys }`. */
-export const sendRequest = createCheckedClient(runtimeTransport);
+export const sendRequest = createRequestClient(runtimeTransport, schemaChecks);

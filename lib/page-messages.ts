@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { DetectionResultSchema } from './detection/result';
 
 /**
- * Messages from the popup or background to the content script of one tab (browser.tabs.sendMessage).
- * The content script parses every one with this schema.
+ * Messages from the popup or background to the content script of one tab (browser.tabs.sendMessage). Only the
+ * extension itself can send these, so the content script checks the type by hand (no schema library there).
+ *  - page/status: what the extension found on this page, for the popup.
+ *  - page/open-sidebar: open (expand) the sidebar, from the popup or the keyboard shortcut.
  */
-export const PageRequestSchema = z.discriminatedUnion('type', [
-  /** What the extension found on this page, for the popup. */
-  z.object({ type: z.literal('page/status') }),
-  /** Open (expand) the sidebar, e.g. from the popup or the keyboard shortcut. */
-  z.object({ type: z.literal('page/open-sidebar') }),
-]);
-export type PageRequest = z.infer<typeof PageRequestSchema>;
+export type PageRequest = { type: 'page/status' } | { type: 'page/open-sidebar' };
 
 export const PageStatusSchema = z.object({
   detection: DetectionResultSchema.nullable(),

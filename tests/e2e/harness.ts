@@ -176,11 +176,6 @@ export async function clickInSidebar(page: Page, selector: string): Promise<void
   await page.mouse.click(x, y);
 }
 
-/** Focuses a sidebar field and types into it as a user would. */
-export async function typeInSidebar(page: Page, selector: string, text: string): Promise<void> {
-  await clickInSidebar(page, selector);
-  await page.keyboard.type(text);
-}
 
 /** Polls until the predicate holds or the timeout passes; returns the last value for a clear failure. */
 export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
