@@ -55,8 +55,8 @@ export async function startFixtureServer(port = 0) {
   };
 }
 
-/** Debian's Chromium with the built extension; fails clearly when the build is missing. */
-export async function launchWithExtension({ headless = true, userDataDir, dir = extensionDir } = {}) {
+/** Debian's Chromium with the built extension (EXTENSION_DIR overrides where the build is); fails clearly when it is missing. */
+export async function launchWithExtension({ headless = true, userDataDir, dir = process.env.EXTENSION_DIR || extensionDir } = {}) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run "npm run build" first.`);
   }

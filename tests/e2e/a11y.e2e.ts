@@ -10,17 +10,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
-import { launchWithExtension, sidebarAttributes, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
 declare const chrome: import('webextension-polyfill').Browser;
 
 const axePath = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
-let server: FixtureServer;
-let ext: ExtensionBrowser;
+const extension = useExtensionBrowser();
 
 interface AxeViolation {
   id: string;
@@ -33,15 +32,6 @@ interface AxeResults {
   passes: unknown[];
 }
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension({ dir: process.env.EXTENSION_DIR || undefined });
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
 
 const serious = (results: AxeResults) =>
   results.violations
@@ -59,10 +49,10 @@ async function axeOnPage(page: Page): Promise<AxeResults> {
 
 /** Opens a URL in a tab created by the extension, to know its tab id. */
 async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const helper = await ext.browser.newPage();
-  await helper.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'load' });
+  const helper = await extension.ext.browser.newPage();
+  await helper.goto(`chrome-extension://${extension.ext.extensionId}/options.html`, { waitUntil: 'load' });
   const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u })).id!, url);
-  const target = await ext.browser.waitForTarget((t) => t.url() === url);
+  const target = await extension.ext.browser.waitForTarget((t) => t.url() === url);
   const page = (await target.page())!;
   await helper.close();
   return { page, tabId };
@@ -70,9 +60,9 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 
 describe('accessibility (axe-core)', () => {
   it('options page: no serious or critical violations, in English and Dutch', async () => {
-    const page = await ext.browser.newPage();
+    const page = await extension.ext.browser.newPage();
     await page.setBypassCSP(true);
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'load' });
+    await page.goto(`chrome-extension://${extension.ext.extensionId}/options.html`, { waitUntil: 'load' });
     await page.waitForSelector('>>> #metrics-title');
     const results = await axeOnPage(page);
     expect(serious(results)).toEqual([]);
@@ -94,11 +84,11 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('popup: no serious or critical violations', async () => {
-    const { page, tabId } = await openTab(`${server.origin}/patient-summary.html`);
+    const { page, tabId } = await openTab(`${extension.server.origin}/patient-summary.html`);
     await waitFor(() => sidebarAttributes(page, 'li[data-condition]'), (a) => a !== null);
-    const popup = await ext.browser.newPage();
+    const popup = await extension.ext.browser.newPage();
     await popup.setBypassCSP(true);
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
+    await popup.goto(`chrome-extension://${extension.ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
     // Polled by hand: puppeteer's deep-selector wait stalled on this page after the options page had run.
     const state = await waitFor(
       () => popup.evaluate(() => document.querySelector('sms-popup-app')?.shadowRoot?.querySelector('#page-state')?.textContent ?? ''),
@@ -112,12 +102,12 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('sidebar in its closed shadow root: axe in the content script world', async () => {
-    const page = await ext.browser.newPage();
+    const page = await extension.ext.browser.newPage();
     const session = await page.createCDPSession();
     const contexts: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
     session.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
     await session.send('Runtime.enable');
-    await page.goto(`${server.origin}/patient-summary.html`, { waitUntil: 'load' });
+    await page.goto(`${extension.server.origin}/patient-summary.html`, { waitUntil: 'load' });
     await waitFor(() => sidebarAttributes(page, 'li[data-condition]'), (a) => a !== null);
     const mainFrame = page.mainFrame() as unknown as { _id: string };
     const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };

@@ -4,43 +4,33 @@
  * would be the popup's own tab). Everything else is the production code path (tabs.sendMessage page/status).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
-import { launchWithExtension, sidebarAttributes, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
 declare const chrome: import('webextension-polyfill').Browser;
 
 const screenshotsDir = path.join(projectRoot, 'docs/screenshots');
-let server: FixtureServer;
-let ext: ExtensionBrowser;
+const extension = useExtensionBrowser();
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension({ dir: process.env.EXTENSION_DIR || undefined });
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
 
 /** Opens a URL in a new tab from an extension page, which also tells us its tab id (as the extension sees it). */
 async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const helper = await ext.browser.newPage();
-  await helper.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'load' });
+  const helper = await extension.ext.browser.newPage();
+  await helper.goto(`chrome-extension://${extension.ext.extensionId}/options.html`, { waitUntil: 'load' });
   const tabId = await helper.evaluate(async (u) => (await chrome.tabs.create({ url: u })).id!, url);
-  const target = await ext.browser.waitForTarget((t) => t.url() === url || t.url().startsWith(url));
+  const target = await extension.ext.browser.waitForTarget((t) => t.url() === url || t.url().startsWith(url));
   const page = (await target.page())!;
   await helper.close();
   return { page, tabId };
 }
 
 async function openPopupFor(tabId: number): Promise<Page> {
-  const popup = await ext.browser.newPage();
+  const popup = await extension.ext.browser.newPage();
   await popup.setViewport({ width: 360, height: 420 });
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
+  await popup.goto(`chrome-extension://${extension.ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
   await waitFor(() => popup.$('>>> #page-state'), (el) => el !== null).catch(() => null);
   if (!(await popup.$('>>> #page-state'))) throw new Error(`popup did not settle: ${await popupText(popup)}`);
   return popup;
@@ -60,7 +50,7 @@ async function popupText(popup: Page): Promise<string> {
 
 describe('popup', () => {
   it('shows what was detected on a fixture tab, and why, and opens the sidebar there', async () => {
-    const { page, tabId } = await openTab(`${server.origin}/patient-summary.html`);
+    const { page, tabId } = await openTab(`${extension.server.origin}/patient-summary.html`);
     await waitFor(() => sidebarAttributes(page, 'li[data-condition]'), (a) => a !== null);
     const popup = await openPopupFor(tabId);
 
@@ -82,7 +72,7 @@ describe('popup', () => {
 
   it('handles a tab without a content script gracefully', async () => {
     // An extension page: no content script can run there, and tabs.sendMessage finds no receiver.
-    const { page, tabId } = await openTab(`chrome-extension://${ext.extensionId}/options.html?other`);
+    const { page, tabId } = await openTab(`chrome-extension://${extension.ext.extensionId}/options.html?other`);
     const popup = await openPopupFor(tabId);
     expect(await popupText(popup)).toMatch(/SMS Prompts cannot run on this kind of page/);
     expect(await popup.$('>>> #open-sidebar')).toBeNull();
