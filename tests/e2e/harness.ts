@@ -109,8 +109,29 @@ export async function sidebarPresent(page: Page): Promise<boolean> {
   return findHost(await pageDocument(page)) !== undefined;
 }
 
+const STALE_NODE = /Could not find node|No node with given id|does not belong to the document/;
+
+/**
+ * Runs a read of sidebar nodes again when the sidebar re-rendered in the middle of it: node ids from
+ * DOM.getDocument go stale as soon as lit replaces the nodes (an SPA patient switch, a re-detection).
+ */
+async function freshRead<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (attempt >= 5 || !STALE_NODE.test(String((e as Error)?.message))) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** Node ids matching a CSS selector anywhere inside the sidebar's shadow trees. */
-export async function queryInSidebar(page: Page, selector: string): Promise<number[]> {
+export function queryInSidebar(page: Page, selector: string): Promise<number[]> {
+  return freshRead(() => queryOnce(page, selector));
+}
+
+async function queryOnce(page: Page, selector: string): Promise<number[]> {
   const session = await cdp(page);
   const host = findHost(await pageDocument(page));
   if (!host) return [];
@@ -130,7 +151,11 @@ function textOf(node: CdpNode, skip: Set<string>): string {
 }
 
 /** The visible text of the sidebar (all shadow trees), whitespace collapsed. Empty when absent. */
-export async function sidebarText(page: Page, selector?: string): Promise<string> {
+export function sidebarText(page: Page, selector?: string): Promise<string> {
+  return freshRead(() => sidebarTextOnce(page, selector));
+}
+
+async function sidebarTextOnce(page: Page, selector?: string): Promise<string> {
   const skip = new Set(['STYLE', 'SCRIPT', '#comment']);
   const doc = await pageDocument(page);
   const host = findHost(doc);
@@ -138,7 +163,7 @@ export async function sidebarText(page: Page, selector?: string): Promise<string
   if (!selector) return textOf(host, skip).replace(/\s+/g, ' ').trim();
   const session = await cdp(page);
   const texts: string[] = [];
-  for (const id of await queryInSidebar(page, selector)) {
+  for (const id of await queryOnce(page, selector)) {
     const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId: id });
     texts.push(outerHTML.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' '));
   }
@@ -151,28 +176,31 @@ export async function sidebarAttributes(page: Page, selector: string): Promise<R
 }
 
 /** The viewport box of the first sidebar element matching the selector, or null when there is none. */
-export async function sidebarBox(
+export function sidebarBox(
   page: Page,
   selector: string,
 ): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
-  const [id] = await queryInSidebar(page, selector);
-  if (id === undefined) return null;
-  const { model } = await (await cdp(page)).send('DOM.getBoxModel', { nodeId: id });
-  const [x1, y1, , , x3, y3] = model.border;
-  return { left: x1!, top: y1!, right: x3!, bottom: y3! };
+  return freshRead(async () => {
+    const [id] = await queryOnce(page, selector);
+    if (id === undefined) return null;
+    const { model } = await (await cdp(page)).send('DOM.getBoxModel', { nodeId: id });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { left: x1!, top: y1!, right: x3!, bottom: y3! };
+  });
 }
 
 /** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
 export async function clickInSidebar(page: Page, selector: string): Promise<void> {
-  const [id] = await queryInSidebar(page, selector);
-  if (id === undefined) throw new Error(`Nothing in the sidebar matches ${selector}`);
-  const session = await cdp(page);
-  await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: id });
-  const { quads } = await session.send('DOM.getContentQuads', { nodeId: id });
-  const quad = quads[0];
-  if (!quad) throw new Error(`${selector} is not visible in the sidebar`);
-  const x = (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4;
-  const y = (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4;
+  const { x, y } = await freshRead(async () => {
+    const [id] = await queryOnce(page, selector);
+    if (id === undefined) throw new Error(`Nothing in the sidebar matches ${selector}`);
+    const session = await cdp(page);
+    await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: id });
+    const { quads } = await session.send('DOM.getContentQuads', { nodeId: id });
+    const quad = quads[0];
+    if (!quad) throw new Error(`${selector} is not visible in the sidebar`);
+    return { x: (quad[0]! + quad[2]! + quad[4]! + quad[6]!) / 4, y: (quad[1]! + quad[3]! + quad[5]! + quad[7]!) / 4 };
+  });
   await page.mouse.click(x, y);
 }
 
@@ -198,10 +226,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 // ---- What the clinician sees ----
 
 /** The attributes of every sidebar element matching the selector, in document order. */
-async function attributesOfAll(page: Page, selector: string): Promise<Record<string, string>[]> {
+function attributesOfAll(page: Page, selector: string): Promise<Record<string, string>[]> {
+  return freshRead(() => attributesOnce(page, selector));
+}
+
+async function attributesOnce(page: Page, selector: string): Promise<Record<string, string>[]> {
   const session = await cdp(page);
   const all: Record<string, string>[] = [];
-  for (const id of await queryInSidebar(page, selector)) {
+  for (const id of await queryOnce(page, selector)) {
     const { attributes } = await session.send('DOM.getAttributes', { nodeId: id });
     const attrs: Record<string, string> = {};
     for (let i = 0; i < attributes.length; i += 2) attrs[attributes[i]!] = attributes[i + 1]!;

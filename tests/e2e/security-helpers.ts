@@ -4,7 +4,7 @@
  * hostile page's patched globals cannot fool the test itself.
  */
 import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
-import { cdp, clickInSidebar, queryInSidebar, waitFor, type ExtensionBrowser } from './harness';
+import { clickInSidebar, sidebarAttributes, sidebarBox, type ExtensionBrowser } from './harness';
 
 // ---- Network: every request of every page, worker and extension page ----
 
@@ -166,11 +166,8 @@ export async function clickOnPage(page: Page, selector: string): Promise<void> {
 
 /** Centre of a sidebar element in viewport coordinates (CDP box model; reaches into the closed root). */
 export async function sidebarCentre(page: Page, selector: string): Promise<{ x: number; y: number } | null> {
-  const [id] = await queryInSidebar(page, selector);
-  if (id === undefined) return null;
-  const { model } = await (await cdp(page)).send('DOM.getBoxModel', { nodeId: id });
-  const q = model.border;
-  return { x: (q[0]! + q[2]! + q[4]! + q[6]!) / 4, y: (q[1]! + q[3]! + q[5]! + q[7]!) / 4 };
+  const box = await sidebarBox(page, selector);
+  return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
 
 /** What the page itself would hit at a point: the closed root is retargeted, so our part of the page is `SMS-PROMPTS`. */
@@ -181,10 +178,9 @@ export async function elementAtPoint(page: Page, point: { x: number; y: number }
 
 /** The first barrier chip's value, ticked with the real mouse; resolves when the sidebar shows it ticked. */
 export async function tickFirstBarrier(page: Page): Promise<string> {
-  const [first] = await queryInSidebar(page, 'input[name="barrier"]');
-  if (first === undefined) throw new Error('no barrier chips in the sidebar');
-  const { attributes } = await (await cdp(page)).send('DOM.getAttributes', { nodeId: first });
-  const value = attributes[attributes.indexOf('value') + 1] ?? '';
+  const first = await sidebarAttributes(page, 'input[name="barrier"]');
+  if (!first) throw new Error('no barrier chips in the sidebar');
+  const value = first['value'] ?? '';
   await clickInSidebar(page, `input[name="barrier"][value="${value}"]`);
   return value;
 }
