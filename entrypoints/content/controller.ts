@@ -77,6 +77,7 @@ export class ContentController implements SidebarActions {
       childList: true,
       subtree: true,
       characterData: true,
+      attributeFilter: [...this.detector.watchedAttributes],
     });
     // The first scan of a large chart runs in short slices, so the EHR page never stalls (no task over 50 ms).
     await this.apply(await this.detector.detectAsync());

@@ -185,6 +185,24 @@ export function inSkipped(node: Node | null, skip: Set<Element>): boolean {
   return false;
 }
 
+/** True when `node` sits in a field the clinician types in (a textarea or a contenteditable part). */
+export function inEditable(node: Node | null): boolean {
+  let n: Node | null = node;
+  while (n && n.nodeType !== 1) n = n.parentNode;
+  for (let el = n as Element | null; el; el = el.parentElement) {
+    if (el.localName === 'textarea') return true;
+    const ce = el.getAttribute('contenteditable');
+    if (ce !== null && ce !== 'false') return true;
+  }
+  return false;
+}
+
+/** The heading `el` is part of (itself or an ancestor), or null. */
+export function headingAround(el: Element | null): Element | null {
+  for (let e = el; e && e.localName !== 'body'; e = e.parentElement) if (isHeadingEl(e)) return e;
+  return null;
+}
+
 // ---- Structural context of a block ----
 
 export interface SectionInfo {
@@ -201,7 +219,8 @@ export interface AdapterSets {
 
 const EMPTY_INFO: SectionInfo = { kinds: new Set(), heading: null };
 
-function isHeadingEl(el: Element): boolean {
+/** A heading: it names the section of the blocks after it (h1-h6, legend, caption, summary, role=heading). */
+export function isHeadingEl(el: Element): boolean {
   const n = el.localName;
   if (n.length === 2 && n.charCodeAt(0) === 104 /* h */ && n.charCodeAt(1) >= 49 && n.charCodeAt(1) <= 54) return true;
   if (n === 'legend' || n === 'caption' || n === 'summary') return true;

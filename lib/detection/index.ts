@@ -15,7 +15,11 @@ import {
   BlockWalker,
   collectBlocks,
   HOST_TAG,
+  headingAround,
+  inEditable,
   inSkipped,
+  isHeadingEl,
+  rowOf,
   pageScan,
   skipSet,
   StructureMemo,
@@ -23,7 +27,8 @@ import {
   type Block,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
-import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, safeQueryAll } from './page';
+import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, PATIENT_ATTRS, safeQuery, safeQueryAll } from './page';
+import { MentionStore } from './mention-store';
 import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence } from './result';
 import type { Adapter, ConditionDefinition } from './schema';
@@ -46,6 +51,11 @@ export interface DetectOptions {
 }
 
 export interface Detector {
+  /**
+   * The attributes whose changes can change the result (patient identifiers, row status classes, section
+   * labels, hidden parts): observe these (MutationObserver attributeFilter) and hand them to onMutations.
+   */
+  readonly watchedAttributes: readonly string[];
   /** Full detection (re-walks the page; analysis of unchanged text blocks is cached). */
   detect(): DetectionResult;
   /**
@@ -91,10 +101,6 @@ function emptyResult(adapter = 'generic'): DetectionResult {
   return { conditions: [], ruledOut: [], patientRef: null, noteField: null, adapter };
 }
 
-interface BlockEntry {
-  mentions: Mention[];
-}
-
 /**
  * Indexes of the blocks that can contain a term, drug or code: the pre-check runs once, globally, over all block
  * texts lower-cased and joined by NUL (which no pattern matches, so no match spans two blocks), and skips to the
@@ -135,7 +141,10 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
   return out;
 }
 
-const PATIENT_ATTR = /^data-(patient|mrn|niss|insz|ssin|rijksregister|rrn|nhs|bsn)/;
+/** Parts of the page found by the page scan (note fields, hidden parts): adding or removing one redoes it. */
+const PAGE_SET_PARTS = 'textarea,[contenteditable],[hidden],script';
+/** Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden parts. */
+const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable'];
 const TEXT_CACHE_MAX = 20000;
 /** Blocks per pre-check pass in detectAsync. */
 const CHUNK = 1000;
@@ -178,16 +187,18 @@ class PageDetector implements Detector {
   private readonly conditions: ConditionDefinition[] | undefined;
   private readonly adapter: Adapter | null;
   private readonly enabled: ReadonlySet<ConditionId> | null;
-  private readonly blocks = new Map<Element, BlockEntry>();
+  private readonly mentions = new MentionStore();
   private readonly textCache = new Map<string, LocalMention[]>();
   private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
-  /** Note field, found with the page scan (refreshed when editable parts of the page change). */
-  private noteField: string | null = null;
+  /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
+  private editables: readonly Element[] = [];
   private adapterSets: AdapterSets | null = null;
   private lang: Language | null = null;
   private fhir: FhirResult = { mentions: [], patient: null };
   private lastSig: string | null = null;
+  private readonly patientAttrs: ReadonlySet<string>;
+  readonly watchedAttributes: readonly string[];
 
   constructor(
     private readonly doc: Document,
@@ -203,6 +214,9 @@ class PageDetector implements Detector {
       }
     }
     this.adapter = matchAdapter(options.adapters ?? defaultAdapters(), url);
+    const adapterAttr = this.adapter?.patientId?.attribute;
+    this.patientAttrs = new Set(adapterAttr ? [...PATIENT_ATTRS, adapterAttr] : PATIENT_ATTRS);
+    this.watchedAttributes = [...STRUCTURE_ATTRS, ...this.patientAttrs];
     this.enabled = options.enabled ? new Set(options.enabled) : null;
   }
 
@@ -212,11 +226,16 @@ class PageDetector implements Detector {
     return this.compiled;
   }
 
-  private refreshPageSets(): void {
+  /**
+   * The page scan: parts never read, note field candidates, the adapter's lists. Returns the elements that
+   * entered or left one of those sets since the last scan (what is inside them must be read again).
+   */
+  private refreshPageSets(): Element[] {
     const a = this.adapter;
     const scan = pageScan(this.doc, a?.ignore ?? []);
+    const before = [this.skip, ...Object.values(this.adapterSets ?? {})];
     this.skip = scan.skip;
-    this.noteField = findNoteField(this.doc, a, scan.editables);
+    this.editables = scan.editables;
     this.adapterSets = a
       ? {
           problemList: new Set(safeQueryAll(this.doc, a.problemList)),
@@ -225,6 +244,20 @@ class PageDetector implements Detector {
           historical: new Set(safeQueryAll(this.doc, a.historicalList)),
         }
       : null;
+    const after = [this.skip, ...Object.values(this.adapterSets ?? {})];
+    const changed: Element[] = [];
+    after.forEach((set, i) => {
+      const old = before[i] ?? new Set<Element>();
+      for (const e of set) if (!old.has(e)) changed.push(e);
+      for (const e of old) if (!set.has(e)) changed.push(e);
+    });
+    return changed;
+  }
+
+  /** True when `node` is inside the element the adapter reads the patient's identity from. */
+  private inPatientBanner(node: Node): boolean {
+    const banner = safeQuery(this.doc, this.adapter?.patientId?.selector);
+    return banner !== null && banner.contains(node);
   }
 
   /** Local mentions of a block whose text passed the pre-check (cached by text, per page language). */
@@ -242,19 +275,16 @@ class PageDetector implements Detector {
     return r;
   }
 
-  private ingestOne(b: Block, memo: StructureMemo): void {
+  /** Reads a block that passed the pre-check; `walkOrder`: it comes after every block read so far (full walk). */
+  private ingestOne(b: Block, memo: StructureMemo, walkOrder: boolean): void {
     const local = this.local(b.text);
-    if (local.length === 0) this.blocks.delete(b.el);
-    else this.blocks.set(b.el, { mentions: blockMentions(b, local, memo) });
-  }
-
-  private ingest(blocks: Block[], memo: StructureMemo): void {
-    for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo);
+    if (local.length === 0) this.mentions.delete(b.el);
+    else this.mentions.set(b.el, blockMentions(b, local, memo), walkOrder);
   }
 
   /** Start of a full detection: page sets, and the walker over the body. */
   private start(): BlockWalker {
-    this.blocks.clear();
+    this.mentions.clear();
     this.refreshPageSets();
     return new BlockWalker(this.doc.body, this.skip);
   }
@@ -273,21 +303,15 @@ class PageDetector implements Detector {
   }
 
   private end(): DetectionResult {
-    this.fhir = readFhir(this.doc, this.c);
+    this.readFhir();
     return this.finish(this.build());
   }
 
-  private build(): DetectionResult {
-    const all: Mention[] = [];
-    for (const [el, entry] of this.blocks) {
-      if (!el.isConnected) {
-        this.blocks.delete(el);
-        continue;
-      }
-      for (const m of entry.mentions) all.push(m);
-    }
-    for (const f of this.fhir.mentions) {
-      all.push({
+  /** FHIR resources embedded in the page, stored after the page's own mentions. */
+  private readFhir(): void {
+    this.fhir = readFhir(this.doc, this.c);
+    this.mentions.setExtra(
+      this.fhir.mentions.map((f): Mention => ({
         id: f.id,
         ctx: f.context,
         weak: false,
@@ -300,14 +324,18 @@ class PageDetector implements Detector {
           context: toEvidenceContext(f.context),
           structured: true,
         },
-      });
-    }
-    const { conditions, ruledOut } = resolve(all, this.c, this.enabled);
+      })),
+    );
+  }
+
+  private build(): DetectionResult {
+    const { conditions, ruledOut } = this.mentions.resolve(this.c, this.enabled);
     return {
       conditions,
       ruledOut,
-      patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient),
-      noteField: this.noteField,
+      patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient, this.editables),
+      // Cheap (a few candidates), and their ids and labels may change without a new scan.
+      noteField: findNoteField(this.doc, this.adapter, this.editables),
       adapter: this.adapter?.name ?? 'generic',
     };
   }
@@ -324,7 +352,7 @@ class PageDetector implements Detector {
       const blocks = walker.out;
       this.language(blocks);
       const memo = new StructureMemo(this.c, this.adapterSets);
-      for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo);
+      for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, true);
       return this.end();
     } catch {
       return this.finish(emptyResult(this.adapter?.name));
@@ -358,7 +386,7 @@ class PageDetector implements Detector {
         candidates(this.c, blocks, from, Math.min(blocks.length, from + CHUNK), todo);
       }
       for (let k = 0; k < todo.length; k++) {
-        this.ingestOne(blocks[todo[k] as number] as Block, memo);
+        this.ingestOne(blocks[todo[k] as number] as Block, memo, true);
         if ((k & 7) === 7 && now() - t0 > slice) await pause();
       }
       if (now() - t0 > slice) await pause();
@@ -378,11 +406,23 @@ class PageDetector implements Detector {
       for (const r of records) {
         const target = r.target;
         if (r.type === 'attributes') {
+          if (target.nodeType !== 1) continue;
+          const el = target as Element;
           const name = r.attributeName ?? '';
-          if (PATIENT_ATTR.test(name)) relevant = true;
-          else if ((name === 'hidden' || name === 'contenteditable') && target.nodeType === 1) {
+          // The adapter's lists and ignored parts are CSS selectors: any structural attribute may change them.
+          if (this.adapter) pageSets = true;
+          if (this.patientAttrs.has(name)) relevant = true;
+          else if (name === 'hidden' || name === 'contenteditable') {
             pageSets = true;
-            const b = blockOf(target.parentNode ?? target);
+            const b = blockOf(el.parentNode ?? el);
+            if (b) roots.add(b);
+          } else if (name === 'class') {
+            // Hover and focus styles change classes all the time: only a row's own class can change its status.
+            if (rowOf(el) === el && !inSkipped(el, this.skip)) roots.add(el);
+          } else if (name === 'role') roots.add(sectionOf(el));
+          else if (name === 'id' || name === 'aria-label') {
+            // A label names the section of everything inside the element.
+            const b = blockOf(el);
             if (b) roots.add(b);
           }
           continue;
@@ -391,7 +431,14 @@ class PageDetector implements Detector {
           if (isFhirScript(target)) fhirDirty = true;
           continue;
         }
-        if (inSkipped(target, this.skip)) continue;
+        if (inSkipped(target, this.skip)) {
+          // Never read, but a heading there still names a section, and a hidden banner may name the patient.
+          const heading = headingAround(target.nodeType === 1 ? (target as Element) : target.parentElement);
+          if (heading) roots.add(sectionOf(heading));
+          if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
+          if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
+          continue;
+        }
         if (r.type === 'childList') {
           let useful = false;
           let heading = false;
@@ -408,42 +455,51 @@ class PageDetector implements Detector {
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
                 if (/^(h[1-6]|legend|caption)$/.test(el.localName) || el.querySelector?.('h1,h2,h3,h4,h5,h6,legend')) heading = true;
-                if (el.localName === 'textarea' || el.querySelector?.('[contenteditable],[hidden],script,textarea')) pageSets = true;
-                if (list === r.removedNodes) this.forget(el);
+                if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
+                if (list === r.removedNodes) this.mentions.deleteSubtree(el);
                 useful = true;
               } else if (n.nodeType === 3) useful = true;
             }
           }
           if (!useful) continue;
-          let root = blockOf(target);
-          if (root && heading) root = blockOf(root.parentElement) ?? root;
-          if (root) roots.add(root);
+          const root = blockOf(target);
+          if (root) roots.add(heading ? sectionOf(root) : root);
         } else if (r.type === 'characterData') {
           const root = blockOf(target);
           if (root) roots.add(root);
         }
       }
       if (fhirDirty) {
-        this.fhir = readFhir(this.doc, this.c);
+        this.readFhir();
         relevant = true;
       }
+      if (pageSets) {
+        for (const el of this.refreshPageSets()) {
+          const b = blockOf(el.parentNode ?? el);
+          if (b) roots.add(b);
+        }
+      }
       if (roots.size === 0 && !relevant) return null;
-      if (pageSets) this.refreshPageSets();
-      // Rows: a status cell changes the meaning of its neighbours.
+      // A heading changes the meaning of its section; a status cell, that of its row and of any row around it.
       const finalRoots = new Set<Element>();
-      for (const r of roots) finalRoots.add(r.closest('tr') ?? r);
+      for (const r of roots) {
+        const heading = headingAround(r);
+        const root = heading ? sectionOf(heading) : namesSection(r) ? sectionOf(r) : r;
+        finalRoots.add(outermostRow(root) ?? root);
+      }
       const memo = new StructureMemo(this.c, this.adapterSets);
       for (const root of finalRoots) {
         if (!root.isConnected) continue;
         let covered = false;
         for (const other of finalRoots) if (other !== root && other.isConnected && other.contains(root)) covered = true;
         if (covered) continue;
-        this.forget(root);
+        this.mentions.deleteSubtree(root);
         if (inSkipped(root, this.skip)) continue;
         const extra = this.adapter?.ignore ?? [];
         const localSkip = skipSet(root, extra);
         for (const s of this.skip) localSkip.add(s);
-        this.ingest(collectBlocks(root, localSkip), memo);
+        const blocks = collectBlocks(root, localSkip);
+        for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
       }
       const r = this.build();
       const sig = signature(r);
@@ -454,17 +510,49 @@ class PageDetector implements Detector {
       return null;
     }
   }
+}
 
-  /** Drops cached blocks of a subtree (removed or about to be re-read). */
-  private forget(el: Element): void {
-    this.blocks.delete(el);
-    if (this.blocks.size === 0) return;
-    const all = el.getElementsByTagName('*');
-    for (let i = 0; i < all.length; i++) {
-      const e = all[i];
-      if (e) this.blocks.delete(e);
+/** True when `el` is or holds an element matching `selector`. */
+function hasPart(el: Element, selector: string): boolean {
+  return el.matches?.(selector) || el.querySelector?.(selector) != null;
+}
+
+/** True when a childList record adds or removes an element that is or holds a match for `selector`. */
+function addsOrRemoves(r: MutationRecord, selector: string): boolean {
+  for (const list of [r.addedNodes, r.removedNodes]) {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i];
+      if (n && n.nodeType === 1 && hasPart(n as Element, selector)) return true;
     }
   }
+  return false;
+}
+
+/** The outermost table row or list item around an element (its cells decide the row's status), or null. */
+function outermostRow(el: Element): Element | null {
+  let row: Element | null = null;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const n = e.localName;
+    if (n === 'tr' || n === 'li' || n === 'dd') row = e;
+  }
+  return row;
+}
+
+/**
+ * A heading, or a block that may have become or stopped being one: a block whose only child is a heading
+ * counts as that heading (dom.ts isHeadingEl), so one with a heading among its children is checked too.
+ */
+function namesSection(el: Element): boolean {
+  if (isHeadingEl(el)) return true;
+  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (/^h[1-6]$/.test(ch.localName)) return true;
+  return false;
+}
+
+/** The block around a heading (and around wrappers that count as that heading): the blocks it names. */
+function sectionOf(el: Element): Element {
+  let h = el;
+  while (h.parentElement && isHeadingEl(h.parentElement)) h = h.parentElement;
+  return blockOf(h.parentElement) ?? h;
 }
 
 function isScriptNode(n: Node): boolean {
@@ -479,14 +567,20 @@ function isFhirScript(n: Node): boolean {
   return el?.localName === 'script' && /json/i.test(t);
 }
 
-/** Order-independent enough, cheap, and free of page globals (no JSON.stringify). */
+/** Everything a result shows, as one string (cheap, and free of page globals: no JSON.stringify). */
 function signature(r: DetectionResult): string {
   let s = `${r.adapter}|${r.patientRef ?? ''}|${r.noteField ?? ''}`;
+  const add = (evidence: readonly Evidence[]) => {
+    for (const e of evidence) s += `\u0001${e.kind}:${e.system ?? ''}:${e.match}:${e.where}:${e.context ?? ''}:${e.structured}:${e.snippet}`;
+  };
   for (const c of r.conditions) {
     s += `|${c.id}:${c.status}`;
-    for (const e of c.evidence) s += `,${e.kind}:${e.match}:${e.where}`;
+    add(c.evidence);
   }
-  for (const c of r.ruledOut) s += `|x${c.id}:${c.evidence.length}`;
+  for (const c of r.ruledOut) {
+    s += `|x${c.id}`;
+    add(c.evidence);
+  }
   return s;
 }
 
@@ -495,7 +589,12 @@ export function createDetector(doc: Document, options: DetectOptions = {}): Dete
   try {
     return new PageDetector(doc, options);
   } catch {
-    return { detect: () => emptyResult(), onMutations: () => null, detectAsync: () => Promise.resolve(emptyResult()) };
+    return {
+      watchedAttributes: [],
+      detect: () => emptyResult(),
+      onMutations: () => null,
+      detectAsync: () => Promise.resolve(emptyResult()),
+    };
   }
 }
 

@@ -51,7 +51,8 @@ function clean(s: string | null | undefined, max = 200): string | null {
   return t ? t.slice(0, max) : null;
 }
 
-const PATIENT_ATTRS = [
+/** Attributes that carry the patient's identifier on many EHR pages. */
+export const PATIENT_ATTRS = [
   'data-patient-id', 'data-patientid', 'data-patient-ref', 'data-patient', 'data-mrn', 'data-niss', 'data-insz',
   'data-ssin', 'data-rijksregister', 'data-rrn', 'data-nhs-number', 'data-bsn', 'data-patient-number',
 ];
@@ -68,7 +69,12 @@ function isNavigation(el: Element): boolean {
 }
 
 /** Raw text identifying the patient, or null. */
-export function findPatientRef(doc: Document, adapter: Adapter | null, fhirPatient: string | null): string | null {
+export function findPatientRef(
+  doc: Document,
+  adapter: Adapter | null,
+  fhirPatient: string | null,
+  editables: readonly Element[] = [],
+): string | null {
   const spec = adapter?.patientId;
   if (spec) {
     const el = safeQuery(doc, spec.selector);
@@ -97,7 +103,13 @@ export function findPatientRef(doc: Document, adapter: Adapter | null, fhirPatie
   if (fhirPatient) return fhirPatient;
   const body = doc.body;
   if (!body) return null;
-  const text = (body.textContent ?? '').slice(0, 20000);
+  // What the clinician types (a number in the note) never names the patient.
+  let text = body.textContent ?? '';
+  for (const e of editables) {
+    const typed = e.localName === 'textarea' ? '' : (e.textContent ?? '');
+    if (typed) text = text.replace(typed, ' ');
+  }
+  text = text.slice(0, 20000);
   const m = LABELLED_ID.exec(text);
   if (m?.[1]) return clean(m[1]);
   const be = BE_NATIONAL.exec(text);

@@ -60,14 +60,15 @@ function tidy(list: Mention[]): Evidence[] {
   return out;
 }
 
-interface Decision {
+export interface Decision {
   status: 'confirmed' | 'possible' | null;
   basis: 'structured' | 'strong' | 'weak' | 'uncertain' | null;
   evidence: Mention[];
   ruled: Mention[];
 }
 
-function decide(ms: Mention[]): Decision {
+/** The decision for one condition, from its mentions in page order. */
+export function decide(ms: readonly Mention[]): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
   const unc: Mention[] = [];
@@ -98,6 +99,60 @@ function decide(ms: Mention[]): Decision {
   return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
 }
 
+/**
+ * Tidied evidence per mention list. The incremental store keeps a condition's Decision (and so its lists)
+ * until that condition's mentions change, so a cache keyed by list skips the tidy of every unchanged one.
+ */
+export type TidyCache = WeakMap<Mention[], Evidence[]>;
+
+function tidyCached(list: Mention[], cache: TidyCache | null): Evidence[] {
+  let out = cache?.get(list);
+  if (!out) {
+    out = tidy(list);
+    cache?.set(list, out);
+  }
+  return out;
+}
+
+/**
+ * The result from one decision per condition. Decisions are read, never changed: generic evidence
+ * ("diabetes") goes to a more specific condition that is established (type 1) in a list of its own.
+ */
+export function conclude(
+  decisions: ReadonlyMap<ConditionId, Decision>,
+  c: Compiled,
+  enabled: ReadonlySet<ConditionId> | null,
+  cache: TidyCache | null = null,
+): Pick<DetectionResult, 'conditions' | 'ruledOut'> {
+  const yielded = new Set<ConditionId>();
+  const received = new Map<ConditionId, Mention[]>();
+  for (const [id, d] of decisions) {
+    if (d.basis !== 'weak') continue;
+    for (const target of c.yields.get(id) ?? []) {
+      const t = decisions.get(target);
+      if (t && (t.basis === 'structured' || t.basis === 'strong')) {
+        const list = received.get(target) ?? [...t.evidence];
+        list.push(...d.evidence.filter((m) => m.ev.kind !== 'medication'));
+        received.set(target, list);
+        yielded.add(id);
+        break;
+      }
+    }
+  }
+
+  const conditions: DetectedCondition[] = [];
+  const ruledOut: DetectionResult['ruledOut'] = [];
+  for (const id of CONDITION_IDS) {
+    const d = decisions.get(id);
+    if (!d || yielded.has(id) || (enabled && !enabled.has(id))) continue;
+    const extended = received.get(id);
+    if (d.status) conditions.push({ id, status: d.status, evidence: extended ? tidy(extended) : tidyCached(d.evidence, cache) });
+    else if (d.ruled.length) ruledOut.push({ id, evidence: tidyCached(d.ruled, cache) });
+  }
+  return { conditions, ruledOut };
+}
+
+/** One decision per condition from all mentions of a page or text, in page order. */
 export function resolve(
   mentions: Mention[],
   c: Compiled,
@@ -111,27 +166,5 @@ export function resolve(
   }
   const decisions = new Map<ConditionId, Decision>();
   for (const [id, ms] of byId) decisions.set(id, decide(ms));
-
-  // Generic evidence ("diabetes") goes to a more specific condition that is established (type 1).
-  for (const [id, d] of decisions) {
-    if (d.basis !== 'weak') continue;
-    for (const target of c.yields.get(id) ?? []) {
-      const t = decisions.get(target);
-      if (t && (t.basis === 'structured' || t.basis === 'strong')) {
-        t.evidence.push(...d.evidence.filter((m) => m.ev.kind !== 'medication'));
-        decisions.set(id, { status: null, basis: null, evidence: [], ruled: [] });
-        break;
-      }
-    }
-  }
-
-  const conditions: DetectedCondition[] = [];
-  const ruledOut: DetectionResult['ruledOut'] = [];
-  for (const id of CONDITION_IDS) {
-    const d = decisions.get(id);
-    if (!d || (enabled && !enabled.has(id))) continue;
-    if (d.status) conditions.push({ id, status: d.status, evidence: tidy(d.evidence) });
-    else if (d.ruled.length) ruledOut.push({ id, evidence: tidy(d.ruled) });
-  }
-  return { conditions, ruledOut };
+  return conclude(decisions, c, enabled);
 }

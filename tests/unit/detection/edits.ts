@@ -1,0 +1,64 @@
+/** Edits a single-page EHR makes to its page, for tests of incremental detection. */
+
+/** Runs `mutate`, then returns the MutationRecords it caused (as the content script's observer sees them). */
+export function mutateAndCollect(doc: Document, mutate: () => void): MutationRecord[] {
+  const win = doc.defaultView as unknown as { MutationObserver: typeof MutationObserver };
+  const obs = new win.MutationObserver(() => {});
+  obs.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  mutate();
+  const records = obs.takeRecords();
+  obs.disconnect();
+  return records;
+}
+
+/** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
+export const EDIT_KINDS = ['text', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute'] as const;
+
+export interface Edit {
+  kind: (typeof EDIT_KINDS)[number];
+  at: number;
+  to: number;
+  text: string;
+}
+
+const ATTRIBUTES: [string, string | null][] = [
+  ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
+  ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
+];
+
+/**
+ * One edit a single-page EHR might make: retype a cell, add a paragraph or a problem row, drop or move a part,
+ * mark a row inactive, hide a part, relabel a section.
+ */
+export function applyEdit(doc: Document, e: Edit): void {
+  const body = doc.body;
+  const elements = Array.from(body.querySelectorAll('p, li, td, div, span, h2, h3, tr, section'));
+  const el = elements[e.at % Math.max(1, elements.length)];
+  if (!el) return;
+  if (e.kind === 'text') el.textContent = e.text;
+  else if (e.kind === 'insert') {
+    const p = doc.createElement('p');
+    p.textContent = e.text;
+    el.parentElement?.insertBefore(p, el);
+  } else if (e.kind === 'remove') el.remove();
+  else if (e.kind === 'attribute') {
+    // Rows, list items and sections are where attributes change what a text means.
+    const parts = Array.from(body.querySelectorAll('tr, li, section, div, h2'));
+    const part = parts[e.at % Math.max(1, parts.length)];
+    const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
+    if (value === null) part?.removeAttribute(name);
+    else part?.setAttribute(name, value);
+  } else if (e.kind === 'row') {
+    const tbody = body.querySelector('tbody') ?? body;
+    const tr = doc.createElement('tr');
+    for (const t of [e.text, e.to % 2 ? 'Active' : 'Resolved']) {
+      const td = doc.createElement('td');
+      td.textContent = t;
+      tr.appendChild(td);
+    }
+    tbody.appendChild(tr);
+  } else {
+    const target = elements[e.to % elements.length];
+    if (target && !el.contains(target) && target.parentElement) target.parentElement.insertBefore(el, target);
+  }
+}
