@@ -193,6 +193,8 @@ class PageDetector implements Detector {
   private skip = new Set<Element>();
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
+  /** The note field chosen from them; chosen again when editables, attributes or label texts change. */
+  private noteField: string | null = null;
   private adapterSets: AdapterSets | null = null;
   private lang: Language | null = null;
   private fhir: FhirResult = { mentions: [], patient: null };
@@ -236,6 +238,7 @@ class PageDetector implements Detector {
     const before = [this.skip, ...Object.values(this.adapterSets ?? {})];
     this.skip = scan.skip;
     this.editables = scan.editables;
+    this.noteField = findNoteField(this.doc, a, scan.editables);
     this.adapterSets = a
       ? {
           problemList: new Set(safeQueryAll(this.doc, a.problemList)),
@@ -334,8 +337,7 @@ class PageDetector implements Detector {
       conditions,
       ruledOut,
       patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient, this.editables),
-      // Cheap (a few candidates), and their ids and labels may change without a new scan.
-      noteField: findNoteField(this.doc, this.adapter, this.editables),
+      noteField: this.noteField,
       adapter: this.adapter?.name ?? 'generic',
     };
   }
@@ -403,8 +405,10 @@ class PageDetector implements Detector {
       let relevant = false;
       let fhirDirty = false;
       let pageSets = false;
+      let noteLabels = false;
       for (const r of records) {
         const target = r.target;
+        if (!noteLabels && (r.type === 'attributes' || (target.nodeType === 1 ? (target as Element) : target.parentElement)?.closest('label'))) noteLabels = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;
           const el = target as Element;
@@ -474,10 +478,17 @@ class PageDetector implements Detector {
         relevant = true;
       }
       if (pageSets) {
+        const note = this.noteField;
         for (const el of this.refreshPageSets()) {
           const b = blockOf(el.parentNode ?? el);
           if (b) roots.add(b);
         }
+        if (this.noteField !== note) relevant = true;
+      }
+      if (noteLabels && !pageSets) {
+        const note = findNoteField(this.doc, this.adapter, this.editables);
+        if (note !== this.noteField) relevant = true;
+        this.noteField = note;
       }
       if (roots.size === 0 && !relevant) return null;
       // A heading changes the meaning of its section; a status cell, that of its row and of any row around it.

@@ -112,14 +112,14 @@ export class MentionStore {
     return conclude(this.decisions, c, enabled, this.tidied);
   }
 
+  /** A condition's mentions in page order. Removed blocks were forgotten from their mutation records. */
   private mentionsOf(id: ConditionId): Mention[] {
     const out: Mention[] = [];
     const cm = this.conditions.get(id);
     if (cm) {
-      // A block dropped from the page without a mutation record for it (never expected) is forgotten here.
-      for (const el of [...cm.order]) {
-        if (el.isConnected) out.push(...(cm.byBlock.get(el) as Mention[]));
-        else this.delete(el);
+      for (const el of cm.order) {
+        const list = cm.byBlock.get(el) as Mention[];
+        for (let i = 0; i < list.length; i++) out.push(list[i] as Mention);
       }
       if (cm.order.length === 0) this.conditions.delete(id);
     }

@@ -172,8 +172,8 @@ export function findNoteField(doc: Document, adapter: Adapter | null, editables?
     if (el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')) continue; // nested editable
     if (el.hasAttribute('disabled') || el.hasAttribute('readonly') || el.closest('[hidden]')) continue;
     const isTa = el.localName === 'textarea';
-    const value = isTa ? ((el as HTMLTextAreaElement).value ?? '') : (el.textContent ?? '');
-    if (value.trim().length > 0) continue;
+    // A filled textarea is an old note shown in a form; an editor the clinician is typing in stays the note field.
+    if (isTa && ((el as HTMLTextAreaElement).value ?? '').trim().length > 0) continue;
     const rows = Number(el.getAttribute('rows')) || (isTa ? 2 : 4);
     const cols = Number(el.getAttribute('cols')) || (isTa ? 20 : 60);
     const size = rows * cols;
