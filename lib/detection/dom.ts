@@ -111,6 +111,13 @@ export class BlockWalker {
     if (root && !SKIP.has(root.localName) && !skip.has(root)) this.stack.push({ node: root, ch: root.firstChild, text: '', kind: 2, depth: 0 });
   }
 
+  /** An element read to its end: a block is kept if it has a letter; inline text joins its parent's. */
+  private close(el: Element, kind: number, text: string, parent: Frame | undefined): void {
+    if (kind === 2) {
+      if (text.length > 0 && HAS_LETTER.test(text)) this.out.push({ el, text });
+    } else if (parent) parent.text += kind === 3 ? text : ` ${text} `;
+  }
+
   /** Walks until done (true) or until `deadline` (performance.now() value) has passed (false: call again). */
   run(deadline = Infinity): boolean {
     const stack = this.stack;
@@ -122,10 +129,7 @@ export class BlockWalker {
       if (!ch) {
         stack.pop();
         const parent = stack[stack.length - 1];
-        // Only blocks with at least one letter are worth analysing.
-        if (f.kind === 2) {
-          if (f.text.length > 0 && HAS_LETTER.test(f.text)) this.out.push({ el: f.node, text: f.text });
-        } else if (parent) parent.text += f.kind === 3 ? f.text : ` ${f.text} `;
+        this.close(f.node, f.kind, f.text, parent);
         f = parent;
         continue;
       }
@@ -147,6 +151,12 @@ export class BlockWalker {
         continue;
       }
       if (kind === 2) f.text += BREAK;
+      if (el.childElementCount === 0) {
+        // A leaf (most cells, items and paragraphs): its text in one call instead of a walk over its text nodes.
+        this.close(el, kind, el.textContent ?? '', f);
+        if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
+        continue;
+      }
       const next: Frame = { node: el, ch: el.firstChild, text: '', kind, depth: f.depth + 1 };
       stack.push(next);
       f = next;
@@ -241,7 +251,10 @@ function attrLabel(el: Element): string {
 
 /** Per-pass memo of the structural lookups. */
 export class StructureMemo {
-  private prevHeading = new Map<Element, Element | null>();
+  /** For an element: itself when it is a heading, else the nearest heading among its previous siblings. */
+  private headingUpTo = new Map<Element, Element | null>();
+  /** Section a heading opens, by heading element: its text read and classified once per pass. */
+  private headingInfo = new Map<Element, SectionInfo>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
   constructor(
@@ -249,25 +262,40 @@ export class StructureMemo {
     private readonly adapter: AdapterSets | null,
   ) {}
 
-  private headingBefore(node: Element): Element | null {
+  /** `el` itself when it is a heading, else the nearest heading among its previous siblings (once per element). */
+  private headingAtOrBefore(el: Element): Element | null {
     const chain: Element[] = [];
     let found: Element | null = null;
-    let sib = node.previousElementSibling;
-    while (sib) {
-      const m = this.prevHeading.get(sib);
-      if (m !== undefined && !isHeadingEl(sib)) {
-        found = m;
+    for (let sib: Element | null = el; sib; sib = sib.previousElementSibling) {
+      const known = this.headingUpTo.get(sib);
+      if (known !== undefined) {
+        found = known;
         break;
       }
       if (isHeadingEl(sib)) {
         found = sib;
+        this.headingUpTo.set(sib, sib);
         break;
       }
       chain.push(sib);
-      sib = sib.previousElementSibling;
     }
-    for (const c of chain) this.prevHeading.set(c, found);
+    for (const c of chain) this.headingUpTo.set(c, found);
     return found;
+  }
+
+  private headingBefore(el: Element): Element | null {
+    const prev = el.previousElementSibling;
+    return prev ? this.headingAtOrBefore(prev) : null;
+  }
+
+  private openedBy(h: Element): SectionInfo {
+    let info = this.headingInfo.get(h);
+    if (!info) {
+      const text = squash(h.textContent ?? '').slice(0, 120);
+      info = { kinds: classifyHeading(this.c, text), heading: text || null };
+      this.headingInfo.set(h, info);
+    }
+    return info;
   }
 
   private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
@@ -293,10 +321,10 @@ export class StructureMemo {
         break;
       }
       path.push(node);
-      const h = isHeadingEl(node) && node !== el ? node : this.headingBefore(node);
+      // A heading block belongs to the section before it; any other element on the way up may be the heading.
+      const h = node === el ? this.headingBefore(node) : this.headingAtOrBefore(node);
       if (h) {
-        const text = squash(h.textContent ?? '').slice(0, 120);
-        result = { kinds: classifyHeading(this.c, text), heading: text || null };
+        result = this.openedBy(h);
         break;
       }
       const parent: Element | null = node.parentElement;
