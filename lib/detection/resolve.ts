@@ -38,6 +38,18 @@ export function toEvidenceContext(ctx: LocalContext | null): Evidence['context']
   return ctx === 'hypothetical' ? 'uncertain' : ctx;
 }
 
+/** What makes two pieces of evidence the same. Evidence is not changed once its snippet is cut (copies are new objects). */
+const keys = new WeakMap<Evidence, string>();
+
+function keyOf(e: Evidence): string {
+  let key = keys.get(e);
+  if (key === undefined) {
+    key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
+    keys.set(e, key);
+  }
+  return key;
+}
+
 /**
  * At most MAX_EVIDENCE distinct pieces of evidence: structured first, then by kind (fhir, code, term,
  * medication), page order within each. A stable bucket pass (no sort of every mention of a busy chart).
@@ -50,7 +62,7 @@ function tidy(list: Mention[]): Evidence[] {
   for (const bucket of buckets) {
     for (const m of bucket) {
       const e = withSnippet(m);
-      const key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
+      const key = keyOf(e);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(e);
