@@ -106,7 +106,12 @@ export class BlockWalker {
   private readonly stack: Frame[] = [];
   private readonly skip: Set<Element> | null;
 
-  constructor(root: Element | null, skip: Set<Element>) {
+  /** `ownTextOnly`: read the root's own text (blocks inside it count as breaks) and no other block. */
+  constructor(
+    root: Element | null,
+    skip: Set<Element>,
+    private readonly ownTextOnly = false,
+  ) {
     this.skip = skip.size > 0 ? skip : null;
     if (root && !SKIP.has(root.localName) && !skip.has(root)) this.stack.push({ node: root, ch: root.firstChild, text: '', kind: 2, depth: 0 });
   }
@@ -150,7 +155,10 @@ export class BlockWalker {
         f.text += ' ';
         continue;
       }
-      if (kind === 2) f.text += BREAK;
+      if (kind === 2) {
+        f.text += BREAK;
+        if (this.ownTextOnly) continue;
+      }
       if (el.childElementCount === 0) {
         // A leaf (most cells, items and paragraphs): its text in one call instead of a walk over its text nodes.
         this.close(el, kind, el.textContent ?? '', f);
@@ -171,6 +179,13 @@ export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
   const w = new BlockWalker(root, skip);
   w.run();
   return w.out;
+}
+
+/** The block `root` as a full walk reads it (its text up to the blocks inside it), or null without a letter. */
+export function ownBlock(root: Element, skip: Set<Element>): Block | null {
+  const w = new BlockWalker(root, skip, true);
+  w.run();
+  return w.out[0] ?? null;
 }
 
 /** Nearest block-level ancestor-or-self. */
@@ -371,7 +386,7 @@ export function rowOf(el: Element): Element | null {
   const n = el.localName;
   if (n === 'td' || n === 'th') return el.closest('tr');
   if (n === 'tr' || n === 'li' || n === 'dd') return el;
-  if (el.childElementCount >= 2 && (el.textContent ?? '').length < 300) {
+  if (el.childElementCount >= 2 && textOutsideFields(el).length < 300) {
     for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
     return el;
   }
@@ -381,17 +396,33 @@ export function rowOf(el: Element): Element | null {
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
 
+const EDITABLE = 'textarea, [contenteditable]:not([contenteditable="false"])';
+
+/** The text of a row or cell less what is typed in a field there: a note being written is not the row's status. */
+function textOutsideFields(el: Element): string {
+  if (el.matches(EDITABLE)) return '';
+  if (!el.querySelector(EDITABLE)) return el.textContent ?? '';
+  let text = '';
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let inField = false;
+    for (let p = n.parentElement; p && p !== el && !inField; p = p.parentElement) inField = p.matches(EDITABLE);
+    if (!inField) text += (n as Text).data;
+  }
+  return text;
+}
+
 function rowInfo(c: Compiled, row: Element): RowInfo {
   let historical = false;
   const cls = row.getAttribute('class');
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
   let n = 0;
   for (let cell = row.firstElementChild; cell && n < 12; cell = cell.nextElementSibling, n++) {
-    const t = cell.textContent ?? '';
+    const t = textOutsideFields(cell);
     if (t.length > 40) continue;
     const k = squash(fold(t)).replace(/[().\-–:]+/g, ' ').trim();
     if (c.rowHistorical.has(k)) historical = true;
   }
-  const text = (row.textContent ?? '').slice(0, 600);
+  const text = textOutsideFields(row).slice(0, 600);
   return { historical, hasCode: CODE_IN_ROW.test(text) };
 }

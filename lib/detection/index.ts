@@ -18,7 +18,9 @@ import {
   headingAround,
   inEditable,
   inSkipped,
+  isBlockTag,
   isHeadingEl,
+  ownBlock,
   rowOf,
   pageScan,
   skipSet,
@@ -141,6 +143,8 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
   return out;
 }
 
+/** Elements that are headings whatever their content (dom.ts isHeadingEl), to find one inside added or removed parts. */
+const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,caption,summary,[role="heading"]';
 /** Parts of the page found by the page scan (note fields, hidden parts): adding or removing one redoes it. */
 const PAGE_SET_PARTS = 'textarea,[contenteditable],[hidden],script';
 /** Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden parts. */
@@ -398,10 +402,25 @@ class PageDetector implements Detector {
     }
   }
 
+  /** Parts of `root` never read: the page scan's, and any inside it the scan has not seen yet. */
+  private skipWithin(root: Element): Set<Element> {
+    const skip = skipSet(root, this.adapter?.ignore ?? []);
+    for (const s of this.skip) skip.add(s);
+    return skip;
+  }
+
+  /** Reads blocks again (they may come in any order: each finds its place in the store). */
+  private ingest(blocks: Block[], memo: StructureMemo): void {
+    for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
+  }
+
   onMutations(records: readonly MutationRecord[]): DetectionResult | null {
     try {
       if (this.lastSig === null) return this.detect();
+      /** Blocks to read again with everything inside them. */
       const roots = new Set<Element>();
+      /** Blocks whose own text changed, with the elements added to them (read with everything inside). */
+      const ownText = new Map<Element, Element[]>();
       let relevant = false;
       let fhirDirty = false;
       let pageSets = false;
@@ -436,16 +455,22 @@ class PageDetector implements Detector {
           continue;
         }
         if (inSkipped(target, this.skip)) {
-          // Never read, but a heading there still names a section, and a hidden banner may name the patient.
+          // Never read, but a heading there still names a section, a row's status or code may be there (a row
+          // is read from its whole text), and a hidden banner may name the patient. A note being typed in is none
+          // of these: keystrokes there cost nothing.
           const heading = headingAround(target.nodeType === 1 ? (target as Element) : target.parentElement);
           if (heading) roots.add(sectionOf(heading));
-          if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
+          const typing = inEditable(target);
+          const row = typing ? null : rowAround(blockOf(target));
+          if (row) roots.add(row);
+          if (!typing || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
         }
         if (r.type === 'childList') {
           let useful = false;
           let heading = false;
+          const added: Element[] = [];
           for (const list of [r.addedNodes, r.removedNodes]) {
             for (let i = 0; i < list.length; i++) {
               const n = list[i];
@@ -458,19 +483,21 @@ class PageDetector implements Detector {
                   continue;
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
-                if (/^(h[1-6]|legend|caption)$/.test(el.localName) || el.querySelector?.('h1,h2,h3,h4,h5,h6,legend')) heading = true;
+                if (isHeadingEl(el) || el.querySelector?.(HEADINGS)) heading = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
                 if (list === r.removedNodes) this.mentions.deleteSubtree(el);
+                else added.push(el);
                 useful = true;
               } else if (n.nodeType === 3) useful = true;
             }
           }
           if (!useful) continue;
           const root = blockOf(target);
-          if (root) roots.add(heading ? sectionOf(root) : root);
+          if (root && heading) roots.add(sectionOf(root));
+          else if (root) ownText.set(root, [...(ownText.get(root) ?? []), ...added]);
         } else if (r.type === 'characterData') {
           const root = blockOf(target);
-          if (root) roots.add(root);
+          if (root && !ownText.has(root)) ownText.set(root, []);
         }
       }
       if (fhirDirty) {
@@ -490,27 +517,37 @@ class PageDetector implements Detector {
         if (note !== this.noteField) relevant = true;
         this.noteField = note;
       }
-      if (roots.size === 0 && !relevant) return null;
-      // A heading changes the meaning of its section; a status cell, that of its row and of any row around it.
+      if (roots.size === 0 && ownText.size === 0 && !relevant) return null;
       const finalRoots = new Set<Element>();
-      for (const r of roots) {
-        const heading = headingAround(r);
-        const root = heading ? sectionOf(heading) : namesSection(r) ? sectionOf(r) : r;
-        finalRoots.add(outermostRow(root) ?? root);
+      for (const r of roots) finalRoots.add(scopeOf(r));
+      // A block whose own text changed is read alone, unless it names a section or is or sits in a row.
+      for (const b of [...ownText.keys()]) {
+        const scope = scopeOf(b);
+        if (scope !== b || outermostRow(b)) {
+          finalRoots.add(scope);
+          ownText.delete(b);
+        }
       }
+      const connected = [...finalRoots].filter((root) => root.isConnected);
+      const covered = (el: Element, self?: Element) => connected.some((other) => other !== self && other.contains(el));
       const memo = new StructureMemo(this.c, this.adapterSets);
-      for (const root of finalRoots) {
-        if (!root.isConnected) continue;
-        let covered = false;
-        for (const other of finalRoots) if (other !== root && other.isConnected && other.contains(root)) covered = true;
-        if (covered) continue;
+      for (const root of connected) {
+        if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
-        if (inSkipped(root, this.skip)) continue;
-        const extra = this.adapter?.ignore ?? [];
-        const localSkip = skipSet(root, extra);
-        for (const s of this.skip) localSkip.add(s);
-        const blocks = collectBlocks(root, localSkip);
-        for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
+        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skipWithin(root)), memo);
+      }
+      for (const [b, added] of ownText) {
+        if (!b.isConnected || covered(b)) continue;
+        this.mentions.delete(b);
+        if (inSkipped(b, this.skip)) continue;
+        const own = ownBlock(b, this.skipWithin(b));
+        if (own) this.ingest([own], memo);
+        for (const el of added) {
+          if (!el.isConnected || inSkipped(el, this.skip)) continue;
+          const inside = collectBlocks(el, this.skipWithin(el));
+          // An inline element's own text is part of its block's, read above.
+          this.ingest(isBlockTag(el.localName) ? inside : inside.filter((x) => x.el !== el), memo);
+        }
       }
       const r = this.build();
       const sig = signature(r);
@@ -537,6 +574,22 @@ function addsOrRemoves(r: MutationRecord, selector: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * What to read again when `block` changed: a heading changes the meaning of its section; a cell, that of its
+ * row (its status) and of any row around it.
+ */
+function scopeOf(block: Element): Element {
+  const heading = headingAround(block);
+  const root = heading ? sectionOf(heading) : namesSection(block) ? sectionOf(block) : block;
+  return outermostRow(root) ?? root;
+}
+
+/** The row a block is or sits in, whose status and code are read from all of its text (dom.ts rowInfo). */
+function rowAround(block: Element | null): Element | null {
+  if (!block) return null;
+  return outermostRow(block) ?? (rowOf(block) === block ? block : null);
 }
 
 /** The outermost table row or list item around an element (its cells decide the row's status), or null. */

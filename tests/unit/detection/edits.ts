@@ -12,7 +12,7 @@ export function mutateAndCollect(doc: Document, mutate: () => void): MutationRec
 }
 
 /** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
-export const EDIT_KINDS = ['text', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute'] as const;
+export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute'] as const;
 
 export interface Edit {
   kind: (typeof EDIT_KINDS)[number];
@@ -27,8 +27,8 @@ const ATTRIBUTES: [string, string | null][] = [
 ];
 
 /**
- * One edit a single-page EHR might make: retype a cell, add a paragraph or a problem row, drop or move a part,
- * mark a row inactive, hide a part, relabel a section.
+ * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
+ * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section.
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -36,7 +36,20 @@ export function applyEdit(doc: Document, e: Edit): void {
   const el = elements[e.at % Math.max(1, elements.length)];
   if (!el) return;
   if (e.kind === 'text') el.textContent = e.text;
-  else if (e.kind === 'insert') {
+  else if (e.kind === 'typing') {
+    // Frameworks update a text node in place (a characterData record, no childList).
+    const texts: Text[] = [];
+    const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.localName !== 'script') texts.push(n as Text);
+    const node = texts[e.at % Math.max(1, texts.length)];
+    if (node) node.data = e.text;
+  } else if (e.kind === 'inline') {
+    // Inline content added to a block, sometimes with a block inside it.
+    const span = doc.createElement('span');
+    span.textContent = e.text;
+    if (e.to % 3 === 0) span.appendChild(doc.createElement('p')).textContent = e.text;
+    el.appendChild(span);
+  } else if (e.kind === 'insert') {
     const p = doc.createElement('p');
     p.textContent = e.text;
     el.parentElement?.insertBefore(p, el);

@@ -46,6 +46,19 @@ describe('incremental detection (SPA)', () => {
     expect(det.detect().conditions).toEqual(first.conditions);
   });
 
+  it('a note typed in a field inside a problem row is not the row\'s status, and costs nothing', () => {
+    const html = '<html lang="en"><body><h2>Problem list</h2><table><tbody><tr><td>Asthma</td><td>Active</td>' +
+      '<td><div contenteditable="true">comment</div></td></tr></tbody></table></body></html>';
+    const doc = loadHtml(html);
+    const det = createDetector(doc);
+    expect(ids(det.detect())).toEqual(['asthma']);
+    const field = doc.querySelector('[contenteditable]')?.firstChild as Text;
+    const typing = mutateAndCollect(doc, () => (field.data = 'Resolved'));
+    expect(typing.map((r) => r.type)).toEqual(['characterData']);
+    expect(det.onMutations(typing)).toBeNull();
+    expect(ids(detectPage(doc))).toEqual(['asthma']);
+  });
+
   it('picks up a new problem added to the list and a status cell change', () => {
     const doc = loadHtml(readFixture('openemr-style-summary.html'), 'http://127.0.0.1:4173/openemr-style-summary.html');
     const det = createDetector(doc, { adapters: [] });
