@@ -42,10 +42,6 @@ export function isSkippedTag(name: string): boolean {
 }
 
 /** Elements whose subtree is never read, found with native selectors (cheaper than attribute checks per node). */
-export function skipSet(root: ParentNode, extraSelectors: string[] = []): Set<Element> {
-  return pageScan(root, extraSelectors).skip;
-}
-
 export interface PageScan {
   /** Never read: contenteditable (note fields), [hidden], adapter `ignore`. */
   skip: Set<Element>;

@@ -23,7 +23,6 @@ import {
   ownBlock,
   rowOf,
   pageScan,
-  skipSet,
   StructureMemo,
   type AdapterSets,
   type Block,
@@ -402,13 +401,6 @@ class PageDetector implements Detector {
     }
   }
 
-  /** Parts of `root` never read: the page scan's, and any inside it the scan has not seen yet. */
-  private skipWithin(root: Element): Set<Element> {
-    const skip = skipSet(root, this.adapter?.ignore ?? []);
-    for (const s of this.skip) skip.add(s);
-    return skip;
-  }
-
   /** Reads blocks again (they may come in any order: each finds its place in the store). */
   private ingest(blocks: Block[], memo: StructureMemo): void {
     for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
@@ -534,17 +526,17 @@ class PageDetector implements Detector {
       for (const root of connected) {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
-        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skipWithin(root)), memo);
+        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip), memo);
       }
       for (const [b, added] of ownText) {
         if (!b.isConnected || covered(b)) continue;
         this.mentions.delete(b);
         if (inSkipped(b, this.skip)) continue;
-        const own = ownBlock(b, this.skipWithin(b));
+        const own = ownBlock(b, this.skip);
         if (own) this.ingest([own], memo);
         for (const el of added) {
           if (!el.isConnected || inSkipped(el, this.skip)) continue;
-          const inside = collectBlocks(el, this.skipWithin(el));
+          const inside = collectBlocks(el, this.skip);
           // An inline element's own text is part of its block's, read above.
           this.ingest(isBlockTag(el.localName) ? inside : inside.filter((x) => x.el !== el), memo);
         }
