@@ -28,7 +28,7 @@ import {
   type Block,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
-import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, PATIENT_ATTRS, safeQuery, safeQueryAll } from './page';
+import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, NOTE_FIELD_ATTRS, PATIENT_ATTRS, safeQuery, safeQueryAll } from './page';
 import { MentionStore } from './mention-store';
 import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence } from './result';
@@ -221,7 +221,7 @@ class PageDetector implements Detector {
     this.adapter = matchAdapter(options.adapters ?? defaultAdapters(), url);
     const adapterAttr = this.adapter?.patientId?.attribute;
     this.patientAttrs = new Set(adapterAttr ? [...PATIENT_ATTRS, adapterAttr] : PATIENT_ATTRS);
-    this.watchedAttributes = [...STRUCTURE_ATTRS, ...this.patientAttrs];
+    this.watchedAttributes = [...STRUCTURE_ATTRS, ...NOTE_FIELD_ATTRS, ...this.patientAttrs];
     this.enabled = options.enabled ? new Set(options.enabled) : null;
   }
 
@@ -401,6 +401,18 @@ class PageDetector implements Detector {
     }
   }
 
+  /** True when `node` is in a label of a note field candidate (a `<label>`, or an element it is aria-labelledby). */
+  private namesNoteField(node: Node): boolean {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el) return false;
+    if (el.closest('label')) return true;
+    const ids = new Set<string>();
+    for (const e of this.editables) for (const id of (e.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) ids.add(id);
+    if (ids.size === 0) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) if (e.id && ids.has(e.id)) return true;
+    return false;
+  }
+
   /** Reads blocks again (they may come in any order: each finds its place in the store). */
   private ingest(blocks: Block[], memo: StructureMemo): void {
     for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
@@ -419,7 +431,7 @@ class PageDetector implements Detector {
       let noteLabels = false;
       for (const r of records) {
         const target = r.target;
-        if (!noteLabels && (r.type === 'attributes' || (target.nodeType === 1 ? (target as Element) : target.parentElement)?.closest('label'))) noteLabels = true;
+        if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target))) noteLabels = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;
           const el = target as Element;

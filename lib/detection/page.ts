@@ -147,6 +147,9 @@ function selectorFor(doc: Document, el: Element): string {
   return parts.join(' > ');
 }
 
+/** Attributes of a note field candidate that findNoteField reads, besides id, class and aria-label. */
+export const NOTE_FIELD_ATTRS = ['name', 'placeholder', 'title', 'aria-labelledby', 'disabled', 'readonly', 'rows', 'cols'];
+
 function labelText(doc: Document, el: Element): string {
   let s = `${el.id} ${el.getAttribute('name') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('placeholder') ?? ''} ${el.getAttribute('title') ?? ''} ${el.getAttribute('class') ?? ''}`;
   if (el.id) for (const l of safeQueryAll(doc, `label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`)) s += ` ${l.textContent ?? ''}`;

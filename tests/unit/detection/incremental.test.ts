@@ -59,6 +59,24 @@ describe('incremental detection (SPA)', () => {
     expect(ids(detectPage(doc))).toEqual(['asthma']);
   });
 
+  it('picks the note field again when a label it is aria-labelledby, or one of its attributes, changes', () => {
+    const html = '<html lang="en"><body><p id="la">Attachments</p><textarea id="a" rows="5" aria-labelledby="la"></textarea>' +
+      '<p id="lb">Other</p><textarea id="b" rows="5" aria-labelledby="lb"></textarea></body></html>';
+    const doc = loadHtml(html);
+    const det = createDetector(doc);
+    expect(det.detect().noteField).toBeNull();
+    const relabel = mutateAndCollect(doc, () => ((doc.getElementById('la')?.firstChild as Text).data = 'Consultation note'));
+    expect(det.onMutations(relabel)?.noteField).toBe('#a');
+    expect(detectPage(doc).noteField).toBe('#a');
+    expect(det.watchedAttributes).toContain('placeholder');
+    const bigger = mutateAndCollect(doc, () => {
+      doc.getElementById('b')?.setAttribute('placeholder', 'Progress note');
+      doc.getElementById('b')?.setAttribute('rows', '12');
+    });
+    expect(det.onMutations(bigger)?.noteField).toBe('#b');
+    expect(detectPage(doc).noteField).toBe('#b');
+  });
+
   it('picks up a new problem added to the list and a status cell change', () => {
     const doc = loadHtml(readFixture('openemr-style-summary.html'), 'http://127.0.0.1:4173/openemr-style-summary.html');
     const det = createDetector(doc, { adapters: [] });
