@@ -20,4 +20,6 @@ echo "== end-to-end tests in Chromium"
 npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
 echo "== load: a page that never stops changing, with and without the extension (figures, no thresholds)"
 LOAD_SECONDS=15 node scripts/load-test.mjs | tail -n 13
+echo "== detection benchmark, as in the README (figures, no thresholds: a shared machine's timings vary)"
+node scripts/bench.mjs
 node scripts/test-summary.mjs "$reports"/*.json
