@@ -41,7 +41,6 @@ export function isSkippedTag(name: string): boolean {
   return SKIP.has(name);
 }
 
-/** Elements whose subtree is never read, found with native selectors (cheaper than attribute checks per node). */
 export interface PageScan {
   /** Never read: contenteditable (note fields), [hidden], adapter `ignore`. */
   skip: Set<Element>;
@@ -206,11 +205,14 @@ export function inSkipped(node: Node | null, skip: Set<Element>): boolean {
   return false;
 }
 
-/** True when `node` sits in a field the clinician types in (a textarea or a contenteditable part). */
-export function inEditable(node: Node | null): boolean {
+/** A field the clinician types in, as a selector: a textarea or a contenteditable part. */
+export const EDITABLE = 'textarea, [contenteditable]:not([contenteditable="false"])';
+
+/** True when `node` sits in a field the clinician types in, looking no higher than below `within` when given. */
+export function inEditable(node: Node | null, within: Element | null = null): boolean {
   let n: Node | null = node;
   while (n && n.nodeType !== 1) n = n.parentNode;
-  for (let el = n as Element | null; el; el = el.parentElement) {
+  for (let el = n as Element | null; el && el !== within; el = el.parentElement) {
     if (el.localName === 'textarea') return true;
     const ce = el.getAttribute('contenteditable');
     if (ce !== null && ce !== 'false') return true;
@@ -392,19 +394,13 @@ export function rowOf(el: Element): Element | null {
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
 
-const EDITABLE = 'textarea, [contenteditable]:not([contenteditable="false"])';
-
 /** The text of a row or cell less what is typed in a field there: a note being written is not the row's status. */
 function textOutsideFields(el: Element): string {
   if (el.matches(EDITABLE)) return '';
   if (!el.querySelector(EDITABLE)) return el.textContent ?? '';
   let text = '';
   const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    let inField = false;
-    for (let p = n.parentElement; p && p !== el && !inField; p = p.parentElement) inField = p.matches(EDITABLE);
-    if (!inField) text += (n as Text).data;
-  }
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!inEditable(n, el)) text += (n as Text).data;
   return text;
 }
 

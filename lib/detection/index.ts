@@ -401,15 +401,20 @@ class PageDetector implements Detector {
     }
   }
 
-  /** True when `node` is in a label of a note field candidate (a `<label>`, or an element it is aria-labelledby). */
-  private namesNoteField(node: Node): boolean {
+  /** Ids of the elements that label a note field candidate through aria-labelledby. */
+  private noteLabelIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const e of this.editables) for (const id of (e.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) ids.add(id);
+    return ids;
+  }
+
+  /** True when `node` is in a label of a note field candidate: a `<label>`, or an element with one of `labelIds`. */
+  private namesNoteField(node: Node, labelIds: ReadonlySet<string>): boolean {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return false;
     if (el.closest('label')) return true;
-    const ids = new Set<string>();
-    for (const e of this.editables) for (const id of (e.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) ids.add(id);
-    if (ids.size === 0) return false;
-    for (let e: Element | null = el; e; e = e.parentElement) if (e.id && ids.has(e.id)) return true;
+    if (labelIds.size === 0) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) if (e.id && labelIds.has(e.id)) return true;
     return false;
   }
 
@@ -429,9 +434,10 @@ class PageDetector implements Detector {
       let fhirDirty = false;
       let pageSets = false;
       let noteLabels = false;
+      let labelIds: ReadonlySet<string> | null = null;
       for (const r of records) {
         const target = r.target;
-        if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target))) noteLabels = true;
+        if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target, (labelIds ??= this.noteLabelIds())))) noteLabels = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;
           const el = target as Element;

@@ -1,6 +1,6 @@
 /** Page-level facts: which adapter applies, who the patient is, where the note field is, which language. */
 import type { Language } from '../conditions';
-import { HOST_TAG } from './dom';
+import { EDITABLE, HOST_TAG } from './dom';
 import type { Adapter } from './schema';
 
 function globToRegExp(glob: string): RegExp {
@@ -166,7 +166,7 @@ function labelText(doc: Document, el: Element): string {
  */
 export function findNoteField(doc: Document, adapter: Adapter | null, editables?: readonly Element[]): string | null {
   if (adapter?.noteField && safeQuery(doc, adapter.noteField)) return adapter.noteField;
-  const cands = editables ?? safeQueryAll(doc, 'textarea, [contenteditable]:not([contenteditable="false"])');
+  const cands = editables ?? safeQueryAll(doc, EDITABLE);
   let best: Element | null = null;
   let bestScore = -1;
   let plain: Element[] = [];
