@@ -10,6 +10,23 @@ import { BREAK, fold, squash } from './text';
 export interface Block {
   el: Element;
   text: string;
+  /**
+   * Where the walk found the block (every block but the walk's root): the frame of its parent element, and the
+   * nearest heading before it among its siblings. The section lookup then needs no DOM calls.
+   */
+  up?: Enclosing;
+  before?: Element | null;
+}
+
+/** An element the walk went into, as the section lookups see it. */
+export interface Enclosing {
+  node: Element;
+  /** The parent's frame; null for the walk's root. */
+  up: Enclosing | null;
+  /** The nearest heading among the element's siblings up to and including itself. */
+  at: Element | null;
+  /** The section of the blocks inside, once looked up (StructureMemo). */
+  section?: SectionInfo;
 }
 
 export const HOST_TAG = 'sms-prompts';
@@ -46,15 +63,19 @@ export interface PageScan {
   skip: Set<Element>;
   /** Note field candidates, in document order: textareas and contenteditable elements. */
   editables: Element[];
+  /** Elements with role=heading (the walk notes headings without asking every element for its role). */
+  roleHeadings: Set<Element>;
 }
 
 /** One selector pass for the skipped parts and the note-field candidates. */
 export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageScan {
   const skip = new Set<Element>();
   const editables: Element[] = [];
-  const found = root.querySelectorAll('textarea, [contenteditable], [hidden]');
+  const roleHeadings = new Set<Element>();
+  const found = root.querySelectorAll('textarea, [contenteditable], [hidden], [role="heading"]');
   for (let i = 0; i < found.length; i++) {
     const e = found[i] as Element;
+    if (e.getAttribute('role') === 'heading') roleHeadings.add(e);
     const ce = e.getAttribute('contenteditable');
     const editable = ce !== null && ce !== 'false';
     if (editable || e.hasAttribute('hidden')) skip.add(e);
@@ -67,26 +88,37 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
       /* invalid selector from an adapter: ignore it */
     }
   }
-  return { skip, editables };
+  return { skip, editables, roleHeadings };
 }
 
-/** Tag kinds for the walk, one Map lookup per element: 1 skip, 2 block, 3 inline formatting, 4 <br>. */
+/** Elements that are headings by their tag (isHeadingEl). */
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption', 'summary'];
+
+/** Elements that are headings whatever their content, as a selector (to find one in an added or removed part). */
+export const HEADING_SELECTOR = [...HEADING_TAGS, '[role="heading"]'].join(',');
+
+/** Tag kinds for the walk, one Map lookup per element: 1 skip, 2 block, 3 inline formatting, 4 <br>, 5 heading (a block). */
 const TAG_KIND = new Map<string, number>();
 for (const t of INLINE_FORMAT) TAG_KIND.set(t, 3);
 for (const t of BLOCK) TAG_KIND.set(t, 2);
 for (const t of SKIP) TAG_KIND.set(t, 1);
+for (const t of HEADING_TAGS) TAG_KIND.set(t, 5);
 TAG_KIND.set('br', 4);
 
 const HAS_LETTER = /[A-Za-z\u00C0-\u024F]/;
 
-interface Frame {
-  node: Element;
+interface Frame extends Enclosing {
+  up: Frame | null;
   /** Next child to visit. */
   ch: Node | null;
   text: string;
   /** 2 block, 3 inline formatting (no separator), 0 other inline (spaces around). */
   kind: number;
   depth: number;
+  /** The nearest heading before the element among its siblings. */
+  before: Element | null;
+  /** The nearest heading among the children visited so far. */
+  last: Element | null;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -94,28 +126,40 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /**
  * One pass over a subtree that cuts it into text blocks (no innerText, no layout): text of each block up to
  * the next block boundary, inner blocks before their container, in document order. Iterative, so it can stop
- * at a deadline and resume (detectAsync); plain string concatenation, one Map lookup per element.
+ * at a deadline and resume (detectAsync); plain string concatenation, one Map lookup per element. On the way
+ * it notes the headings it passes, so that a block's section is known without looking back in the DOM.
  */
 export class BlockWalker {
   readonly out: Block[] = [];
   private readonly stack: Frame[] = [];
   private readonly skip: Set<Element> | null;
 
-  /** `ownTextOnly`: read the root's own text (blocks inside it count as breaks) and no other block. */
+  /**
+   * `ownTextOnly`: read the root's own text (blocks inside it count as breaks) and no other block.
+   * `roleHeadings`: the elements with role=heading (pageScan), else each element's role is read.
+   */
   constructor(
     root: Element | null,
     skip: Set<Element>,
     private readonly ownTextOnly = false,
+    private readonly roleHeadings: ReadonlySet<Element> | null = null,
   ) {
     this.skip = skip.size > 0 ? skip : null;
-    if (root && !SKIP.has(root.localName) && !skip.has(root)) this.stack.push({ node: root, ch: root.firstChild, text: '', kind: 2, depth: 0 });
+    if (root && !SKIP.has(root.localName) && !skip.has(root)) {
+      this.stack.push({ node: root, up: null, at: null, ch: root.firstChild, text: '', kind: 2, depth: 0, before: null, last: null });
+    }
   }
 
   /** An element read to its end: a block is kept if it has a letter; inline text joins its parent's. */
-  private close(el: Element, kind: number, text: string, parent: Frame | undefined): void {
+  private close(el: Element, kind: number, text: string, parent: Frame | undefined, before: Element | null): void {
     if (kind === 2) {
-      if (text.length > 0 && HAS_LETTER.test(text)) this.out.push({ el, text });
+      if (text.length > 0 && HAS_LETTER.test(text)) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
     } else if (parent) parent.text += kind === 3 ? text : ` ${text} `;
+  }
+
+  private hasHeadingRole(el: Element): boolean {
+    const roles = this.roleHeadings;
+    return roles ? roles.size > 0 && roles.has(el) : el.getAttribute('role') === 'heading';
   }
 
   /** Walks until done (true) or until `deadline` (performance.now() value) has passed (false: call again). */
@@ -129,7 +173,7 @@ export class BlockWalker {
       if (!ch) {
         stack.pop();
         const parent = stack[stack.length - 1];
-        this.close(f.node, f.kind, f.text, parent);
+        this.close(f.node, f.kind, f.text, parent, f.before);
         f = parent;
         continue;
       }
@@ -141,13 +185,21 @@ export class BlockWalker {
       }
       if (type !== 1) continue;
       const el = ch as Element;
-      const kind = TAG_KIND.get(el.localName) ?? 0;
-      if (kind === 4) {
-        f.text += BREAK;
-        continue;
-      }
-      if (kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
-        f.text += ' ';
+      let kind = TAG_KIND.get(el.localName) ?? 0;
+      // Headings as isHeadingEl sees them; a wrapper whose only child is a heading is noted when the walk meets that child.
+      const before = f.last;
+      if (kind === 5) {
+        kind = 2;
+        f.last = el;
+        if (el.localName.charCodeAt(0) === 104 /* h */ && f.up !== null && isHeadingWrapper(f.node)) {
+          f.at = f.node;
+          f.up.last = f.node;
+        }
+      } else if (this.hasHeadingRole(el)) f.last = el;
+      if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
+        // Not walked into: a wrapper of a heading has to be noted here.
+        if (f.last !== el && isHeadingWrapper(el)) f.last = el;
+        f.text += kind === 4 ? BREAK : ' ';
         continue;
       }
       if (kind === 2) {
@@ -156,11 +208,11 @@ export class BlockWalker {
       }
       if (el.childElementCount === 0) {
         // A leaf (most cells, items and paragraphs): its text in one call instead of a walk over its text nodes.
-        this.close(el, kind, el.textContent ?? '', f);
+        this.close(el, kind, el.textContent ?? '', f, before);
         if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
         continue;
       }
-      const next: Frame = { node: el, ch: el.firstChild, text: '', kind, depth: f.depth + 1 };
+      const next: Frame = { node: el, up: f, at: f.last, ch: el.firstChild, text: '', kind, depth: f.depth + 1, before, last: null };
       stack.push(next);
       f = next;
       if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
@@ -170,8 +222,8 @@ export class BlockWalker {
 }
 
 /** Text blocks of `root`'s subtree (root itself treated as a block), in document order. */
-export function collectBlocks(root: Element, skip: Set<Element>): Block[] {
-  const w = new BlockWalker(root, skip);
+export function collectBlocks(root: Element, skip: Set<Element>, roleHeadings: ReadonlySet<Element> | null = null): Block[] {
+  const w = new BlockWalker(root, skip, false, roleHeadings);
   w.run();
   return w.out;
 }
@@ -244,14 +296,16 @@ const EMPTY_INFO: SectionInfo = { kinds: new Set(), heading: null };
 
 /** A heading: it names the section of the blocks after it (h1-h6, legend, caption, summary, role=heading). */
 export function isHeadingEl(el: Element): boolean {
-  const n = el.localName;
-  if (n.length === 2 && n.charCodeAt(0) === 104 /* h */ && n.charCodeAt(1) >= 49 && n.charCodeAt(1) <= 54) return true;
-  if (n === 'legend' || n === 'caption' || n === 'summary') return true;
+  if (TAG_KIND.get(el.localName) === 5) return true;
   if (el.getAttribute('role') === 'heading') return true;
-  if (el.childElementCount === 1 && el.firstElementChild && /^h[1-6]$/.test(el.firstElementChild.localName)) {
-    return (el.textContent ?? '').length < 120;
-  }
-  return false;
+  return isHeadingWrapper(el);
+}
+
+/** A short element whose only child element is h1-h6 counts as that heading. */
+function isHeadingWrapper(el: Element): boolean {
+  if (el.childElementCount !== 1) return false;
+  const h = el.firstElementChild;
+  return h !== null && /^h[1-6]$/.test(h.localName) && (el.textContent ?? '').length < 120;
 }
 
 function attrLabel(el: Element): string {
@@ -322,44 +376,79 @@ export class StructureMemo {
     }
   }
 
-  /** Kinds announced by the nearest heading before the block (climbing ancestors), or an ancestor's id/aria-label. */
-  section(el: Element): SectionInfo {
-    const path: Element[] = [];
-    let node: Element | null = el;
-    let result: SectionInfo = EMPTY_INFO;
-    while (node && node.localName !== 'body' && node.localName !== 'html') {
-      const memo = this.sections.get(node);
-      if (memo) {
-        result = memo;
-        break;
-      }
-      path.push(node);
-      // A heading block belongs to the section before it; any other element on the way up may be the heading.
-      const h = node === el ? this.headingBefore(node) : this.headingAtOrBefore(node);
-      if (h) {
-        result = this.openedBy(h);
-        break;
-      }
-      const parent: Element | null = node.parentElement;
-      if (parent) {
-        const label = attrLabel(parent);
-        if (label) {
-          const kinds = classifyHeading(this.c, label);
-          if (kinds.size > 0) {
-            result = { kinds, heading: null };
-            break;
-          }
-        }
-      }
-      node = parent;
-    }
-    for (const p of path) this.sections.set(p, result);
+  /**
+   * Kinds announced by the nearest heading before the block (climbing ancestors), or an ancestor's id/aria-label;
+   * plus the adapter's lists the block is in.
+   */
+  section(b: Block): SectionInfo {
+    const el = b.el;
+    let result: SectionInfo;
+    if (!b.up) result = this.climb(el, true);
+    else if (b.before) result = this.openedBy(b.before);
+    else result = this.inside(b.up);
     if (this.adapter) {
       const kinds = new Set(result.kinds);
       this.adapterKinds(el, kinds);
       if (kinds.size !== result.kinds.size) return { kinds, heading: result.heading };
     }
     return result;
+  }
+
+  /** The section of a child of `f`'s element with no heading before it: that element's label, else its own section. */
+  private inside(f: Enclosing): SectionInfo {
+    if (f.section) return f.section;
+    const p = f.node;
+    let s = this.labelled(p);
+    if (!s) {
+      if (p.localName === 'body' || p.localName === 'html') s = EMPTY_INFO;
+      else if (f.at) s = this.openedBy(f.at);
+      else s = f.up ? this.inside(f.up) : this.climb(p, false);
+    }
+    f.section = s;
+    return s;
+  }
+
+  /**
+   * The same lookup in the DOM, for an element the walk did not place: the heading before `start` (`self`: a
+   * heading block belongs to the section before it) or at or before each ancestor, else an ancestor's label.
+   */
+  private climb(start: Element, self: boolean): SectionInfo {
+    const path: Element[] = [];
+    let node: Element | null = start;
+    let result: SectionInfo = EMPTY_INFO;
+    while (node && node.localName !== 'body' && node.localName !== 'html') {
+      const first = self && node === start;
+      if (!first) {
+        const memo = this.sections.get(node);
+        if (memo) {
+          result = memo;
+          break;
+        }
+        path.push(node);
+      }
+      const h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
+      if (h) {
+        result = this.openedBy(h);
+        break;
+      }
+      const parent: Element | null = node.parentElement;
+      const label = parent ? this.labelled(parent) : null;
+      if (label) {
+        result = label;
+        break;
+      }
+      node = parent;
+    }
+    for (const p of path) this.sections.set(p, result);
+    return result;
+  }
+
+  /** The section an element's id or aria-label names ("family-history"), or null. */
+  private labelled(el: Element): SectionInfo | null {
+    const label = attrLabel(el);
+    if (!label) return null;
+    const kinds = classifyHeading(this.c, label);
+    return kinds.size > 0 ? { kinds, heading: null } : null;
   }
 
   row(el: Element): RowInfo | null {

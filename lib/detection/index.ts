@@ -14,6 +14,7 @@ import {
   blockOf,
   BlockWalker,
   collectBlocks,
+  HEADING_SELECTOR,
   HOST_TAG,
   headingAround,
   inEditable,
@@ -142,10 +143,8 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
   return out;
 }
 
-/** Elements that are headings whatever their content (dom.ts isHeadingEl), to find one inside added or removed parts. */
-const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,caption,summary,[role="heading"]';
-/** Parts of the page found by the page scan (note fields, hidden parts): adding or removing one redoes it. */
-const PAGE_SET_PARTS = 'textarea,[contenteditable],[hidden],script';
+/** Parts of the page found by the page scan (note fields, hidden parts, role=heading): adding or removing one redoes it. */
+const PAGE_SET_PARTS = 'textarea,[contenteditable],[hidden],[role="heading"],script';
 /** Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden parts. */
 const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable'];
 const TEXT_CACHE_MAX = 20000;
@@ -156,7 +155,7 @@ const NONE: LocalMention[] = [];
 
 /** Structural context of a block applied to its local mentions. */
 function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo): Mention[] {
-  const sec = memo.section(block.el);
+  const sec = memo.section(block);
   const row = memo.row(block.el);
   const secCtx: LocalContext | null = sec.kinds.has('family') ? 'family' : sec.kinds.has('historical') ? 'historical' : null;
   const rowCtx: LocalContext | null = row?.historical ? 'historical' : null;
@@ -194,6 +193,7 @@ class PageDetector implements Detector {
   private readonly textCache = new Map<string, LocalMention[]>();
   private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
+  private roleHeadings = new Set<Element>();
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
   /** The note field chosen from them; chosen again when editables, attributes or label texts change. */
@@ -240,6 +240,7 @@ class PageDetector implements Detector {
     const scan = pageScan(this.doc, a?.ignore ?? []);
     const before = [this.skip, ...Object.values(this.adapterSets ?? {})];
     this.skip = scan.skip;
+    this.roleHeadings = scan.roleHeadings;
     this.editables = scan.editables;
     this.noteField = findNoteField(this.doc, a, scan.editables);
     this.adapterSets = a
@@ -292,7 +293,7 @@ class PageDetector implements Detector {
   private start(): BlockWalker {
     this.mentions.clear();
     this.refreshPageSets();
-    return new BlockWalker(this.doc.body, this.skip);
+    return new BlockWalker(this.doc.body, this.skip, false, this.roleHeadings);
   }
 
   /** The page language (adapter, <html lang>, or guessed from the first blocks). */
@@ -452,7 +453,10 @@ class PageDetector implements Detector {
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status.
             if (rowOf(el) === el && !inSkipped(el, this.skip)) roots.add(el);
-          } else if (name === 'role') roots.add(sectionOf(el));
+          } else if (name === 'role') {
+            pageSets = true;
+            roots.add(sectionOf(el));
+          }
           else if (name === 'id' || name === 'aria-label') {
             // A label names the section of everything inside the element.
             const b = blockOf(el);
@@ -493,7 +497,7 @@ class PageDetector implements Detector {
                   continue;
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
-                if (isHeadingEl(el) || el.querySelector?.(HEADINGS)) heading = true;
+                if (isHeadingEl(el) || el.querySelector?.(HEADING_SELECTOR)) heading = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
                 if (list === r.removedNodes) this.mentions.deleteSubtree(el);
                 else added.push(el);
@@ -544,7 +548,7 @@ class PageDetector implements Detector {
       for (const root of connected) {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
-        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip), memo);
+        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip, this.roleHeadings), memo);
       }
       for (const [b, added] of ownText) {
         if (!b.isConnected || covered(b)) continue;
@@ -554,7 +558,7 @@ class PageDetector implements Detector {
         if (own) this.ingest([own], memo);
         for (const el of added) {
           if (!el.isConnected || inSkipped(el, this.skip)) continue;
-          const inside = collectBlocks(el, this.skip);
+          const inside = collectBlocks(el, this.skip, this.roleHeadings);
           // An inline element's own text is part of its block's, read above.
           this.ingest(isBlockTag(el.localName) ? inside : inside.filter((x) => x.el !== el), memo);
         }

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockWalker, collectBlocks, isBlockTag, isSkippedTag, pageScan, type Block } from '../../../lib/detection/dom';
+import { COMPILED_DETECTION } from '../../../lib/detection/compiled.generated';
+import { BlockWalker, collectBlocks, isBlockTag, isSkippedTag, pageScan, StructureMemo, type Block } from '../../../lib/detection/dom';
+import { fromPortable } from '../../../lib/detection/portable';
 import { BREAK } from '../../../lib/detection/text';
 import { loadHtml } from './helpers';
 
@@ -96,5 +98,69 @@ describe('block walk', () => {
     while (!walker.run(-1)) slices++;
     expect(slices).toBeGreaterThan(1);
     expect(texts(walker.out)).toEqual(texts(collectBlocks(doc.body, skip)));
+  });
+});
+
+/** Trees with headings of every kind isHeadingEl knows, and ids that name sections. */
+type SecTree = { tag: string; attr: number; kids: (SecTree | string)[] };
+const SEC_TAGS = ['div', 'section', 'p', 'li', 'ul', 'td', 'tr', 'span', 'h2', 'h3', 'legend', 'summary', 'button', 'br'];
+const SEC_TEXTS = ['Family history', 'Problems', 'Medication', 'Resolved', 'Asthma', 'metformin', 'Notes'];
+const secTree: fc.Arbitrary<SecTree> = fc.letrec<{ node: SecTree }>((t) => ({
+  node: fc.record({
+    tag: fc.constantFrom(...SEC_TAGS),
+    // 0-5 plain; 6 hidden; 7 role=heading; 8 id naming a family section; 9 aria-label naming the problem list
+    attr: fc.integer({ min: 0, max: 9 }),
+    kids: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom(...SEC_TEXTS), t('node')), { maxLength: 4 }),
+  }),
+})).node;
+
+function buildSec(doc: Document, t: SecTree): Element {
+  const el = doc.createElement(t.tag);
+  if (t.attr === 6) el.setAttribute('hidden', '');
+  if (t.attr === 7) el.setAttribute('role', 'heading');
+  if (t.attr === 8) el.id = 'familyHistory';
+  if (t.attr === 9) el.setAttribute('aria-label', 'Problem list');
+  for (const k of t.kids) el.appendChild(typeof k === 'string' ? doc.createTextNode(k) : buildSec(doc, k));
+  return el;
+}
+
+describe('section of a block', () => {
+  const c = fromPortable(COMPILED_DETECTION);
+  const view = (s: { kinds: Set<string>; heading: string | null }) => ({ kinds: [...s.kinds].sort(), heading: s.heading });
+
+  it('is the same from the headings the walk noted as from a look back in the DOM, on random trees', () => {
+    fc.assert(
+      fc.property(fc.array(secTree, { minLength: 1, maxLength: 5 }), (roots) => {
+        const doc = loadHtml('<body></body>');
+        for (const r of roots) doc.body.appendChild(buildSec(doc, r));
+        const scan = pageScan(doc.body);
+        const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
+        const walked = new StructureMemo(c, null);
+        const looked = new StructureMemo(c, null);
+        for (const b of blocks) expect(view(walked.section(b)), b.el.outerHTML).toEqual(view(looked.section({ el: b.el, text: b.text })));
+        // Walked without the page scan's role list (each element asked for its role): the same.
+        const asked = new StructureMemo(c, null);
+        for (const b of collectBlocks(doc.body, scan.skip)) expect(view(asked.section(b))).toEqual(view(looked.section({ el: b.el, text: b.text })));
+      }),
+      { numRuns: 400, seed: 20261123 },
+    );
+  }, 60_000);
+
+  it('notes a wrapper around a heading as the heading, and a heading block belongs to the section before it', () => {
+    const doc = loadHtml(
+      '<body><div><h2>Family history</h2></div><p>Mother: asthma</p><h3>Problems</h3><ul><li>COPD</li></ul>' +
+        '<section aria-label="Medication"><p>metformin</p></section></body>',
+    );
+    const scan = pageScan(doc.body);
+    const memo = new StructureMemo(c, null);
+    const of = (text: string) => {
+      const b = collectBlocks(doc.body, scan.skip, scan.roleHeadings).find((x) => x.text === text);
+      if (!b) throw new Error(text);
+      return view(memo.section(b));
+    };
+    expect(of('Mother: asthma')).toEqual({ kinds: ['family'], heading: 'Family history' });
+    expect(of('COPD')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
+    expect(of('Problems')).toEqual({ kinds: ['family'], heading: 'Family history' });
+    expect(of('metformin')).toEqual({ kinds: ['medication'], heading: null });
   });
 });
