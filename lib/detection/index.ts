@@ -105,15 +105,16 @@ function emptyResult(adapter = 'generic'): DetectionResult {
 
 /**
  * Indexes of the blocks that can contain a term, drug or code: the pre-check runs once, globally, over all block
- * texts lower-cased and joined by NUL (which no pattern matches, so no match spans two blocks), and skips to the
- * next block after a hit. Most blocks of a chart have none, so this replaces thousands of regex calls by one.
+ * texts lower-cased, joined by NUL and led by one (a pattern matches a NUL only as the character before a word,
+ * so no match spans two blocks), and skips to the next block after a hit. Most blocks of a chart have none, so
+ * this replaces thousands of regex calls by one.
  */
 function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, out: number[] = []): number[] {
   const count = to - from;
   if (count <= 0) return out;
   const ends = new Array<number>(count);
   const parts = new Array<string>(count);
-  let pos = 0;
+  let pos = 1; // the leading separator
   for (let i = 0; i < count; i++) {
     const t = (blocks[from + i] as Block).text;
     parts[i] = t;
@@ -121,7 +122,7 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
     ends[i] = pos;
     pos++; // the separator
   }
-  const joined = parts.join('\u0000');
+  const joined = `\u0000${parts.join('\u0000')}`;
   const all = joined.toLowerCase();
   if (all.length !== joined.length) {
     // Rare special casing (U+0130) shifts offsets: test block by block instead.
@@ -133,11 +134,11 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
   let b = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(all)) !== null) {
-    const at = m.index;
+    const at = m.index + 1; // the match starts with the character before the word
     while ((ends[b] as number) <= at) b++;
     out.push(from + b);
     if ((ends[b] as number) + 1 >= all.length) break;
-    re.lastIndex = (ends[b] as number) + 1;
+    re.lastIndex = ends[b] as number; // the separator before the next block
   }
   re.lastIndex = 0;
   return out;

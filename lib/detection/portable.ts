@@ -5,7 +5,7 @@
  */
 import type { ConditionId, Language } from '../conditions';
 import type { Compiled, IcdRule, Payload, SectionKind, TrieNode } from './compile';
-import { triePaths } from './compile';
+import { prefilterRegexes, triePaths } from './compile';
 
 export interface Portable {
   v: 1;
@@ -82,8 +82,7 @@ export function fromPortable(json: string): Compiled {
   }
   return {
     root,
-    prefilter: new RegExp(p.prefilter),
-    scan: new RegExp(p.prefilter, 'g'),
+    ...prefilterRegexes(p.prefilter),
     icd10: p.icd10,
     icpc: new Map(p.icpc),
     snomed: new Map(p.snomed),
