@@ -7,7 +7,8 @@
  *     (time-sliced); its wall time, and the long tasks (>= 50 ms, PerformanceObserver 'longtask') during it,
  *   - warm: median of repeated synchronous detectPage() calls (a fresh detector each time: no cache reuse),
  *   - reference: a bare script loop over every node (what reading the DOM from script costs on this machine),
- *   - naive baseline: one case-insensitive regex of all terms over document.body.innerText, same run,
+ *   - naive baseline: one case-insensitive regex of all terms over document.body.innerText, same run (warm,
+ *     bare and naive take turns, so a busy spell of the machine weighs on all three),
  *   - after a small mutation (one problem row added or removed): median onMutations() cost per call, timed in
  *     batches (the page's clock is coarse), and the naive baseline again (innerText has to lay the page out again),
  *   - longest synchronous call (detectPage at 50k is one task; detectAsync is what the content script should use).
@@ -135,21 +136,14 @@ async function measure(page, runs) {
     await new Promise((r) => setTimeout(r, 100));
     // Long tasks (>= 50 ms) that started while the first detection ran.
     const coldLong = longTasks.filter((e) => e.startTime >= t0 - 1 && e.startTime <= t0 + cold).map((e) => e.duration);
-    const warm = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      D.detectPage(document);
-      warm.push(performance.now() - s);
-    }
     // Reference for this machine: a JS loop that only visits every node (firstChild/nextSibling/nodeType), the
     // least any detector reading the DOM from script pays.
-    const bare = [];
-    for (let i = 0; i < runs; i++) {
+    const bareOnce = () => {
       const s = performance.now();
       const stack = [document.body];
       while (stack.length) for (let c = stack.pop().firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push(c);
-      bare.push(performance.now() - s);
-    }
+      return performance.now() - s;
+    };
     // Naive baseline: every term and abbreviation of every condition in one regex over innerText.
     const terms = [];
     for (const d of D.defaultConditions()) for (const l of ['en', 'nl', 'fr']) terms.push(...d[l].terms, ...d[l].abbreviations, ...d[l].weak);
@@ -161,8 +155,17 @@ async function measure(page, runs) {
       naiveHits = (document.body.innerText.match(re) || []).length;
       return performance.now() - s;
     };
+    // Ours, the bare visit and the naive baseline take turns, so that a busy spell of the machine weighs on all three.
+    const warm = [];
+    const bare = [];
     const naive = [];
-    for (let i = 0; i < runs; i++) naive.push(naiveOnce());
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      D.detectPage(document);
+      warm.push(performance.now() - s);
+      bare.push(bareOnce());
+      naive.push(naiveOnce());
+    }
     // Incremental: one problem row added, then removed again. performance.now() is coarsened to 0.1 ms here,
     // so each figure is a batch of BATCH add+remove pairs, timed with and without onMutations; the difference
     // divided by the 2 x BATCH calls is the cost of one re-detection.
@@ -234,7 +237,7 @@ async function main() {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${port}/chart-${n}.html`, { waitUntil: 'load' });
       await page.addScriptTag({ content: iife });
-      const r = await measure(page, n >= 50000 ? 15 : 41);
+      const r = await measure(page, n >= 50000 ? 21 : 61);
       rows.push({ n, ...r });
       await page.close();
     }
