@@ -29,7 +29,7 @@ import {
   type Block,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
-import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, NOTE_FIELD_ATTRS, PATIENT_ATTRS, safeQuery, safeQueryAll } from './page';
+import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, NOTE_FIELD_ATTRS, PATIENT_ATTRS, safeQuery, safeQueryAll, type NoteField } from './page';
 import { MentionStore } from './mention-store';
 import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence } from './result';
@@ -198,7 +198,7 @@ class PageDetector implements Detector {
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
   /** The note field chosen from them; chosen again when editables, attributes or label texts change. */
-  private noteField: string | null = null;
+  private note: NoteField | null = null;
   private adapterSets: AdapterSets | null = null;
   private lang: Language | null = null;
   private fhir: FhirResult = { mentions: [], patient: null };
@@ -243,7 +243,7 @@ class PageDetector implements Detector {
     this.skip = scan.skip;
     this.roleHeadings = scan.roleHeadings;
     this.editables = scan.editables;
-    this.noteField = findNoteField(this.doc, a, scan.editables);
+    this.note = findNoteField(this.doc, a, scan.editables, this.note?.el);
     this.adapterSets = a
       ? {
           problemList: new Set(safeQueryAll(this.doc, a.problemList)),
@@ -342,7 +342,7 @@ class PageDetector implements Detector {
       conditions,
       ruledOut,
       patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient, this.editables),
-      noteField: this.noteField,
+      noteField: this.note?.selector ?? null,
       adapter: this.adapter?.name ?? 'generic',
     };
   }
@@ -520,17 +520,17 @@ class PageDetector implements Detector {
         relevant = true;
       }
       if (pageSets) {
-        const note = this.noteField;
+        const note = this.note?.selector;
         for (const el of this.refreshPageSets()) {
           const b = blockOf(el.parentNode ?? el);
           if (b) roots.add(b);
         }
-        if (this.noteField !== note) relevant = true;
+        if (this.note?.selector !== note) relevant = true;
       }
       if (noteLabels && !pageSets) {
-        const note = findNoteField(this.doc, this.adapter, this.editables);
-        if (note !== this.noteField) relevant = true;
-        this.noteField = note;
+        const note = findNoteField(this.doc, this.adapter, this.editables, this.note?.el);
+        if (note?.selector !== this.note?.selector) relevant = true;
+        this.note = note;
       }
       if (roots.size === 0 && ownText.size === 0 && !relevant) return null;
       const finalRoots = new Set<Element>();

@@ -160,12 +160,21 @@ function labelText(doc: Document, el: Element): string {
   return s;
 }
 
+/** The note field and the CSS selector by which the sidebar inserts into it. */
+export interface NoteField {
+  el: Element;
+  selector: string;
+}
+
 /**
- * CSS selector of the note field: the adapter's, else the largest empty textarea/contenteditable that looks like a note.
+ * The note field: the adapter's, else the largest empty textarea/contenteditable that looks like a note.
  * `editables`: the page's textareas and contenteditable elements in document order, when already known.
+ * `current`: the field chosen before on this page, which stays a candidate when filled (the clinician is
+ * writing in it); any other filled textarea is an old note shown in a form.
  */
-export function findNoteField(doc: Document, adapter: Adapter | null, editables?: readonly Element[]): string | null {
-  if (adapter?.noteField && safeQuery(doc, adapter.noteField)) return adapter.noteField;
+export function findNoteField(doc: Document, adapter: Adapter | null, editables?: readonly Element[], current: Element | null = null): NoteField | null {
+  const fixed = adapter?.noteField ? safeQuery(doc, adapter.noteField) : null;
+  if (fixed && adapter?.noteField) return { el: fixed, selector: adapter.noteField };
   const cands = editables ?? safeQueryAll(doc, EDITABLE);
   let best: Element | null = null;
   let bestScore = -1;
@@ -175,8 +184,7 @@ export function findNoteField(doc: Document, adapter: Adapter | null, editables?
     if (el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')) continue; // nested editable
     if (el.hasAttribute('disabled') || el.hasAttribute('readonly') || el.closest('[hidden]')) continue;
     const isTa = el.localName === 'textarea';
-    // A filled textarea is an old note shown in a form; an editor the clinician is typing in stays the note field.
-    if (isTa && ((el as HTMLTextAreaElement).value ?? '').trim().length > 0) continue;
+    if (isTa && el !== current && ((el as HTMLTextAreaElement).value ?? '').trim().length > 0) continue;
     const rows = Number(el.getAttribute('rows')) || (isTa ? 2 : 4);
     const cols = Number(el.getAttribute('cols')) || (isTa ? 20 : 60);
     const size = rows * cols;
@@ -189,7 +197,7 @@ export function findNoteField(doc: Document, adapter: Adapter | null, editables?
   }
   if (!best && plain.length === 1) best = plain[0] ?? null;
   plain = [];
-  return best ? selectorFor(doc, best) : null;
+  return best ? { el: best, selector: selectorFor(doc, best) } : null;
 }
 
 /** Page language from <html lang>, when it is one we know. */

@@ -77,6 +77,27 @@ describe('incremental detection (SPA)', () => {
     expect(detectPage(doc).noteField).toBe('#b');
   });
 
+  it('keeps the note the clinician is writing as the note field when the page changes around it', () => {
+    const doc = loadHtml('<html lang="en"><body><p>Asthma</p><label for="note">Consultation note</label><textarea id="note" rows="8"></textarea></body></html>');
+    const det = createDetector(doc);
+    expect(det.detect().noteField).toBe('#note');
+    // Typing changes the field's value, not the DOM: no mutation. Then the page adds parts of its own.
+    (doc.getElementById('note') as HTMLTextAreaElement).value = 'Inhaler technique checked.';
+    const added = mutateAndCollect(doc, () => {
+      const hint = doc.createElement('div');
+      hint.setAttribute('hidden', '');
+      hint.textContent = 'Saved draft';
+      doc.body.appendChild(hint);
+      const search = doc.createElement('textarea');
+      search.id = 'search';
+      doc.body.prepend(search);
+    });
+    expect(det.onMutations(added)?.noteField ?? '#note').toBe('#note');
+    expect(det.detect().noteField).toBe('#note');
+    // A new page (a new detector) takes the filled field for an old note shown in a form.
+    expect(detectPage(doc).noteField).toBeNull();
+  });
+
   it('picks up a new problem added to the list and a status cell change', () => {
     const doc = loadHtml(readFixture('openemr-style-summary.html'), 'http://127.0.0.1:4173/openemr-style-summary.html');
     const det = createDetector(doc, { adapters: [] });
