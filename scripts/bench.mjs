@@ -6,6 +6,7 @@
  *   - cold: the first detection after injection, as the content script runs it: createDetector().detectAsync()
  *     (time-sliced); its wall time, and the long tasks (>= 50 ms, PerformanceObserver 'longtask') during it,
  *   - warm: median of repeated synchronous detectPage() calls (a fresh detector each time: no cache reuse),
+ *     after 20 untimed ones (V8 compiles the hot code during the first few dozen),
  *   - reference: a bare script loop over every node (what reading the DOM from script costs on this machine),
  *   - naive baseline: one case-insensitive regex of all terms over document.body.innerText, same run (warm,
  *     bare and naive take turns, so a busy spell of the machine weighs on all three),
@@ -113,8 +114,11 @@ const median = (a) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
+/** Untimed detections before the warm series (the first few dozen run while V8 still compiles the hot code). */
+const WARM_UP_RUNS = 20;
+
 async function measure(page, runs) {
-  return page.evaluate(async (runs) => {
+  return page.evaluate(async (runs, WARM_UP_RUNS) => {
     const D = window.SmsDetect;
     const longTasks = [];
     let po = null;
@@ -155,6 +159,8 @@ async function measure(page, runs) {
       naiveHits = (document.body.innerText.match(re) || []).length;
       return performance.now() - s;
     };
+    // Warm means after the engine's JIT has settled: a first series of detections is not timed.
+    for (let i = 0; i < WARM_UP_RUNS; i++) D.detectPage(document);
     // Ours, the bare visit and the naive baseline take turns, so that a busy spell of the machine weighs on all three.
     const warm = [];
     const bare = [];
@@ -213,7 +219,7 @@ async function measure(page, runs) {
       found: first.conditions.map((c) => `${c.id}:${c.status}`).join(' '),
       maxCall: Math.max(...warm),
     };
-  }, runs);
+  }, runs, WARM_UP_RUNS);
 }
 
 async function main() {
