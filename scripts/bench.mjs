@@ -6,7 +6,7 @@
  *   - cold: the first detection after injection, as the content script runs it: createDetector().detectAsync()
  *     (time-sliced); its wall time, and the long tasks (>= 50 ms, PerformanceObserver 'longtask') during it,
  *   - warm: median of repeated synchronous detectPage() calls (a fresh detector each time: no cache reuse),
- *     after 20 untimed ones (V8 compiles the hot code during the first few dozen),
+ *     after 60 untimed ones (the engine settles over the first ~50: see WARM_UP_RUNS),
  *   - reference: a bare script loop over every node (what reading the DOM from script costs on this machine),
  *   - naive baseline: one case-insensitive regex of all terms over document.body.innerText, same run (warm,
  *     bare and naive take turns, so a busy spell of the machine weighs on all three),
@@ -114,8 +114,11 @@ const median = (a) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-/** Untimed detections before the warm series (the first few dozen run while V8 still compiles the hot code). */
-const WARM_UP_RUNS = 20;
+/**
+ * Untimed detections before the warm series: on the 10k page the first 25 take 7-12 ms and the next 25 5-6 ms
+ * while V8 compiles the hot code and sizes its young generation; from about the 50th on they settle.
+ */
+const WARM_UP_RUNS = 60;
 
 async function measure(page, runs) {
   return page.evaluate(async (runs, WARM_UP_RUNS) => {
