@@ -284,13 +284,15 @@ function escapeRx(ch: string): string {
  * Anchors only match at the start of a word (the trie matches whole tokens): the look-behind lets the regex
  * engine reject mid-word positions at once, which is most of them.
  */
-const WORD_CHAR = '[a-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F]';
-const WORD_START = `(?<!${WORD_CHAR})`;
+const WORD_CHARS = 'a-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+const WORD_START = `(?<![${WORD_CHARS}])`;
+/** What `scan` starts with instead of WORD_START: the character before the word, consumed. */
+const BEFORE_WORD = `[^${WORD_CHARS}]`;
 
 /** The pre-check regexes from the source buildPrefilter gives (see Compiled.prefilter and .scan). */
 export function prefilterRegexes(source: string): Pick<Compiled, 'prefilter' | 'scan'> {
   const body = source.startsWith(WORD_START) ? source.slice(WORD_START.length) : source;
-  return { prefilter: new RegExp(source), scan: new RegExp(`[^${WORD_CHAR.slice(1)}${body}`, 'g') };
+  return { prefilter: new RegExp(source), scan: new RegExp(BEFORE_WORD + body, 'g') };
 }
 
 /**

@@ -173,12 +173,13 @@ export interface NoteField {
  * writing in it); any other filled textarea is an old note shown in a form.
  */
 export function findNoteField(doc: Document, adapter: Adapter | null, editables?: readonly Element[], current: Element | null = null): NoteField | null {
-  const fixed = adapter?.noteField ? safeQuery(doc, adapter.noteField) : null;
-  if (fixed && adapter?.noteField) return { el: fixed, selector: adapter.noteField };
+  const fixedSelector = adapter?.noteField;
+  const fixed = fixedSelector ? safeQuery(doc, fixedSelector) : null;
+  if (fixedSelector && fixed) return { el: fixed, selector: fixedSelector };
   const cands = editables ?? safeQueryAll(doc, EDITABLE);
   let best: Element | null = null;
   let bestScore = -1;
-  let plain: Element[] = [];
+  const plain: Element[] = [];
   for (const el of cands) {
     if (el.closest(HOST_TAG)) continue;
     if (el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')) continue; // nested editable
@@ -196,7 +197,6 @@ export function findNoteField(doc: Document, adapter: Adapter | null, editables?
     } else if (rows >= 3 || !isTa) plain.push(el);
   }
   if (!best && plain.length === 1) best = plain[0] ?? null;
-  plain = [];
   return best ? { el: best, selector: selectorFor(doc, best) } : null;
 }
 
