@@ -191,7 +191,7 @@ export class BlockWalker {
       if (kind === 5) {
         kind = 2;
         f.last = el;
-        if (el.localName.charCodeAt(0) === 104 /* h */ && f.up !== null && isHeadingWrapper(f.node)) {
+        if (f.up !== null && isRankedHeading(el.localName) && isHeadingWrapper(f.node)) {
           f.at = f.node;
           f.up.last = f.node;
         }
@@ -301,11 +301,16 @@ export function isHeadingEl(el: Element): boolean {
   return isHeadingWrapper(el);
 }
 
+/** h1-h6: the headings a wrapper element can stand for. */
+export function isRankedHeading(tag: string): boolean {
+  return tag.length === 2 && tag.charCodeAt(0) === 104 /* h */ && tag.charCodeAt(1) >= 49 && tag.charCodeAt(1) <= 54;
+}
+
 /** A short element whose only child element is h1-h6 counts as that heading. */
 function isHeadingWrapper(el: Element): boolean {
   if (el.childElementCount !== 1) return false;
   const h = el.firstElementChild;
-  return h !== null && /^h[1-6]$/.test(h.localName) && (el.textContent ?? '').length < 120;
+  return h !== null && isRankedHeading(h.localName) && (el.textContent ?? '').length < 120;
 }
 
 function attrLabel(el: Element): string {

@@ -21,6 +21,7 @@ import {
   inSkipped,
   isBlockTag,
   isHeadingEl,
+  isRankedHeading,
   ownBlock,
   rowOf,
   pageScan,
@@ -623,7 +624,7 @@ function outermostRow(el: Element): Element | null {
  */
 function namesSection(el: Element): boolean {
   if (isHeadingEl(el)) return true;
-  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (/^h[1-6]$/.test(ch.localName)) return true;
+  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName)) return true;
   return false;
 }
 
