@@ -49,6 +49,7 @@ const BLOCK = new Set([
 const INLINE_FORMAT = new Set(['b', 'i', 'em', 'strong', 'u', 'mark', 'small', 'sub', 'sup', 'font', 'abbr', 's', 'ins', 'del', 'q', 'cite', 'dfn', 'var', 'wbr']);
 
 const MAX_DEPTH = 400;
+const NO_ELEMENTS: ReadonlySet<Element> = new Set();
 
 export function isBlockTag(name: string): boolean {
   return BLOCK.has(name);
@@ -332,6 +333,8 @@ export class StructureMemo {
   constructor(
     private readonly c: Compiled,
     private readonly adapter: AdapterSets | null,
+    /** The page scan's skipped parts: a row's status and code are read, like its mentions, without them. */
+    private readonly skip: ReadonlySet<Element> = NO_ELEMENTS,
   ) {}
 
   /** `el` itself when it is a heading, else the nearest heading among its previous siblings (once per element). */
@@ -457,11 +460,11 @@ export class StructureMemo {
   }
 
   row(el: Element): RowInfo | null {
-    const row = rowOf(el);
+    const row = rowOf(el, this.skip);
     if (!row) return null;
     let info = this.rows.get(row);
     if (!info) {
-      info = rowInfo(this.c, row);
+      info = rowInfo(this.c, row, this.skip);
       this.rows.set(row, info);
     }
     return info;
@@ -474,41 +477,49 @@ export interface RowInfo {
 }
 
 /** The problem-list row a block belongs to: a table row, a list item, or a div of several inline cells. */
-export function rowOf(el: Element): Element | null {
+export function rowOf(el: Element, skip: ReadonlySet<Element>): Element | null {
   const n = el.localName;
   if (n === 'td' || n === 'th') return el.closest('tr');
   if (n === 'tr' || n === 'li' || n === 'dd') return el;
-  if (el.childElementCount >= 2 && textOutsideFields(el).length < 300) {
-    for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
-    return el;
-  }
-  return null;
+  if (el.childElementCount < 2) return null;
+  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
+  return readText(el, skip).length < 300 ? el : null;
 }
 
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
 
-/** The text of a row or cell less what is typed in a field there: a note being written is not the row's status. */
-function textOutsideFields(el: Element): string {
-  if (el.matches(EDITABLE)) return '';
-  if (!el.querySelector(EDITABLE)) return el.textContent ?? '';
+/**
+ * The text the walk reads in `el`, with no separators: none of a skipped tag (form controls, scripts...) or
+ * a skipped part (hidden, editable, adapter `ignore`). A status badge the page hides is not the row's status,
+ * and nothing typed in a field or changed in a skipped part changes what is a row.
+ */
+function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
+  if (TAG_KIND.get(el.localName) === 1 || skip.has(el) || depth > MAX_DEPTH) return '';
   let text = '';
-  const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!inEditable(n, el)) text += (n as Text).data;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) text += (n as Text).data;
+    else if (n.nodeType === 1) text += readText(n as Element, skip, depth + 1);
+  }
   return text;
 }
 
-function rowInfo(c: Compiled, row: Element): RowInfo {
+/**
+ * A row's status (its class, or a cell whose whole text is a status word such as "Resolved") and whether it
+ * shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
+ */
+function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo {
   let historical = false;
   const cls = row.getAttribute('class');
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
-  let n = 0;
-  for (let cell = row.firstElementChild; cell && n < 12; cell = cell.nextElementSibling, n++) {
-    const t = textOutsideFields(cell);
-    if (t.length > 40) continue;
-    const k = squash(fold(t)).replace(/[().\-–:]+/g, ' ').trim();
-    if (c.rowHistorical.has(k)) historical = true;
+  let text = '';
+  let cells = 0;
+  for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) {
+    if (n.nodeType === 3) text += (n as Text).data;
+    if (n.nodeType !== 1) continue;
+    const t = readText(n as Element, skip);
+    if (cells++ < 12 && t.length <= 40 && c.rowHistorical.has(squash(fold(t)).replace(/[().\-–:]+/g, ' ').trim())) historical = true;
+    text += ` ${t} `;
   }
-  const text = textOutsideFields(row).slice(0, 600);
-  return { historical, hasCode: CODE_IN_ROW.test(text) };
+  return { historical, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

@@ -359,7 +359,7 @@ class PageDetector implements Detector {
       walker.run();
       const blocks = walker.out;
       this.language(blocks);
-      const memo = new StructureMemo(this.c, this.adapterSets);
+      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, true);
       return this.end();
     } catch {
@@ -387,7 +387,7 @@ class PageDetector implements Detector {
       while (!walker.run(t0 + slice)) await pause();
       const blocks = walker.out;
       this.language(blocks);
-      const memo = new StructureMemo(this.c, this.adapterSets);
+      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       const todo: number[] = [];
       for (let from = 0; from < blocks.length; from += CHUNK) {
         if (now() - t0 > slice) await pause();
@@ -454,7 +454,7 @@ class PageDetector implements Detector {
             if (b) roots.add(b);
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status.
-            if (rowOf(el) === el && !inSkipped(el, this.skip)) roots.add(el);
+            if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));
@@ -471,15 +471,11 @@ class PageDetector implements Detector {
           continue;
         }
         if (inSkipped(target, this.skip)) {
-          // Never read, but a heading there still names a section, a row's status or code may be there (a row
-          // is read from its whole text), and a hidden banner may name the patient. A note being typed in is none
-          // of these: keystrokes there cost nothing.
+          // Never read, not even for a row's status or code, but a heading there still names a section, and a
+          // hidden banner may name the patient. A note being typed in is neither: keystrokes there cost nothing.
           const heading = headingAround(target.nodeType === 1 ? (target as Element) : target.parentElement);
           if (heading) roots.add(sectionOf(heading));
-          const typing = inEditable(target);
-          const row = typing ? null : rowAround(blockOf(target));
-          if (row) roots.add(row);
-          if (!typing || this.inPatientBanner(target)) relevant = true;
+          if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
         }
@@ -546,7 +542,7 @@ class PageDetector implements Detector {
       }
       const connected = [...finalRoots].filter((root) => root.isConnected);
       const covered = (el: Element, self?: Element) => connected.some((other) => other !== self && other.contains(el));
-      const memo = new StructureMemo(this.c, this.adapterSets);
+      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       for (const root of connected) {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
@@ -600,12 +596,6 @@ function scopeOf(block: Element): Element {
   const heading = headingAround(block);
   const root = heading ? sectionOf(heading) : namesSection(block) ? sectionOf(block) : block;
   return outermostRow(root) ?? root;
-}
-
-/** The row a block is or sits in, whose status and code are read from all of its text (dom.ts rowInfo). */
-function rowAround(block: Element | null): Element | null {
-  if (!block) return null;
-  return outermostRow(block) ?? (rowOf(block) === block ? block : null);
 }
 
 /** The outermost table row or list item around an element (its cells decide the row's status), or null. */

@@ -55,8 +55,8 @@ export function applyEdit(doc: Document, e: Edit): void {
     el.parentElement?.insertBefore(p, el);
   } else if (e.kind === 'remove') el.remove();
   else if (e.kind === 'attribute') {
-    // Rows, list items and sections are where attributes change what a text means.
-    const parts = Array.from(body.querySelectorAll('tr, li, section, div, h2'));
+    // Rows, their cells and badges, list items and sections are where attributes change what a text means.
+    const parts = Array.from(body.querySelectorAll('tr, td, li, section, div, span, h2'));
     const part = parts[e.at % Math.max(1, parts.length)];
     const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
     if (value === null) part?.removeAttribute(name);
