@@ -4,6 +4,7 @@ export const projectRoot: string;
 export const extensionDir: string;
 export const sharedFixturesDir: string;
 export const ownPagesDir: string;
+export const firefoxExtensionDir: string;
 export const CHROMIUM_ARGS: string[];
 
 export interface FixtureServer {
@@ -18,3 +19,4 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 export function launchWithExtension(options?: { headless?: boolean; userDataDir?: string; dir?: string }): Promise<ExtensionBrowser>;
+export function launchFirefoxWithExtension(options?: { dir?: string }): Promise<ExtensionBrowser>;

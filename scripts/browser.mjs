@@ -10,6 +10,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const extensionDir = path.join(projectRoot, '.output/chrome-mv3');
 export const sharedFixturesDir = path.resolve(projectRoot, '../shared/ehr-fixtures');
 export const ownPagesDir = path.join(projectRoot, 'tests/pages');
+export const firefoxExtensionDir = path.join(projectRoot, '.output/firefox-mv2');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -75,4 +76,29 @@ export async function launchWithExtension({ headless = true, userDataDir, dir = 
   );
   const extensionId = new URL(worker.url()).host;
   return { browser, extensionId, close: () => browser.close() };
+}
+
+/**
+ * Debian's Firefox ESR with the built Firefox extension installed as a temporary add-on (WebDriver BiDi
+ * webExtension.install, as about:debugging does: no signing needed); fails clearly when a piece is missing.
+ */
+export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir } = {}) {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built Firefox extension at ${dir}: run "npm run build:firefox" first.`);
+  }
+  const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!fs.existsSync(executablePath)) throw new Error(`No Firefox at ${executablePath}: run "bash scripts/ensure-system.sh".`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    defaultViewport: { width: 1400, height: 900 },
+  });
+  try {
+    const extensionId = await browser.installExtension(dir);
+    return { browser, extensionId, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

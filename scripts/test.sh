@@ -16,7 +16,7 @@ npx vite-node scripts/eval.ts -- --check 2>&1 | grep -E 'overall|Below target'
 echo "== build (Chrome MV3 and Firefox)"; npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null
 echo "== Firefox package lint (web-ext: fails on errors, lists warnings)"
 npx web-ext lint --source-dir .output/firefox-mv2
-echo "== end-to-end tests in Chromium"
+echo "== end-to-end tests in Chromium (and the Firefox build in Firefox ESR)"
 npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
 echo "== load: a page that never stops changing, with and without the extension (figures, no thresholds)"
 LOAD_SECONDS=15 node scripts/load-test.mjs | tail -n 13

@@ -1,5 +1,6 @@
-// Content scripts have no custom-element registry of their own (window.customElements is null in the
-// isolated world); the polyfill provides one there, and only there, before any lit element is defined.
+// Content scripts have no usable custom-element registry of their own; the polyfill provides one there, and
+// only there, before any lit element is defined (./custom-elements forces it in Firefox, so it comes first).
+import { defineElements } from './custom-elements';
 import '@webcomponents/custom-elements';
 import { defineSidebarElements } from '../../components/sms-sidebar';
 import browser from 'webextension-polyfill';
@@ -12,7 +13,7 @@ export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
   main() {
-    defineSidebarElements();
+    defineElements(defineSidebarElements);
     const controller = new ContentController(document);
     controller.start().catch((error: unknown) => {
       console.error('[SMS Prompts] could not start on this page:', error);

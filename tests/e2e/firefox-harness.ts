@@ -1,0 +1,110 @@
+/**
+ * Reading and clicking the sidebar in Firefox. Puppeteer drives Firefox over WebDriver BiDi, which has no CDP
+ * pierced DOM; BiDi's own way into a closed shadow root is to serialize the host with `includeShadowTree:
+ * 'all'` and pass the root it returns, by reference, to a function run in the page. That function reads the
+ * sidebar's DOM (its lit elements have open roots below the closed one) and never changes it; clicks are
+ * real mouse input at the element's centre, as in the Chromium harness.
+ */
+import type { Page } from 'puppeteer-core';
+import { SIDEBAR_HOST } from './harness';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
+}
+
+interface BidiResult {
+  type?: string;
+  result?: { type: string; value?: unknown; sharedId?: string };
+  exceptionDetails?: { text?: string };
+}
+
+/** Puppeteer's BiDi connection and the page's browsing context id (not public API: test glue only). */
+function bidi(page: Page): { connection: BidiConnection; context: string } {
+  const connection = (page.browser() as unknown as { connection?: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id?: string })._id;
+  if (!connection || !context) throw new Error('not a WebDriver BiDi page: launch Firefox with launchFirefoxWithExtension');
+  return { connection, context };
+}
+
+async function send(page: Page, method: string, params: object): Promise<{ type: string; value?: unknown; sharedId?: string } | null> {
+  const { connection } = bidi(page);
+  const reply = await connection.send(method, params);
+  const body = (reply.result ?? reply) as BidiResult;
+  if (body.type === 'exception') throw new Error(`${method}: ${body.exceptionDetails?.text ?? 'exception in the page'}`);
+  return body.result ?? null;
+}
+
+/** A reference to the sidebar host's closed shadow root, or null when the host is not on the page. */
+async function sidebarRoot(page: Page): Promise<string | null> {
+  const { context } = bidi(page);
+  const host = await send(page, 'script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(SIDEBAR_HOST)})`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const shadow = (host?.value as { shadowRoot?: { sharedId?: string } | null } | undefined)?.shadowRoot;
+  return shadow?.sharedId ?? null;
+}
+
+/**
+ * Runs `read` (a function's source: `(matches) => JSON-able value`) on the elements matching `selector` in all
+ * the sidebar's shadow trees, in document order. Returns null when there is no sidebar.
+ */
+async function readSidebar<T>(page: Page, selector: string, read: string): Promise<T | null> {
+  const root = await sidebarRoot(page);
+  if (!root) return null;
+  const { context } = bidi(page);
+  const result = await send(page, 'script.callFunction', {
+    functionDeclaration: `(root, selector) => {
+      const matches = [];
+      const visit = (r) => {
+        matches.push(...r.querySelectorAll(selector));
+        for (const el of r.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+      };
+      visit(root);
+      return JSON.stringify((${read})(matches));
+    }`,
+    arguments: [{ sharedId: root }, { type: 'string', value: selector }],
+    target: { context },
+    awaitPromise: false,
+  });
+  return JSON.parse(String(result?.value)) as T;
+}
+
+/** Attributes of every sidebar element matching the selector. */
+export async function attributesFx(page: Page, selector: string): Promise<Record<string, string>[]> {
+  const read = '(els) => els.map((el) => Object.fromEntries(Array.from(el.attributes, (a) => [a.name, a.value])))';
+  return (await readSidebar<Record<string, string>[]>(page, selector, read)) ?? [];
+}
+
+/** The text of the sidebar elements matching the selector, whitespace collapsed. */
+export async function textFx(page: Page, selector: string): Promise<string> {
+  // Text through the open shadow roots of the lit elements inside, as the clinician sees it.
+  const read = `(els) => {
+    const text = (node) => {
+      if (node.nodeType === 3) return node.data;
+      if (node.nodeType !== 1 && node.nodeType !== 11) return '';
+      if (node.localName === 'style' || node.localName === 'script') return '';
+      const parts = node.shadowRoot ? [text(node.shadowRoot)] : [];
+      for (const child of node.childNodes) parts.push(text(child));
+      return parts.join(' ');
+    };
+    return els.map(text).join(' ');
+  }`;
+  return ((await readSidebar<string>(page, selector, read)) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
+export async function clickFx(page: Page, selector: string): Promise<void> {
+  const read = `(els) => {
+    const el = els[0];
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }`;
+  const at = await readSidebar<{ x: number; y: number } | null>(page, selector, read);
+  if (!at) throw new Error(`Nothing in the sidebar matches ${selector}`);
+  await page.mouse.click(at.x, at.y);
+}
