@@ -229,7 +229,7 @@ export class ContentController implements SidebarActions {
 
   /** 'goal_agreed' is counted by the background when it saves a new goal, atomically with the goal history. */
   setGoal(goal: SidebarState['goal']): void {
-    this.update({ goal });
+    this.update({ goal }, 'soon');
   }
 
   setCollapsed(collapsed: boolean): void {
@@ -298,10 +298,15 @@ export class ContentController implements SidebarActions {
 
   // ---- Saving ----
 
-  private update(patch: Partial<SidebarState>): void {
+  /**
+   * A tick or a step is saved at once: the clinician may close the tab straight after, and a message sent while
+   * the page unloads is not always delivered (Firefox drops it). Typing the goal is saved when it pauses.
+   */
+  private update(patch: Partial<SidebarState>, save: 'now' | 'soon' = 'now'): void {
     this.state = { ...this.state, ...patch };
     this.render();
     this.scheduleSave();
+    if (save === 'now') this.flushSave();
   }
 
   private scheduleSave(): void {
@@ -312,7 +317,7 @@ export class ContentController implements SidebarActions {
     this.pendingSave = { ref, state, timer: setTimeout(() => this.flushSave(), SAVE_DELAY_MS) };
   }
 
-  /** Writes the pending change now (patient switch, page hide). */
+  /** Writes the pending change now (a tick, a patient switch, page hide). */
   private flushSave(): void {
     const pending = this.pendingSave;
     if (!pending) return;

@@ -52,13 +52,25 @@ export interface RequestContext {
 
 type Handlers = { [T in RequestType]: (req: RequestOf<T>, deps: HandlerDeps) => Promise<ResponseData<T>> };
 
+let lastSave: Promise<unknown> = Promise.resolve();
+
+/** Runs `save` after every save that came before it has finished (or failed). */
+function inOrder<T>(save: () => Promise<T>): Promise<T> {
+  const run = lastSave.then(save);
+  lastSave = run.catch(() => undefined);
+  return run;
+}
+
 const handlers: Handlers = {
   'record/load': async (req, deps) => loadPatient(deps.db, await deps.pseudonymise(req.patientRef), deps.warn),
 
-  'record/save': async (req, deps) => {
-    const [patientKey, { settings }] = await Promise.all([deps.pseudonymise(req.patientRef), loadSettings(deps, deps.now())]);
-    return savePatient(deps.db, patientKey, req.record, { now: deps.now(), role: settings.role }, deps.warn);
-  },
+  // Each save holds the whole record: they are written in the order they came, so a later tick never loses to an
+  // earlier one whose pseudonym or settings took longer to read.
+  'record/save': (req, deps) =>
+    inOrder(async () => {
+      const [patientKey, { settings }] = await Promise.all([deps.pseudonymise(req.patientRef), loadSettings(deps, deps.now())]);
+      return savePatient(deps.db, patientKey, req.record, { now: deps.now(), role: settings.role }, deps.warn);
+    }),
 
   'goal/review': async (req, deps) => ({
     goal: await reviewGoal(deps.db, await deps.pseudonymise(req.patientRef), req.goalId, req.outcome, deps.now()),

@@ -63,6 +63,19 @@ describe('handleRequest: records', () => {
     expect(loaded.goals).toHaveLength(1);
   });
 
+  it('writes saves in the order they came, even when the first is slower to start', async () => {
+    const pseudonymise = deps.pseudonymise;
+    let calls = 0;
+    deps.pseudonymise = async (ref) => {
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 30));
+      return pseudonymise(ref);
+    };
+    const first = data({ type: 'record/save', patientRef: REF, record: recordInput({ barriers: ['low-confidence'] }) });
+    const second = data({ type: 'record/save', patientRef: REF, record: recordInput({ barriers: ['low-confidence', 'time'] }) });
+    await Promise.all([first, second]);
+    expect((await data({ type: 'record/load', patientRef: REF })).record.barriers).toEqual(['low-confidence', 'time']);
+  });
+
   it('fills record defaults (step) the sender left out', async () => {
     const { step: _step, ...withoutStep } = recordInput();
     const saved = await data({ type: 'record/save', patientRef: REF, record: withoutStep });
