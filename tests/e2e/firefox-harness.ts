@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST } from './harness';
+import { SIDEBAR_HOST, sidebarViews } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -108,3 +108,9 @@ export async function clickFx(page: Page, selector: string): Promise<void> {
   if (!at) throw new Error(`Nothing in the sidebar matches ${selector}`);
   await page.mouse.click(at.x, at.y);
 }
+
+/** The sidebar views of the Chromium harness, read through BiDi. */
+export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews({
+  attributes: attributesFx,
+  click: clickFx,
+});

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../../scripts/browser.mjs';
-import { attributesFx, clickFx, textFx } from './firefox-harness';
+import { attributesFx, clickFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 
 let server: FixtureServer;
@@ -28,31 +28,20 @@ async function open(pathname: string): Promise<Page> {
   return page;
 }
 
-const conditions = async (page: Page) =>
-  Object.fromEntries((await attributesFx(page, 'li[data-condition]')).map((a) => [a['data-condition'], a['data-status']]));
-const strategies = async (page: Page) => (await attributesFx(page, 'li[data-strategy]')).map((a) => a['data-strategy']);
 const barrierTicked = async (page: Page, id: string) =>
   (await attributesFx(page, `input[name="barrier"][value="${id}"]:checked`)).length === 1;
-
-/** Opens the sidebar from its tab (a GP consultation starts collapsed) and waits for `count` conditions. */
-async function openSidebar(page: Page, count: number): Promise<Record<string, string | undefined>> {
-  const shown = await waitFor(() => attributesFx(page, 'aside, button.tab'), (x) => x.length > 0, 15_000);
-  if (shown.length === 0) throw new Error('the sidebar did not appear in Firefox');
-  if ((await attributesFx(page, 'button.tab')).length > 0) await clickFx(page, 'button.tab');
-  return waitFor(() => conditions(page), (c) => Object.keys(c).length >= count, 15_000);
-}
 
 describe('the Firefox build in Firefox ESR', () => {
   it('detects the conditions, follows a ticked barrier and inserts the summary into the note', async () => {
     const page = await open('/patient-summary.html');
-    const shown = await openSidebar(page, 3);
+    const shown = await waitForConditions(page, 3);
     expect(shown).toEqual({ copd: 'confirmed', hypertension: 'confirmed', t2dm: 'confirmed' });
     expect(await textFx(page, 'aside h2, aside header')).toMatch(/self-management support/i);
 
-    const before = await strategies(page);
+    const before = await strategyIds(page);
     expect(before.length).toBeGreaterThan(0);
     await clickFx(page, 'input[name="barrier"][value="health_literacy"]');
-    const after = await waitFor(() => strategies(page), (ids) => ids.join() !== before.join());
+    const after = await waitFor(() => strategyIds(page), (ids) => ids.join() !== before.join());
     expect(after).not.toEqual(before);
     expect(await textFx(page, 'li[data-strategy]')).toMatch(/health literacy/i);
 
@@ -66,7 +55,7 @@ describe('the Firefox build in Firefox ESR', () => {
 
   it('keeps the ticked barrier for this patient after a reload (storage in the background page)', async () => {
     const page = await open('/patient-summary.html');
-    await openSidebar(page, 3);
+    await waitForConditions(page, 3);
     const ticked = await waitFor(() => barrierTicked(page, 'health_literacy'), (t) => t, 10_000);
     expect(ticked).toBe(true);
     await page.close();

@@ -242,31 +242,49 @@ async function attributesOnce(page: Page, selector: string): Promise<Record<stri
   return all;
 }
 
-/** Condition ids shown in the sidebar panel, with their status ('confirmed' or 'possible'). */
-export async function shownConditions(page: Page): Promise<Record<string, string>> {
-  const rows = await attributesOfAll(page, 'li[data-condition]');
-  return Object.fromEntries(rows.map((r) => [r['data-condition'] ?? '', r['data-status'] ?? '']));
+/** How a test reads and clicks the sidebar: CDP's pierced DOM in Chromium, WebDriver BiDi in Firefox. */
+export interface SidebarDriver {
+  /** The attributes of every sidebar element matching the selector, in document order. */
+  attributes(page: Page, selector: string): Promise<Record<string, string>[]>;
+  /** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
+  click(page: Page, selector: string): Promise<void>;
 }
 
-/** Strategy ids listed in the sidebar, in ranked order. */
-export async function strategyIds(page: Page): Promise<string[]> {
-  return (await attributesOfAll(page, 'li[data-strategy]')).map((r) => r['data-strategy'] ?? '');
+/** What the clinician sees of the sidebar, read through a driver (one piece of code for both browsers). */
+export function sidebarViews(driver: SidebarDriver) {
+  /** Condition ids shown in the sidebar panel, with their status ('confirmed' or 'possible'). */
+  async function shownConditions(page: Page): Promise<Record<string, string>> {
+    const rows = await driver.attributes(page, 'li[data-condition]');
+    return Object.fromEntries(rows.map((r) => [r['data-condition'] ?? '', r['data-status'] ?? '']));
+  }
+
+  /** Strategy ids listed in the sidebar, in ranked order. */
+  async function strategyIds(page: Page): Promise<string[]> {
+    return (await driver.attributes(page, 'li[data-strategy]')).map((r) => r['data-strategy'] ?? '');
+  }
+
+  /** Waits for the sidebar (tab or panel); GP consultations start as a tab, which is clicked open like a clinician does. */
+  async function openSidebar(page: Page, timeoutMs = 15_000): Promise<void> {
+    const shown = await waitFor(() => driver.attributes(page, 'aside, button.tab'), (x) => x.length > 0, timeoutMs);
+    if (shown.length === 0) throw new Error('the sidebar did not appear');
+    if ((await driver.attributes(page, 'button.tab')).length > 0) await driver.click(page, 'button.tab');
+    const panel = await waitFor(() => driver.attributes(page, 'aside'), (x) => x.length === 1, timeoutMs);
+    if (panel.length !== 1) throw new Error('the sidebar panel did not open');
+  }
+
+  /** Opens the sidebar and waits until at least `count` conditions are listed. */
+  async function waitForConditions(page: Page, count = 1): Promise<Record<string, string>> {
+    await openSidebar(page);
+    return waitFor(() => shownConditions(page), (shown) => Object.keys(shown).length >= count);
+  }
+
+  return { shownConditions, strategyIds, openSidebar, waitForConditions };
 }
 
-/** Waits for the sidebar (tab or panel); GP consultations start as a tab, which is clicked open like a clinician does. */
-export async function openSidebar(page: Page, timeoutMs = 15_000): Promise<void> {
-  const shown = await waitFor(() => queryInSidebar(page, 'aside, button.tab'), (ids) => ids.length > 0, timeoutMs);
-  if (shown.length === 0) throw new Error('the sidebar did not appear');
-  if ((await queryInSidebar(page, 'button.tab')).length > 0) await clickInSidebar(page, 'button.tab');
-  const panel = await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1, timeoutMs);
-  if (panel.length !== 1) throw new Error('the sidebar panel did not open');
-}
-
-/** Opens the sidebar and waits until at least `count` conditions are listed. */
-export async function waitForConditions(page: Page, count = 1): Promise<Record<string, string>> {
-  await openSidebar(page);
-  return waitFor(() => shownConditions(page), (shown) => Object.keys(shown).length >= count);
-}
+export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews({
+  attributes: attributesOfAll,
+  click: clickInSidebar,
+});
 
 type AxNode = Awaited<ReturnType<Page['accessibility']['snapshot']>>;
 
