@@ -68,28 +68,47 @@ export interface PageScan {
   roleHeadings: Set<Element>;
 }
 
-/** One selector pass for the skipped parts and the note-field candidates. */
+/**
+ * The skipped parts, the note-field candidates and the role=heading elements, one query per attribute:
+ * Chromium matches a list of attribute selectors against every element far slower than the same queries apart.
+ */
 export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageScan {
   const skip = new Set<Element>();
   const editables: Element[] = [];
   const roleHeadings = new Set<Element>();
-  const found = root.querySelectorAll('textarea, [contenteditable], [hidden], [role="heading"]');
-  for (let i = 0; i < found.length; i++) {
-    const e = found[i] as Element;
-    if (e.getAttribute('role') === 'heading') roleHeadings.add(e);
-    const ce = e.getAttribute('contenteditable');
-    const editable = ce !== null && ce !== 'false';
-    if (editable || e.hasAttribute('hidden')) skip.add(e);
-    if (editable || e.localName === 'textarea') editables.push(e);
+  addAll(skip, root.querySelectorAll('[hidden]'));
+  addAll(roleHeadings, root.querySelectorAll('[role="heading"]'));
+  const ce = root.querySelectorAll('[contenteditable]');
+  for (let i = 0; i < ce.length; i++) {
+    const e = ce[i] as Element;
+    if (e.getAttribute('contenteditable') === 'false') continue;
+    skip.add(e);
+    editables.push(e);
+  }
+  const textareas = root.querySelectorAll('textarea');
+  if (textareas.length > 0) {
+    const editable = new Set(editables);
+    for (let i = 0; i < textareas.length; i++) if (!editable.has(textareas[i] as Element)) editables.push(textareas[i] as Element);
+    if (editable.size > 0) editables.sort(byDocumentOrder);
   }
   for (const sel of extraSelectors) {
     try {
-      root.querySelectorAll(sel).forEach((e) => skip.add(e));
+      addAll(skip, root.querySelectorAll(sel));
     } catch {
       /* invalid selector from an adapter: ignore it */
     }
   }
   return { skip, editables, roleHeadings };
+}
+
+function addAll(set: Set<Element>, list: NodeListOf<Element>): void {
+  for (let i = 0; i < list.length; i++) set.add(list[i] as Element);
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function byDocumentOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
 }
 
 /** Elements that are headings by their tag (isHeadingEl). */
@@ -106,7 +125,14 @@ for (const t of SKIP) TAG_KIND.set(t, 1);
 for (const t of HEADING_TAGS) TAG_KIND.set(t, 5);
 TAG_KIND.set('br', 4);
 
-const HAS_LETTER = /[A-Za-z\u00C0-\u024F]/;
+/** True when `text` has a letter (A-Z, a-z, U+00C0-U+024F): a loop is cheaper than a regex call per block. */
+function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f)) return true;
+  }
+  return false;
+}
 
 interface Frame extends Enclosing {
   up: Frame | null;
@@ -154,7 +180,7 @@ export class BlockWalker {
   /** An element read to its end: a block is kept if it has a letter; inline text joins its parent's. */
   private close(el: Element, kind: number, text: string, parent: Frame | undefined, before: Element | null): void {
     if (kind === 2) {
-      if (text.length > 0 && HAS_LETTER.test(text)) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
+      if (hasLetter(text)) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
     } else if (parent) parent.text += kind === 3 ? text : ` ${text} `;
   }
 
@@ -179,20 +205,21 @@ export class BlockWalker {
         continue;
       }
       f.ch = ch.nextSibling;
-      const type = ch.nodeType;
-      if (type === 3 || type === 4) {
-        f.text += (ch as CharacterData).data;
+      // Only elements have a localName: one DOM call tells an element and its tag (the walk's cost is its DOM calls).
+      const name = (ch as Element).localName;
+      if (typeof name !== 'string') {
+        const type = ch.nodeType;
+        if (type === 3 || type === 4) f.text += (ch as CharacterData).data;
         continue;
       }
-      if (type !== 1) continue;
       const el = ch as Element;
-      let kind = TAG_KIND.get(el.localName) ?? 0;
+      let kind = TAG_KIND.get(name) ?? 0;
       // Headings as isHeadingEl sees them; a wrapper whose only child is a heading is noted when the walk meets that child.
       const before = f.last;
       if (kind === 5) {
         kind = 2;
         f.last = el;
-        if (f.up !== null && isRankedHeading(el.localName) && isHeadingWrapper(f.node)) {
+        if (f.up !== null && isRankedHeading(name) && isHeadingWrapper(f.node)) {
           f.at = f.node;
           f.up.last = f.node;
         }
@@ -207,13 +234,14 @@ export class BlockWalker {
         f.text += BREAK;
         if (this.ownTextOnly) continue;
       }
-      if (el.childElementCount === 0) {
-        // A leaf (most cells, items and paragraphs): its text in one call instead of a walk over its text nodes.
-        this.close(el, kind, el.textContent ?? '', f, before);
+      const first = el.firstChild;
+      if (first === null || (first.nextSibling === null && first.nodeType === 3)) {
+        // A leaf with one text node (most cells, items and paragraphs): no frame for it.
+        this.close(el, kind, first === null ? '' : (first as Text).data, f, before);
         if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
         continue;
       }
-      const next: Frame = { node: el, up: f, at: f.last, ch: el.firstChild, text: '', kind, depth: f.depth + 1, before, last: null };
+      const next: Frame = { node: el, up: f, at: f.last, ch: first, text: '', kind, depth: f.depth + 1, before, last: null };
       stack.push(next);
       f = next;
       if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;

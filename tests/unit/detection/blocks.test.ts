@@ -42,7 +42,9 @@ function reference(root: Element, skip: Set<Element>): Block[] {
 }
 
 const TAGS = ['p', 'div', 'li', 'td', 'span', 'a', 'b', 'em', 'br', 'script', 'textarea', 'h3'];
-const TEXTS = ['No asthma', 'type 2', ' diabetes', 'E11.9', '2024-01-01', ' ', 'geen COPD', 'Dia', 'betes'];
+/** Text nodes, and a comment (COMMENT), which the walk passes over. */
+const COMMENT = '#comment';
+const TEXTS = ['No asthma', 'type 2', ' diabetes', 'E11.9', '2024-01-01', ' ', 'geen COPD', 'Dia', 'betes', COMMENT];
 
 type Tree = { tag: string; hidden: boolean; kids: (Tree | string)[] };
 
@@ -57,7 +59,10 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((t) => ({
 function build(doc: Document, t: Tree): Element {
   const el = doc.createElement(t.tag);
   if (t.hidden) el.setAttribute('hidden', '');
-  for (const k of t.kids) el.appendChild(typeof k === 'string' ? doc.createTextNode(k) : build(doc, k));
+  for (const k of t.kids) {
+    if (typeof k !== 'string') el.appendChild(build(doc, k));
+    else el.appendChild(k === COMMENT ? doc.createComment('x') : doc.createTextNode(k));
+  }
   return el;
 }
 
@@ -88,6 +93,14 @@ describe('block walk', () => {
       }),
       { numRuns: 300, seed: 20261123 },
     );
+  });
+
+  it('reads a cell whatever comments it holds, and an empty or comment-only cell as no block', () => {
+    const doc = loadHtml('<body><table><tr><td><!-- a -->COPD</td><td>J44<!-- b -->.9</td><td><!-- c --></td><td></td></tr></table></body>');
+    expect(texts(collectBlocks(doc.body, new Set()))).toEqual([
+      ['td', 'COPD'],
+      ['td', 'J44.9'],
+    ]);
   });
 
   it('stops at a deadline and resumes to the same blocks', () => {
@@ -123,6 +136,27 @@ function buildSec(doc: Document, t: SecTree): Element {
   for (const k of t.kids) el.appendChild(typeof k === 'string' ? doc.createTextNode(k) : buildSec(doc, k));
   return el;
 }
+
+describe('page scan', () => {
+  it('lists the note fields once each, in page order, and skips editable and hidden parts', () => {
+    const doc = loadHtml(
+      '<body><div contenteditable="true" id="a"></div><textarea id="b"></textarea><p hidden id="c">x</p>' +
+        '<div contenteditable="false" id="d"></div><textarea contenteditable id="e"></textarea><div contenteditable id="f"></div>' +
+        '<div role="heading" id="g">Problems</div></body>',
+    );
+    const scan = pageScan(doc.body);
+    const ids = (els: Iterable<Element>) => [...els].map((e) => e.id);
+    expect(ids(scan.editables)).toEqual(['a', 'b', 'e', 'f']);
+    expect(ids(scan.skip).sort()).toEqual(['a', 'c', 'e', 'f']);
+    expect(ids(scan.roleHeadings)).toEqual(['g']);
+  });
+
+  it('adds the parts an adapter ignores, and passes over a selector it cannot read', () => {
+    const doc = loadHtml('<body><aside class="ads">Asthma inhalers on sale</aside><p>COPD</p></body>');
+    const scan = pageScan(doc.body, ['[[bad', 'aside.ads']);
+    expect([...scan.skip].map((e) => e.localName)).toEqual(['aside']);
+  });
+});
 
 describe('section of a block', () => {
   const c = fromPortable(COMPILED_DETECTION);
