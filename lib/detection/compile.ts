@@ -225,29 +225,32 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
 
+/** Accented forms of a letter, lower case (the pre-check runs on lower-cased text). */
 const ACCENTS: Record<string, string> = {
-  a: 'aàáâãäåAÀÁÂÃÄÅ', c: 'cçCÇ', e: 'eèéêëEÈÉÊË', i: 'iìíîïIÌÍÎÏ', n: 'nñNÑ', o: 'oòóôõöOÒÓÔÕÖ', u: 'uùúûüUÙÚÛÜ', y: 'yÿýYŸÝ',
+  a: 'aàáâãäå', c: 'cç', e: 'eèéêë', i: 'iìíîï', n: 'nñ', o: 'oòóôõö', u: 'uùúûü', y: 'yÿý',
 };
 
-/** A regex unit: a letter matched in any case and accent ("a"), or a character matched as written ("\u0001H"). */
-const AS_WRITTEN = '\u0001';
-
-function unitRx(u: string, lower: boolean): string {
-  if (u.charAt(0) === AS_WRITTEN) return escapeRx(lower ? u.slice(1).toLowerCase() : u.slice(1));
+/**
+ * A character of an anchor as a regex unit for lower-cased text: a letter in any accent ("[eèéêë]"), anything
+ * else as written. Abbreviations ("HF") and terms ("heart") then share their branches: the regex engine tries
+ * each branch of an alternation in turn at every word start, so fewer branches is a faster scan.
+ */
+function unitRx(ch: string): string {
+  const u = ch.toLowerCase();
   const acc = ACCENTS[u];
-  if (acc) return `[${lower ? acc.slice(0, acc.length / 2) : acc}]`;
-  if (/[a-z]/.test(u)) return lower ? u : `[${u}${u.toUpperCase()}]`;
-  return escapeRx(u);
+  return acc ? `[${acc}]` : escapeRx(u);
 }
 
+/** A prefix tree of regex units: one branch per unit, however many anchors start with it. */
 interface RxNode {
   next: Map<string, RxNode>;
   end: boolean;
 }
 
-function rxInsert(root: RxNode, units: string[]): void {
+function rxInsert(root: RxNode, anchor: string): void {
   let n = root;
-  for (const u of units) {
+  for (const ch of anchor) {
+    const u = unitRx(ch);
     let nx = n.next.get(u);
     if (!nx) {
       nx = { next: new Map(), end: false };
@@ -258,11 +261,11 @@ function rxInsert(root: RxNode, units: string[]): void {
   n.end = true;
 }
 
-function rxEmit(n: RxNode, lower: boolean): string {
+function rxEmit(n: RxNode): string {
   // Any prefix that is a complete anchor is enough for a pre-check: stop there.
   if (n.end) return '';
   const alts: string[] = [];
-  for (const [u, nx] of n.next) alts.push(unitRx(u, lower) + rxEmit(nx, lower));
+  for (const [u, nx] of n.next) alts.push(u + rxEmit(nx));
   if (alts.length === 0) return '';
   return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
 }
@@ -296,8 +299,8 @@ export function prefilterRegexes(source: string): Pick<Compiled, 'prefilter' | '
 }
 
 /**
- * The pre-check for lower-cased text (character classes half as wide; as-written abbreviations and code
- * shapes then match in any case: a superset, which is all a pre-check needs).
+ * The pre-check, for lower-cased text: abbreviations and code shapes then match in any case, and letters in
+ * any accent (a superset, which is all a pre-check needs).
  */
 export function buildPrefilter(trie: TrieNode): string {
   const root: RxNode = { next: new Map(), end: false };
@@ -309,14 +312,14 @@ export function buildPrefilter(trie: TrieNode): string {
       let anchor = words[0] ?? '';
       for (const w of words) if (!GENERIC.has(w) && (GENERIC.has(anchor) || w.length > anchor.length)) anchor = w;
       const sensitive = words.length === 1 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
-      if (sensitive) for (const p of pays) rxInsert(root, [...(p.t === 'cond' && p.abbr ? p.abbr : anchor)].map((ch) => AS_WRITTEN + ch));
-      else if (anchor) rxInsert(root, [...anchor]);
+      if (sensitive) for (const p of pays) rxInsert(root, p.t === 'cond' && p.abbr ? p.abbr : anchor);
+      else if (anchor) rxInsert(root, anchor);
     }
     if (node.next) for (const [tok, nx] of node.next) walk(nx, [...path, tok]);
   };
   walk(trie, []);
   // Codes: ICD-10 / ICPC-2 (letter + 2 digits), ATC, SNOMED CT ids.
-  return `${WORD_START}(?:${rxEmit(root, true)}|[a-z][0-9]{2}|[0-9]{6,18})`;
+  return `${WORD_START}(?:${rxEmit(root)}|[a-z][0-9]{2}|[0-9]{6,18})`;
 }
 
 /** Conditions whose ICD-10 prefix rules cover `code` (dots ignored). */
