@@ -46,7 +46,8 @@ export class ContentController implements SidebarActions {
   /** Bumped on every patient change so a late answer for the previous patient is ignored. */
   private patientToken = 0;
   private collapsed = false;
-  private pendingSave: { ref: string; state: SidebarState; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** A change not yet sent to the background; `timer` while the goal is being typed (saved when typing pauses). */
+  private pendingSave: { ref: string; state: SidebarState; timer: ReturnType<typeof setTimeout> | null } | null = null;
   private pendingMutations: MutationRecord[] = [];
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
   private firstPendingAt = 0;
@@ -305,23 +306,19 @@ export class ContentController implements SidebarActions {
   private update(patch: Partial<SidebarState>, save: 'now' | 'soon' = 'now'): void {
     this.state = { ...this.state, ...patch };
     this.render();
-    this.scheduleSave();
-    if (save === 'now') this.flushSave();
-  }
-
-  private scheduleSave(): void {
     const ref = this.patientRef;
     if (!ref) return;
-    if (this.pendingSave) clearTimeout(this.pendingSave.timer);
-    const state = this.state;
-    this.pendingSave = { ref, state, timer: setTimeout(() => this.flushSave(), SAVE_DELAY_MS) };
+    if (this.pendingSave?.timer) clearTimeout(this.pendingSave.timer);
+    const timer = save === 'soon' ? setTimeout(() => this.flushSave(), SAVE_DELAY_MS) : null;
+    this.pendingSave = { ref, state: this.state, timer };
+    if (save === 'now') this.flushSave();
   }
 
   /** Writes the pending change now (a tick, a patient switch, page hide). */
   private flushSave(): void {
     const pending = this.pendingSave;
     if (!pending) return;
-    clearTimeout(pending.timer);
+    if (pending.timer) clearTimeout(pending.timer);
     this.pendingSave = null;
     const conditions = (this.detection?.conditions ?? []).map((c) => c.id);
     sendRequest({
