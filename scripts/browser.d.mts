@@ -6,6 +6,7 @@ export const sharedFixturesDir: string;
 export const ownPagesDir: string;
 export const firefoxExtensionDir: string;
 export const CHROMIUM_ARGS: string[];
+export const FIREFOX_QUIET_PREFS: Record<string, unknown>;
 
 export interface FixtureServer {
   origin: string;
@@ -19,4 +20,5 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 export function launchWithExtension(options?: { headless?: boolean; userDataDir?: string; dir?: string }): Promise<ExtensionBrowser>;
-export function launchFirefoxWithExtension(options?: { dir?: string }): Promise<ExtensionBrowser>;
+/** `prefs`: Firefox preferences on top of puppeteer's (e.g. a proxy that records every request). */
+export function launchFirefoxWithExtension(options?: { dir?: string; prefs?: Record<string, unknown> }): Promise<ExtensionBrowser>;

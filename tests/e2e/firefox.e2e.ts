@@ -2,28 +2,36 @@
  * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the same consultation path as in
  * Chromium, from detection to the note. Firefox runs content scripts behind Xray wrappers, where custom
  * elements behave differently (entrypoints/content/custom-elements.ts); only a real Firefox shows that.
+ * Every request of the browser goes through a recording proxy, so the run also shows that nothing left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../../scripts/browser.mjs';
 import { attributesFx, clickFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 let server: FixtureServer;
+let proxy: RecordingProxy;
 let firefox: ExtensionBrowser;
+/** The pages the tests opened: the only requests Firefox may make. */
+const visited = new Set<string>();
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  firefox = await launchFirefoxWithExtension();
+  proxy = await startRecordingProxy(server.origin);
+  firefox = await launchFirefoxWithExtension({ prefs: proxy.prefs });
 }, 60_000);
 
 afterAll(async () => {
   await firefox?.close();
+  await proxy?.close();
   await server?.close();
 });
 
 async function open(pathname: string): Promise<Page> {
   const page = await firefox.browser.newPage();
+  visited.add(`${server.origin}${pathname}`);
   await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
   return page;
 }
@@ -58,6 +66,29 @@ describe('the Firefox build in Firefox ESR', () => {
     await waitForConditions(page, 3);
     const ticked = await waitFor(() => barrierTicked(page, 'health_literacy'), (t) => t, 10_000);
     expect(ticked).toBe(true);
+    await page.close();
+  });
+});
+
+describe('no egress from Firefox (every request of the whole browser went through a recording proxy)', () => {
+  it('the only requests were the test pages loading from the fixture server, during a whole consultation', async () => {
+    // After the consultation above (detection, tick, insert, save, reload), and a wait for late saves or beacons.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const pages = proxy.requests.filter((r) => r.method === 'GET' && visited.has(r.url));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const others = proxy.requests.filter((r) => !(r.method === 'GET' && (visited.has(r.url) || r.url === `${server.origin}/favicon.ico`)));
+    expect(others).toEqual([]);
+  });
+
+  it('control: a request that would leave the machine is recorded', async () => {
+    const page = await open('/patient-summary.html');
+    await page.evaluate(() => fetch('http://192.0.2.1/egress-probe').catch(() => undefined));
+    const seen = await waitFor(
+      () => Promise.resolve(proxy.requests.some((r) => r.url === 'http://192.0.2.1/egress-probe')),
+      (found) => found,
+      5_000,
+    );
+    expect(seen).toBe(true);
     await page.close();
   });
 });
