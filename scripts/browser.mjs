@@ -79,16 +79,16 @@ export async function launchWithExtension({ headless = true, userDataDir, dir = 
 }
 
 /**
- * Debian's Firefox ESR with the built Firefox extension installed as a temporary add-on (WebDriver BiDi
- * webExtension.install, as about:debugging does: no signing needed); fails clearly when a piece is missing.
- */
-/**
  * Firefox's own background traffic off (what --disable-background-networking does for Chromium): puppeteer's
  * defaults leave Remote Settings on, which polls firefox.settings.services.mozilla.com. The value is the one
  * Mozilla's own test harnesses use.
  */
 export const FIREFOX_QUIET_PREFS = { 'services.settings.server': 'data:,#remote-settings-dummy/v1' };
 
+/**
+ * Debian's Firefox ESR with the built Firefox extension installed as a temporary add-on (WebDriver BiDi
+ * webExtension.install, as about:debugging does: no signing needed); fails clearly when a piece is missing.
+ */
 export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, prefs = {} } = {}) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${dir}: run "npm run build:firefox" first.`);

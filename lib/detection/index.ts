@@ -458,8 +458,7 @@ class PageDetector implements Detector {
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));
-          }
-          else if (name === 'id' || name === 'aria-label') {
+          } else if (name === 'id' || name === 'aria-label') {
             // A label names the section of everything inside the element.
             const b = blockOf(el);
             if (b) roots.add(b);

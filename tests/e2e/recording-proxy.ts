@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface ProxiedRequest {
   method: string;
@@ -46,7 +47,7 @@ export async function startRecordingProxy(forwardOrigin: string): Promise<Record
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
-  server.on('connect', (req: http.IncomingMessage, socket: NodeJS.WritableStream & { end(data: string): void }) => {
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
     requests.push({ method: 'CONNECT', url: req.url ?? '' });
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
