@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST, sidebarViews } from './harness';
+import { SIDEBAR_HOST, sidebarViews, type SidebarDriver } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -34,12 +34,18 @@ async function send(page: Page, method: string, params: object): Promise<{ type:
   return body.result ?? null;
 }
 
+/**
+ * Reads run in a sandbox realm of the page: same DOM, clean globals. A hostile page patches its own globals
+ * (shared/hostile-page.html replaces JSON.stringify), and a test must not read the sidebar through them.
+ */
+const SANDBOX = 'sms-test-probe';
+
 /** A reference to the sidebar host's closed shadow root, or null when the host is not on the page. */
 async function sidebarRoot(page: Page): Promise<string | null> {
   const { context } = bidi(page);
   const host = await send(page, 'script.evaluate', {
     expression: `document.querySelector(${JSON.stringify(SIDEBAR_HOST)})`,
-    target: { context },
+    target: { context, sandbox: SANDBOX },
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
   });
@@ -66,7 +72,7 @@ async function readSidebar<T>(page: Page, selector: string, read: string): Promi
       return JSON.stringify((${read})(matches));
     }`,
     arguments: [{ sharedId: root }, { type: 'string', value: selector }],
-    target: { context },
+    target: { context, sandbox: SANDBOX },
     awaitPromise: false,
   });
   return JSON.parse(String(result?.value)) as T;
@@ -109,8 +115,8 @@ export async function clickFx(page: Page, selector: string): Promise<void> {
   await page.mouse.click(at.x, at.y);
 }
 
+/** The sidebar in Firefox, read through WebDriver BiDi. */
+export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx };
+
 /** The sidebar views of the Chromium harness, read through BiDi. */
-export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews({
-  attributes: attributesFx,
-  click: clickFx,
-});
+export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews(firefoxDriver);

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../../scripts/browser.mjs';
-import { attributesFx, clickFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
+import { attributesFx, clickFx, firefoxDriver, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
+import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
 
 let server: FixtureServer;
 let proxy: RecordingProxy;
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 async function open(pathname: string): Promise<Page> {
   const page = await firefox.browser.newPage();
-  visited.add(`${server.origin}${pathname}`);
+  visited.add(`${server.origin}${pathname.split('#')[0]}`); // a route after # is not part of the request
   await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
   return page;
 }
@@ -70,9 +71,22 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 });
 
+describe('the shared EHR fixtures in Firefox: what a careful clinician reads, and the summary in their note', () => {
+  it.each(sharedFixtureCases())('%s', async (name, want) => {
+    const page = await open(`/shared/${name}`);
+    try {
+      await checkSharedFixture(firefoxDriver, page, name, want);
+      await screenshot(page, `firefox-${name.replace(/\W+/g, '-')}`);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('no egress from Firefox (every request of the whole browser went through a recording proxy)', () => {
   it('the only requests were the test pages loading from the fixture server, during a whole consultation', async () => {
-    // After the consultation above (detection, tick, insert, save, reload), and a wait for late saves or beacons.
+    // After the consultation and the shared fixtures above (detection, tick, insert, save, reload), and a wait for
+    // late saves or beacons.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const pages = proxy.requests.filter((r) => r.method === 'GET' && visited.has(r.url));
     expect(pages.length).toBeGreaterThanOrEqual(2);

@@ -248,6 +248,8 @@ export interface SidebarDriver {
   attributes(page: Page, selector: string): Promise<Record<string, string>[]>;
   /** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
   click(page: Page, selector: string): Promise<void>;
+  /** The text of the sidebar elements matching the selector, whitespace collapsed. */
+  text(page: Page, selector: string): Promise<string>;
 }
 
 /** What the clinician sees of the sidebar, read through a driver (one piece of code for both browsers). */
@@ -281,10 +283,10 @@ export function sidebarViews(driver: SidebarDriver) {
   return { shownConditions, strategyIds, openSidebar, waitForConditions };
 }
 
-export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews({
-  attributes: attributesOfAll,
-  click: clickInSidebar,
-});
+/** The sidebar in Chromium, read through CDP's pierced DOM. */
+export const chromiumDriver: SidebarDriver = { attributes: attributesOfAll, click: clickInSidebar, text: sidebarText };
+
+export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews(chromiumDriver);
 
 type AxNode = Awaited<ReturnType<Page['accessibility']['snapshot']>>;
 

@@ -2,18 +2,16 @@
  * The whole path in a real browser: the built extension detects conditions on EHR-like pages, shows the
  * sidebar, follows the clinician's ticks, keeps them across a reload, and hands a summary back.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   accessibleNodes,
   checkedBoxes,
+  chromiumDriver,
   clickInSidebar,
   fieldValue,
   openSidebar,
   queryInSidebar,
   screenshot,
-  sharedFixturesDir,
   shownConditions,
   sidebarBox,
   sidebarPresent,
@@ -23,32 +21,16 @@ import {
   waitForConditions,
   useExtensionBrowser,
 } from './harness';
+import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
 
 const session = useExtensionBrowser();
 const open = (pathname: string) => session.open(pathname);
 
-describe('shared EHR fixtures match what a careful clinician reads', () => {
-  const expected = JSON.parse(fs.readFileSync(path.join(sharedFixturesDir, 'expected.json'), 'utf8')) as Record<
-    string,
-    { conditions: string[]; possible?: string[]; not: string[] }
-  >;
-  const pages = Object.entries(expected).filter(([name]) => !name.startsWith('_'));
-
-  it.each(pages)('%s', async (name, want) => {
-    const page = await open(`/shared/${name.includes('#') ? name : name}`);
+describe('shared EHR fixtures match what a careful clinician reads, and take the summary into their note', () => {
+  it.each(sharedFixtureCases())('%s', async (name, want) => {
+    const page = await open(`/shared/${name}`);
     try {
-      if (name.includes('#')) await page.reload({ waitUntil: 'load' }); // the SPA reads its hash on load
-      if (want.conditions.length === 0 && !want.possible?.length) {
-        // Give the SPA time to load its chart, then make sure nothing was prompted.
-        await new Promise((r) => setTimeout(r, 2000));
-        const shown = await shownConditions(page);
-        expect(shown, `${name} must show no sidebar`).toEqual({});
-        return;
-      }
-      const shown = await waitForConditions(page, want.conditions.length + (want.possible?.length ?? 0));
-      for (const id of want.conditions) expect(shown[id], `${name}: ${id}`).toBe('confirmed');
-      for (const id of want.possible ?? []) expect(shown[id], `${name}: ${id} only possible`).toBe('possible');
-      for (const id of want.not) expect(shown[id], `${name}: ${id} must not be prompted`).toBeUndefined();
+      await checkSharedFixture(chromiumDriver, page, name, want);
     } finally {
       await page.close();
     }
