@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST, sidebarViews, type SidebarDriver } from './harness';
+import { SIDEBAR_HOST, sidebarViews, type Point, type SidebarDriver } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -101,22 +101,41 @@ export async function textFx(page: Page, selector: string): Promise<string> {
   return ((await readSidebar<string>(page, selector, read)) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
-export async function clickFx(page: Page, selector: string): Promise<void> {
+/** Centre of the first sidebar element matching the selector in viewport coordinates, scrolled into view first if asked. */
+function centreOf(page: Page, selector: string, scroll: boolean): Promise<Point | null> {
   const read = `(els) => {
     const el = els[0];
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
+    if (${scroll}) el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }`;
-  const at = await readSidebar<{ x: number; y: number } | null>(page, selector, read);
+  return readSidebar<Point | null>(page, selector, read);
+}
+
+export const centreFx = (page: Page, selector: string): Promise<Point | null> => centreOf(page, selector, false);
+
+/** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
+export async function clickFx(page: Page, selector: string): Promise<void> {
+  const at = await centreOf(page, selector, true);
   if (!at) throw new Error(`Nothing in the sidebar matches ${selector}`);
   await page.mouse.click(at.x, at.y);
 }
 
+/** Evaluates an expression on the page's DOM in the sandbox realm (clean globals); its value must be JSON-able. */
+export async function probeFx<T>(page: Page, expression: string): Promise<T> {
+  const { context } = bidi(page);
+  const result = await send(page, 'script.evaluate', {
+    expression: `(async () => JSON.stringify(await (${expression})))()`,
+    target: { context, sandbox: SANDBOX },
+    awaitPromise: true,
+  });
+  return (result?.value === undefined ? undefined : JSON.parse(String(result.value))) as T;
+}
+
 /** The sidebar in Firefox, read through WebDriver BiDi. */
-export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx };
+export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx, centre: centreFx, probe: probeFx };
 
 /** The sidebar views of the Chromium harness, read through BiDi. */
-export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews(firefoxDriver);
+export const { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage } =
+  sidebarViews(firefoxDriver);

@@ -11,6 +11,7 @@ import { attributesFx, clickFx, firefoxDriver, strategyIds, textFx, waitForCondi
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
+import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
 
 let server: FixtureServer;
 let proxy: RecordingProxy;
@@ -83,9 +84,30 @@ describe('the shared EHR fixtures in Firefox: what a careful clinician reads, an
   });
 });
 
+describe('hostile host pages in Firefox', () => {
+  it.each(HOSTILE_PAGES)('%s (%s): the sidebar appears, opens and works; the page still works', async (file, _what) => {
+    const page = await open(hostilePath(file));
+    try {
+      await sidebarWorksOnHostilePage(firefoxDriver, page, file);
+      await screenshot(page, `firefox-hostile-${file.replace(/\W+/g, '-')}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("hostile-dom.html: the page's own <sms-prompts> definition and its sweeper are survived", async () => {
+    const page = await open('/hostile-dom.html');
+    try {
+      await sidebarSurvivesOwnElementAndSweeper(firefoxDriver, page);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('no egress from Firefox (every request of the whole browser went through a recording proxy)', () => {
   it('the only requests were the test pages loading from the fixture server, during a whole consultation', async () => {
-    // After the consultation and the shared fixtures above (detection, tick, insert, save, reload), and a wait for
+    // After the consultation, the shared fixtures and the hostile pages above (detection, tick, insert, save, reload), and a wait for
     // late saves or beacons.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const pages = proxy.requests.filter((r) => r.method === 'GET' && visited.has(r.url));

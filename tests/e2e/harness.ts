@@ -242,6 +242,36 @@ async function attributesOnce(page: Page, selector: string): Promise<Record<stri
   return all;
 }
 
+/** Centre of a sidebar element in viewport coordinates (CDP box model; reaches into the closed root). */
+export async function sidebarCentre(page: Page, selector: string): Promise<Point | null> {
+  const box = await sidebarBox(page, selector);
+  return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+}
+
+/** Evaluates an expression in a new isolated world of the page's main frame (clean globals, same DOM). */
+export async function isolatedEval<T>(page: Page, expression: string): Promise<T> {
+  const session = await page.createCDPSession();
+  try {
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'sms-test-probe' });
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** How a test reads and clicks the sidebar: CDP's pierced DOM in Chromium, WebDriver BiDi in Firefox. */
 export interface SidebarDriver {
   /** The attributes of every sidebar element matching the selector, in document order. */
@@ -250,6 +280,13 @@ export interface SidebarDriver {
   click(page: Page, selector: string): Promise<void>;
   /** The text of the sidebar elements matching the selector, whitespace collapsed. */
   text(page: Page, selector: string): Promise<string>;
+  /** Centre of the first sidebar element matching the selector in viewport coordinates, or null. */
+  centre(page: Page, selector: string): Promise<Point | null>;
+  /**
+   * Evaluates an expression (its value JSON-able) on the page's DOM in a realm of the test's own, so a hostile
+   * page's patched globals cannot fool the test.
+   */
+  probe<T>(page: Page, expression: string): Promise<T>;
 }
 
 /** What the clinician sees of the sidebar, read through a driver (one piece of code for both browsers). */
@@ -280,13 +317,45 @@ export function sidebarViews(driver: SidebarDriver) {
     return waitFor(() => shownConditions(page), (shown) => Object.keys(shown).length >= count);
   }
 
-  return { shownConditions, strategyIds, openSidebar, waitForConditions };
+  /** The first barrier chip's value, ticked with the real mouse. */
+  async function tickFirstBarrier(page: Page): Promise<string> {
+    const [first] = await driver.attributes(page, 'input[name="barrier"]');
+    if (!first) throw new Error('no barrier chips in the sidebar');
+    const value = first['value'] ?? '';
+    await driver.click(page, `input[name="barrier"][value="${value}"]`);
+    return value;
+  }
+
+  /** What the page itself would hit at a point: the closed root is retargeted, so our part of the page is `SMS-PROMPTS`. */
+  function elementAtPoint(page: Page, point: Point): Promise<string> {
+    return driver.probe<string>(page, `document.elementFromPoint(${point.x}, ${point.y})?.tagName ?? 'nothing'`);
+  }
+
+  /** Clicks a page element (by selector) with the real mouse, located from a clean realm. */
+  async function clickOnPage(page: Page, selector: string): Promise<void> {
+    const box = await driver.probe<Point | null>(
+      page,
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null;
+         el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+    );
+    if (!box) throw new Error(`no ${selector} on the page`);
+    await page.mouse.click(box.x, box.y);
+  }
+
+  return { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage };
 }
 
 /** The sidebar in Chromium, read through CDP's pierced DOM. */
-export const chromiumDriver: SidebarDriver = { attributes: attributesOfAll, click: clickInSidebar, text: sidebarText };
+export const chromiumDriver: SidebarDriver = {
+  attributes: attributesOfAll,
+  click: clickInSidebar,
+  text: sidebarText,
+  centre: sidebarCentre,
+  probe: isolatedEval,
+};
 
-export const { shownConditions, strategyIds, openSidebar, waitForConditions } = sidebarViews(chromiumDriver);
+export const { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage } =
+  sidebarViews(chromiumDriver);
 
 type AxNode = Awaited<ReturnType<Page['accessibility']['snapshot']>>;
 

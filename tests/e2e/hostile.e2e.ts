@@ -11,27 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
   checkedBoxes,
+  chromiumDriver,
   openSidebar,
   clickInSidebar,
+  isolatedEval,
   launchWithExtension,
   queryInSidebar,
   screenshot,
   sidebarText,
   startFixtureServer,
+  tickFirstBarrier,
   waitFor,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
 import { projectRoot } from '../../scripts/browser.mjs';
-import {
-  clickOnPage,
-  elementAtPoint,
-  isolatedEval,
-  readExtensionStorage,
-  sidebarCentre,
-  tickFirstBarrier,
-  writeExtensionLocal,
-} from './security-helpers';
+import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
+import { readExtensionStorage, writeExtensionLocal } from './security-helpers';
 
 let server: FixtureServer;
 let ext: ExtensionBrowser;
@@ -56,53 +52,12 @@ async function open(pathname: string): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-const pageClicks = (page: Page) => isolatedEval<string>(page, `document.getElementById('clicks')?.textContent ?? ''`);
-
-/** The collapsed tab is visible and on top at its own centre, and a real click there opens the panel. */
-async function tabIsOnTopAndOpens(page: Page, name: string): Promise<void> {
-  const tab = await waitFor(() => sidebarCentre(page, 'button.tab'), (c) => c !== null, 15_000);
-  expect(tab, `${name}: the collapsed tab must appear`).not.toBeNull();
-  expect(await elementAtPoint(page, tab!), `${name}: what the page hits at the tab's centre`).toBe('SMS-PROMPTS');
-  await page.mouse.click(tab!.x, tab!.y);
-  await waitFor(() => queryInSidebar(page, 'aside'), (ids) => ids.length === 1);
-  expect(await queryInSidebar(page, 'aside'), `${name}: the panel opens from the tab`).toHaveLength(1);
-  // The open panel is on top too: its header's collapse button is what the page would hit.
-  const collapse = await sidebarCentre(page, 'button.collapse');
-  expect(await elementAtPoint(page, collapse!)).toBe('SMS-PROMPTS');
-}
-
-const HOSTILE_PAGES = [
-  ['hostile-css.html', 'style sheets that hide everything foreign, `all: revert`, max z-index overlays'],
-  ['hostile-scripts.html', 'patched Array/JSON/fetch/attachShadow/MutationObserver/customElements, inline styles stripped'],
-  ['hostile-dom.html', 'its own <sms-prompts> element, sweeps foreign nodes off <html> every 700 ms'],
-  ['hostile-iframes.html', '300 srcdoc iframes'],
-  ['/shared/hostile-page.html', 'the team fixture: legacy globals, overlay, HTML-looking problem text'],
-] as const;
-
 describe('hostile host pages', () => {
   it.each(HOSTILE_PAGES)('%s (%s): the sidebar appears, opens and works; the page still works', async (file, _what) => {
-    const { page, errors } = await open(file.startsWith('/') ? file : `/${file}`);
+    const { page, errors } = await open(hostilePath(file));
     try {
-      // GP mode starts collapsed (default settings); give the page's own timers a chance to do their worst first.
-      await new Promise((r) => setTimeout(r, 1600));
-      if (file === 'hostile-scripts.html') {
-        expect(await page.evaluate(() => (window as unknown as { __themeSwitched: boolean }).__themeSwitched), 'the page stripped inline styles').toBe(true);
-      }
-      if ((await queryInSidebar(page, 'aside')).length === 1) await clickInSidebar(page, 'button.collapse');
-      await tabIsOnTopAndOpens(page, file);
-
-      const before = await checkedBoxes(page);
-      await tickFirstBarrier(page);
-      const after = await waitFor(() => checkedBoxes(page), (names) => names.length === before.length + 1);
-      expect(after.length, `${file}: ticking a barrier`).toBe(before.length + 1);
+      await sidebarWorksOnHostilePage(chromiumDriver, page, file);
       await screenshot(page, `hostile-${path.basename(file, '.html')}`);
-
-      // The page's own controls and scripts still work beside the open sidebar.
-      if (await isolatedEval<boolean>(page, `!!document.getElementById('count')`)) {
-        const clicks = Number(await pageClicks(page));
-        await clickOnPage(page, '#count');
-        expect(Number(await waitFor(() => pageClicks(page), (c) => Number(c) === clicks + 1)), `${file}: page button`).toBe(clicks + 1);
-      }
       expect(errors, `${file}: the content script logged errors`).toEqual([]);
     } finally {
       await page.close();
@@ -112,18 +67,7 @@ describe('hostile host pages', () => {
   it('hostile-dom.html: the page\'s own <sms-prompts> definition and its sweeper are survived', async () => {
     const { page } = await open('/hostile-dom.html');
     try {
-      await openSidebar(page);
-      // Let the sweeper run a few times with the panel open.
-      await new Promise((r) => setTimeout(r, 2200));
-      const seen = await page.evaluate(() => {
-        const w = window as unknown as { __swept: number; __hostileConstructed?: number; __defineFailed?: string };
-        return { swept: w.__swept, constructed: w.__hostileConstructed ?? 0, defineFailed: w.__defineFailed ?? '' };
-      });
-      console.log(`hostile-dom.html: ${JSON.stringify(seen)}`);
-      expect(seen.swept, 'the page swept our host off <html>').toBeGreaterThan(0);
-      expect(await queryInSidebar(page, 'aside')).toHaveLength(1);
-      const collapse = await sidebarCentre(page, 'button.collapse');
-      expect(await elementAtPoint(page, collapse!)).toBe('SMS-PROMPTS');
+      await sidebarSurvivesOwnElementAndSweeper(chromiumDriver, page);
     } finally {
       await page.close();
     }

@@ -12,10 +12,12 @@ import {
   checkedBoxes,
   openSidebar,
   clickInSidebar,
+  isolatedEval,
   launchWithExtension,
   queryInSidebar,
   sidebarAttributes,
   startFixtureServer,
+  tickFirstBarrier,
   waitFor,
   type ExtensionBrowser,
   type FixtureServer,
@@ -23,11 +25,9 @@ import {
 import { extensionDir } from '../../scripts/browser.mjs';
 import {
   NetworkRecorder,
-  isolatedEval,
   type RecordedRequest,
   readExtensionStorage,
   serviceWorker,
-  tickFirstBarrier,
   type ExtensionStorage,
 } from './security-helpers';
 

@@ -1,10 +1,9 @@
 /**
- * Helpers for the trust tests (privacy.e2e.ts, hostile.e2e.ts): every network request of every target, the
- * extension's storage read from its own service worker, and probes that run in a fresh isolated world so a
- * hostile page's patched globals cannot fool the test itself.
+ * Helpers for the trust tests (privacy.e2e.ts, hostile.e2e.ts): every network request of every target, and the
+ * extension's storage read from its own service worker.
  */
-import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
-import { clickInSidebar, sidebarAttributes, sidebarBox, type ExtensionBrowser } from './harness';
+import type { Browser, CDPSession, Target, WebWorker } from 'puppeteer-core';
+import type { ExtensionBrowser } from './harness';
 
 // ---- Network: every request of every page, worker and extension page ----
 
@@ -129,59 +128,3 @@ export async function writeExtensionLocal(ext: ExtensionBrowser, items: Record<s
     await api.storage.local.set(JSON.parse(json) as object);
   }, JSON.stringify(items));
 }
-
-// ---- Probes that a hostile page cannot patch ----
-
-/** Evaluates an expression in a new isolated world of the page's main frame (clean globals, same DOM). */
-export async function isolatedEval<T>(page: Page, expression: string): Promise<T> {
-  const session = await page.createCDPSession();
-  try {
-    const { frameTree } = await session.send('Page.getFrameTree');
-    const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'sms-test-probe' });
-    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-      expression,
-      contextId: executionContextId,
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as T;
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
-}
-
-/** Clicks a page element (by selector) with the real mouse, located from a clean world. */
-export async function clickOnPage(page: Page, selector: string): Promise<void> {
-  const box = await isolatedEval<{ x: number; y: number } | null>(
-    page,
-    `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null;
-       el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
-  );
-  if (!box) throw new Error(`no ${selector} on the page`);
-  await page.mouse.click(box.x, box.y);
-}
-
-// ---- The sidebar ----
-
-/** Centre of a sidebar element in viewport coordinates (CDP box model; reaches into the closed root). */
-export async function sidebarCentre(page: Page, selector: string): Promise<{ x: number; y: number } | null> {
-  const box = await sidebarBox(page, selector);
-  return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
-}
-
-/** What the page itself would hit at a point: the closed root is retargeted, so our part of the page is `SMS-PROMPTS`. */
-export async function elementAtPoint(page: Page, point: { x: number; y: number }): Promise<string> {
-  return isolatedEval<string>(page, `document.elementFromPoint(${point.x}, ${point.y})?.tagName ?? 'nothing'`);
-}
-
-
-/** The first barrier chip's value, ticked with the real mouse; resolves when the sidebar shows it ticked. */
-export async function tickFirstBarrier(page: Page): Promise<string> {
-  const first = await sidebarAttributes(page, 'input[name="barrier"]');
-  if (!first) throw new Error('no barrier chips in the sidebar');
-  const value = first['value'] ?? '';
-  await clickInSidebar(page, `input[name="barrier"][value="${value}"]`);
-  return value;
-}
-
