@@ -18,6 +18,15 @@ export const SCRIPT_ID_PREFIX = 'sms-site:';
 
 type RegisteredScript = { unregister(): Promise<void> };
 
+/**
+ * A file of the manifest's content script as the registration APIs take it: relative to the extension's root.
+ * Firefox's getManifest() gives them as absolute moz-extension:// URLs, which contentScripts.register refuses.
+ */
+export function extensionPath(file: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\/(.*)$/i.exec(file);
+  return (absolute ? absolute[1]! : file).replace(/^\/+/, '');
+}
+
 /** The parts of `browser` this module uses (scripting on Chrome MV3, contentScripts on Firefox MV2). */
 export interface SitesBrowser {
   runtime: { getManifest(): Pick<Manifest.WebExtensionManifest, 'manifest_version' | 'content_scripts'> };
@@ -48,13 +57,24 @@ export function createSiteRegistrar(browser: SitesBrowser, warn: (message: strin
   const manifest = browser.runtime.getManifest();
   const staticScripts = manifest.content_scripts ?? [];
   const template = staticScripts[0];
-  const js = template?.js?.length ? template.js : [DEFAULT_SCRIPT];
-  const css = template?.css ?? [];
+  const js = template?.js?.length ? template.js.map(extensionPath) : [DEFAULT_SCRIPT];
+  const css = (template?.css ?? []).map(extensionPath);
   const runAt = template?.run_at ?? 'document_idle';
   const staticMatches = staticScripts.flatMap((s) => s.matches ?? []);
   const useScripting = manifest.manifest_version >= 3 && !!browser.scripting;
   /** Firefox MV2 handles, per pattern, for this background page's lifetime. */
   const firefoxHandles = new Map<string, RegisteredScript>();
+  /**
+   * Changes to the registrations, one at a time: a site removed from the options page is disabled twice at once
+   * (the permission's onRemoved and sites/remove), and the second must not answer before the first has
+   * unregistered; two enables at once must not register the same script twice.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+    const run = queue.then(change, change);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
   const builtIn = (pattern: string) => staticMatches.some((m) => patternCovers(m, pattern));
 
@@ -102,19 +122,23 @@ export function createSiteRegistrar(browser: SitesBrowser, warn: (message: strin
     }
   }
 
-  async function enable(pattern: string): Promise<boolean> {
-    if (!isSitePattern(pattern)) throw new Error(`not a site address: ${pattern}`);
-    if (!(await hasPermission(pattern))) return false;
-    if (builtIn(pattern)) return true; // the manifest injects it already; registering would inject it twice
-    if (!(await registeredPatterns()).has(pattern)) await register(pattern);
-    return true;
-  }
+  const enable = (pattern: string): Promise<boolean> =>
+    oneAtATime(async () => {
+      if (!isSitePattern(pattern)) throw new Error(`not a site address: ${pattern}`);
+      if (!(await hasPermission(pattern))) return false;
+      if (builtIn(pattern)) return true; // the manifest injects it already; registering would inject it twice
+      if (!(await registeredPatterns()).has(pattern)) await register(pattern);
+      return true;
+    });
 
-  async function disable(pattern: string): Promise<void> {
-    if ((await registeredPatterns()).has(pattern)) await unregister(pattern);
-  }
+  const disable = (pattern: string): Promise<void> =>
+    oneAtATime(async () => {
+      if ((await registeredPatterns()).has(pattern)) await unregister(pattern);
+    });
 
-  async function sync(enabledSites: readonly string[]): Promise<void> {
+  const sync = (enabledSites: readonly string[]): Promise<void> => oneAtATime(() => syncNow(enabledSites));
+
+  async function syncNow(enabledSites: readonly string[]): Promise<void> {
     const want = new Set<string>();
     for (const pattern of enabledSites) {
       if (isSitePattern(pattern) && !builtIn(pattern) && (await hasPermission(pattern))) want.add(pattern);

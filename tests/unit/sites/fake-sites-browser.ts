@@ -3,6 +3,8 @@ import type { SitesBrowser } from '../../../lib/background/sites';
 
 type Listener = (p: { origins?: string[] }) => void;
 
+const MOZ_ORIGIN = 'moz-extension://5d4c6b4e-8f0a-4f43-9d7e-1c2b3a4d5e6f';
+
 /** An in-memory browser for site registration: permissions, scripting (MV3) or contentScripts (MV2). */
 export function fakeSitesBrowser({ mv = 3, granted = [] as string[] } = {}) {
   const permissions = new Set(granted);
@@ -13,9 +15,14 @@ export function fakeSitesBrowser({ mv = 3, granted = [] as string[] } = {}) {
   let nextHandle = 1;
   const browser = {
     runtime: {
+      // As each browser gives it: Firefox's files are absolute moz-extension:// URLs, and a missing list is null.
       getManifest: () => ({
         manifest_version: mv,
-        content_scripts: [{ matches: ['http://localhost/*', 'http://127.0.0.1/*'], js: ['content-scripts/content.js'], run_at: 'document_idle' as const }],
+        content_scripts: [
+          mv === 3
+            ? { matches: ['http://localhost/*', 'http://127.0.0.1/*'], js: ['content-scripts/content.js'], run_at: 'document_idle' as const }
+            : { matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: [`${MOZ_ORIGIN}/content-scripts/content.js`], css: null, run_at: 'document_idle' as const },
+        ],
       }),
     },
     permissions: {
@@ -27,6 +34,7 @@ export function fakeSitesBrowser({ mv = 3, granted = [] as string[] } = {}) {
       ? {
           scripting: {
             registerContentScripts: vi.fn(async (list: { id: string }[]) => {
+              await new Promise((next) => setTimeout(next)); // a round trip to the browser
               for (const s of list) {
                 if (scripts.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
                 scripts.set(s.id, s);
@@ -42,10 +50,15 @@ export function fakeSitesBrowser({ mv = 3, granted = [] as string[] } = {}) {
         }
       : {
           contentScripts: {
-            register: vi.fn(async (options: Record<string, unknown>) => {
+            register: vi.fn(async (options: { js?: { file: string }[]; css?: { file: string }[] }) => {
+              // Firefox's schema: each file a strict relative URL.
+              for (const { file } of [...(options.js ?? []), ...(options.css ?? [])]) {
+                if (/^[a-z-]+:|^\//i.test(file)) throw new Error(`Type error for parameter contentScriptOptions (${file}: .file must match the format "strictRelativeUrl")`);
+              }
               const handle = nextHandle++;
               firefox.set(handle, options);
-              return { unregister: vi.fn(async () => void firefox.delete(handle)) };
+              // Unregistering is a round trip to the parent process in Firefox: it ends a task later.
+              return { unregister: vi.fn(() => new Promise<void>((done) => setTimeout(() => done(void firefox.delete(handle))))) };
             }),
           },
         }),

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyPermissionChange, createSiteRegistrar, scriptId, startSites } from '../../../lib/background/sites';
+import { applyPermissionChange, createSiteRegistrar, extensionPath, scriptId, startSites } from '../../../lib/background/sites';
 import { handleRequest, type HandlerDeps } from '../../../lib/background/handler';
 import { loadSettings, saveSettings } from '../../../lib/settings/store';
 import { freshDeps } from '../background/helpers';
@@ -46,6 +46,13 @@ describe('site registrar, Chrome MV3 (scripting)', () => {
     expect([...fake.scripts.keys()].sort()).toEqual([scriptId(EHR), 'someone-else'].sort());
   });
 
+  it('two enables at once register the script once (no duplicate id error)', async () => {
+    const fake = fakeSitesBrowser({ granted: [EHR] });
+    const sites = createSiteRegistrar(fake.browser);
+    expect(await Promise.all([sites.enable(EHR), sites.enable(EHR)])).toEqual([true, true]);
+    expect([...fake.scripts.keys()]).toEqual([scriptId(EHR)]);
+  });
+
   it('disable unregisters, and is harmless when nothing is registered', async () => {
     const fake = fakeSitesBrowser({ granted: [EHR] });
     const sites = createSiteRegistrar(fake.browser);
@@ -66,6 +73,23 @@ describe('site registrar, Firefox MV2 (contentScripts)', () => {
     expect((await sites.status([EHR]))[0]?.active).toBe(true);
     await sites.disable(EHR);
     expect(fake.firefox.size).toBe(0);
+  });
+
+  it('takes the manifest files Firefox gives as moz-extension:// URLs as the relative paths register needs', () => {
+    expect(extensionPath('moz-extension://5d4c6b4e-8f0a/content-scripts/content.js')).toBe('content-scripts/content.js');
+    expect(extensionPath('chrome-extension://abcdef/assets/x.css')).toBe('assets/x.css');
+    expect(extensionPath('/content-scripts/content.js')).toBe('content-scripts/content.js');
+    expect(extensionPath('content-scripts/content.js')).toBe('content-scripts/content.js');
+  });
+
+  it('a second disable at once answers only when the script is unregistered (a removed site gets nothing at once)', async () => {
+    const fake = fakeSitesBrowser({ mv: 2, granted: [EHR] });
+    const sites = createSiteRegistrar(fake.browser);
+    await sites.enable(EHR);
+    const first = sites.disable(EHR); // the permission's onRemoved
+    await sites.disable(EHR); // sites/remove from the options page
+    expect(fake.firefox.size).toBe(0);
+    await first;
   });
 
   it('start-up registers again the enabled sites that still hold permission', async () => {
