@@ -17,6 +17,8 @@ export function startFixtureServer(port?: number): Promise<FixtureServer>;
 export interface ExtensionBrowser {
   browser: Browser;
   extensionId: string;
+  /** Where the extension's own pages are: chrome-extension://<id> or moz-extension://<uuid>. */
+  extensionOrigin: string;
   close(): Promise<void>;
 }
 export function launchWithExtension(options?: { headless?: boolean; userDataDir?: string; dir?: string }): Promise<ExtensionBrowser>;

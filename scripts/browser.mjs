@@ -75,8 +75,11 @@ export async function launchWithExtension({ headless = true, userDataDir, dir = 
     { timeout: 15_000 },
   );
   const extensionId = new URL(worker.url()).host;
-  return { browser, extensionId, close: () => browser.close() };
+  return { browser, extensionId, extensionOrigin: `chrome-extension://${extensionId}`, close: () => browser.close() };
 }
+
+/** The extension's moz-extension:// host in test runs (extensions.webextensions.uuids). */
+const FIREFOX_EXTENSION_UUID = '5d4c6b4e-8f0a-4f43-9d7e-1c2b3a4d5e6f';
 
 /**
  * Firefox's own background traffic off (what --disable-background-networking does for Chromium): puppeteer's
@@ -93,6 +96,7 @@ export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, pr
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${dir}: run "npm run build:firefox" first.`);
   }
+  const geckoId = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id;
   const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
   if (!fs.existsSync(executablePath)) throw new Error(`No Firefox at ${executablePath}: run "bash scripts/ensure-system.sh".`);
   const browser = await puppeteer.launch({
@@ -100,13 +104,20 @@ export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, pr
     executablePath,
     headless: true,
     defaultViewport: { width: 1400, height: 900 },
-    extraPrefsFirefox: { ...FIREFOX_QUIET_PREFS, ...prefs },
-    // Release builds take services.settings.server only with this set.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      ...FIREFOX_QUIET_PREFS,
+      // A fixed moz-extension:// host (Firefox picks a random one per profile), so tests can open our pages.
+      ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }) } : {}),
+      ...prefs,
+    },
+    // Release builds take services.settings.server only with MOZ_REMOTE_SETTINGS_DEVTOOLS set. WebDriver BiDi
+    // navigates to http(s) and file only, unless MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: then it opens our moz-extension://
+    // pages too (the options page), as CDP opens chrome-extension:// ones.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
   });
   try {
     const extensionId = await browser.installExtension(dir);
-    return { browser, extensionId, close: () => browser.close() };
+    return { browser, extensionId, extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`, close: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;

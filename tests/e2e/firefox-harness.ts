@@ -139,3 +139,12 @@ export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: c
 /** The sidebar views of the Chromium harness, read through BiDi. */
 export const { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage } =
   sidebarViews(firefoxDriver);
+
+/**
+ * Starts loading one of the extension's own pages (moz-extension://) in `page`. It loads in the extension's
+ * process, and puppeteer never sees that navigation end, so wait for the page's content instead.
+ */
+export async function navigateToExtensionPageFx(page: Page, url: string): Promise<void> {
+  const { connection, context } = bidi(page);
+  await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
+}

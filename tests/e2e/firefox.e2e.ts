@@ -7,11 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../../scripts/browser.mjs';
-import { attributesFx, clickFx, firefoxDriver, strategyIds, textFx, waitForConditions } from './firefox-harness';
+import { attributesFx, clickFx, firefoxDriver, navigateToExtensionPageFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
 import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
+
+/** Test EHR sites: not covered by the manifest (localhost only), served by the fixture server through the proxy. */
+const EHR_SITE = 'http://ehr.example.test';
+const OTHER_SITE = 'http://other.example.test';
 
 let server: FixtureServer;
 let proxy: RecordingProxy;
@@ -21,8 +25,9 @@ const visited = new Set<string>();
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  proxy = await startRecordingProxy(server.origin);
-  firefox = await launchFirefoxWithExtension({ prefs: proxy.prefs });
+  proxy = await startRecordingProxy(server.origin, [EHR_SITE, OTHER_SITE]);
+  // No permission prompt: a site's optional host permission is granted as the clinician's "Allow" would.
+  firefox = await launchFirefoxWithExtension({ prefs: { ...proxy.prefs, 'extensions.webextOptionalPermissionPrompts': false } });
 }, 60_000);
 
 afterAll(async () => {
@@ -31,10 +36,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(pathname: string): Promise<Page> {
+/** Opens a page of the fixture server (a path) or of a test EHR site (a URL the proxy sends to that server). */
+async function open(pathOrUrl: string): Promise<Page> {
+  const url = new URL(pathOrUrl, server.origin);
   const page = await firefox.browser.newPage();
-  visited.add(`${server.origin}${pathname.split('#')[0]}`); // a route after # is not part of the request
-  await page.goto(`${server.origin}${pathname}`, { waitUntil: 'load' });
+  visited.add(`${url.origin}${url.pathname}${url.search}`); // a route after # is not part of the request
+  await page.goto(url.href, { waitUntil: 'load' });
   return page;
 }
 
@@ -105,6 +112,61 @@ describe('hostile host pages in Firefox', () => {
   });
 });
 
+describe('enabling an EHR site in Firefox: its own host permission, then a content script registered for it', () => {
+  const noSidebar = async (page: Page) => {
+    await new Promise((r) => setTimeout(r, 1500)); // time for a content script to have detected and mounted
+    return (await attributesFx(page, 'aside, button.tab')).length === 0;
+  };
+
+  async function openSites(): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await navigateToExtensionPageFx(page, `${firefox.extensionOrigin}/options.html`);
+    await page.waitForSelector('>>> #site-input');
+    return page;
+  }
+
+  it('nothing runs on an EHR site before it is enabled', async () => {
+    const page = await open(`${EHR_SITE}/patient-summary.html`);
+    expect(await noSidebar(page)).toBe(true);
+    await page.close();
+  });
+
+  it('enabled from the options page, the site gets the sidebar; another site still does not', async () => {
+    const options = await openSites();
+    await options.click('>>> #site-input');
+    await options.keyboard.type(`${EHR_SITE}/patient-summary.html`);
+    await options.keyboard.press('Enter');
+    const row = await options.waitForSelector(`>>> li[data-site="${EHR_SITE}/*"] .status.active`);
+    expect(await row!.evaluate((el) => el.textContent)).toMatch(/active/i);
+    await screenshot(options, 'firefox-options-site-enabled');
+    await options.close();
+
+    const page = await open(`${EHR_SITE}/patient-summary.html`);
+    expect(await waitForConditions(page, 3)).toEqual({ copd: 'confirmed', hypertension: 'confirmed', t2dm: 'confirmed' });
+    await page.close();
+
+    const other = await open(`${OTHER_SITE}/patient-summary.html`);
+    expect(await noSidebar(other)).toBe(true);
+    await other.close();
+  });
+
+  it('removed again, the permission is given back and the site gets nothing', async () => {
+    const options = await openSites();
+    await options.click(`>>> li[data-site="${EHR_SITE}/*"] button:last-of-type`);
+    await options.waitForSelector(`>>> li[data-site="${EHR_SITE}/*"]`, { hidden: true });
+    const held = await options.evaluate(
+      (origin) => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: [origin] }),
+      `${EHR_SITE}/*`,
+    );
+    expect(held).toBe(false);
+    await options.close();
+
+    const page = await open(`${EHR_SITE}/patient-summary.html`);
+    expect(await noSidebar(page)).toBe(true);
+    await page.close();
+  });
+});
+
 describe('no egress from Firefox (every request of the whole browser went through a recording proxy)', () => {
   it('the only requests were the test pages loading from the fixture server, during a whole consultation', async () => {
     // After the consultation, the shared fixtures and the hostile pages above (detection, tick, insert, save, reload), and a wait for
@@ -112,7 +174,8 @@ describe('no egress from Firefox (every request of the whole browser went throug
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const pages = proxy.requests.filter((r) => r.method === 'GET' && visited.has(r.url));
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    const others = proxy.requests.filter((r) => !(r.method === 'GET' && (visited.has(r.url) || r.url === `${server.origin}/favicon.ico`)));
+    const favicons = new Set([...visited].map((url) => `${new URL(url).origin}/favicon.ico`));
+    const others = proxy.requests.filter((r) => !(r.method === 'GET' && (visited.has(r.url) || favicons.has(r.url))));
     expect(others).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * An HTTP proxy that records every request a browser sends through it and forwards only those for one origin
- * (the fixture server); anything else gets 502 and nothing leaves. Firefox is pointed at it for every scheme
+ * (the fixture server), or for the aliases it is given (test EHR sites such as http://ehr.example.test, which the
+ * fixture server answers as if it were that site); anything else gets 502 and nothing leaves. Firefox is pointed at it for every scheme
  * and for localhost too (`prefs`), so a request from any part of the browser passes here: a page, a content
  * script, the extension's background page. In Firefox this stands in for the CDP Network recording that
  * privacy.e2e.ts does in Chromium, which has no counterpart there for an extension's background page.
@@ -22,7 +23,9 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(forwardOrigin: string): Promise<RecordingProxy> {
+/** `aliases`: origins (http only) served by the fixture server, as a DNS entry would send them there. */
+export async function startRecordingProxy(forwardOrigin: string, aliases: readonly string[] = []): Promise<RecordingProxy> {
+  const upstream = new URL(forwardOrigin);
   const requests: ProxiedRequest[] = [];
   const server = http.createServer((req, res) => {
     const url = req.url ?? '';
@@ -33,19 +36,19 @@ export async function startRecordingProxy(forwardOrigin: string): Promise<Record
     } catch {
       /* not an absolute URL: not a proxy request */
     }
-    if (!target || target.origin !== forwardOrigin) {
+    if (!target || (target.origin !== forwardOrigin && !aliases.includes(target.origin))) {
       res.writeHead(502).end();
       return;
     }
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
   });
   server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
     requests.push({ method: 'CONNECT', url: req.url ?? '' });
