@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST, sidebarViews, type Point, type SidebarDriver } from './harness';
+import { SIDEBAR_HOST, sidebarViews, waitFor, type Point, type SidebarDriver } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -141,10 +141,14 @@ export const { shownConditions, strategyIds, openSidebar, waitForConditions, tic
   sidebarViews(firefoxDriver);
 
 /**
- * Starts loading one of the extension's own pages (moz-extension://) in `page`. It loads in the extension's
- * process, and puppeteer never sees that navigation end, so wait for the page's content instead.
+ * Opens one of the extension's own pages (moz-extension://) in `page`. It loads in the extension's process and
+ * puppeteer never sees that navigation end, so this waits until the page's document is the one asked for and
+ * loaded: a wait started before then would keep polling the old document.
  */
 export async function navigateToExtensionPageFx(page: Page, url: string): Promise<void> {
   const { connection, context } = bidi(page);
   await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
+  const loaded = () => page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => '');
+  const state = await waitFor(loaded, (s) => s === `${url} complete`, 15_000);
+  if (state !== `${url} complete`) throw new Error(`${url} did not load (${state || 'no document'})`);
 }

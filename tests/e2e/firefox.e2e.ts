@@ -10,6 +10,7 @@ import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, 
 import { attributesFx, clickFx, firefoxDriver, navigateToExtensionPageFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
+import { dumpExtensionStorage, expectPseudonymous, type ExtensionStorage } from './security-helpers';
 import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
 import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
 
@@ -164,6 +165,62 @@ describe('enabling an EHR site in Firefox: its own host permission, then a conte
     const page = await open(`${EHR_SITE}/patient-summary.html`);
     expect(await noSidebar(page)).toBe(true);
     await page.close();
+  });
+});
+
+describe('the toolbar popup in Firefox (popup.html?tab=<id> in a tab of its own, as in popup.e2e.ts)', () => {
+  /** The extension's tab id for `page`: the active tab, as one of the extension's pages sees it (no `tabs` permission). */
+  async function tabIdOf(page: Page): Promise<number> {
+    const helper = await firefox.browser.newPage();
+    await navigateToExtensionPageFx(helper, `${firefox.extensionOrigin}/options.html`);
+    await helper.waitForSelector('>>> #site-input');
+    await page.bringToFront();
+    const id = await helper.evaluate(
+      async () => (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    );
+    await helper.close();
+    if (id === undefined) throw new Error('no active tab');
+    return id;
+  }
+
+  async function openPopupFor(tabId: number): Promise<Page> {
+    const popup = await firefox.browser.newPage();
+    await popup.setViewport({ width: 360, height: 480 });
+    await navigateToExtensionPageFx(popup, `${firefox.extensionOrigin}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('>>> #page-state');
+    return popup;
+  }
+
+  const stateText = (popup: Page) => popup.$eval('>>> #page-state', (el) => el.textContent ?? '');
+
+  it('reports what the page shows, and why, and opens the sidebar there (tabs.sendMessage to the content script)', async () => {
+    const page = await open('/patient-summary.html');
+    await waitForConditions(page, 3);
+    await clickFx(page, 'button.collapse');
+    const popup = await openPopupFor(await tabIdOf(page));
+    await popup.waitForSelector('>>> li[data-condition="t2dm"]');
+    expect(await stateText(popup)).toMatch(/Active on this page/);
+    const found = await popup.$$eval('>>> li[data-condition]', (els) => els.map((e) => e.getAttribute('data-condition')).sort());
+    expect(found).toEqual(['copd', 'hypertension', 't2dm']);
+    await popup.click('>>> li[data-condition="t2dm"] summary');
+    await popup.waitForSelector('>>> li[data-condition="t2dm"] details[open] ul.why li');
+    await screenshot(popup, 'firefox-popup');
+
+    await popup.click('>>> #open-sidebar');
+    await popup.waitForFunction(() => /Sidebar opened on the page/.test(document.body.innerText + (document.querySelector('sms-popup-app')?.shadowRoot?.textContent ?? '')));
+    expect(await waitFor(() => attributesFx(page, 'aside'), (found) => found.length === 1)).toHaveLength(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pseudonymity in Firefox (what the extension keeps, read from one of its own pages)', () => {
+  it('the consultations were stored under 64-hex pseudonymous keys, and nothing stored names a patient', async () => {
+    const helper = await firefox.browser.newPage();
+    await navigateToExtensionPageFx(helper, `${firefox.extensionOrigin}/options.html`);
+    const stored = JSON.parse(await helper.evaluate(dumpExtensionStorage)) as ExtensionStorage;
+    await helper.close();
+    expectPseudonymous(stored);
   });
 });
 

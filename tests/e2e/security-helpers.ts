@@ -3,6 +3,7 @@
  * extension's storage read from its own service worker.
  */
 import type { Browser, CDPSession, Target, WebWorker } from 'puppeteer-core';
+import { expect } from 'vitest';
 import type { ExtensionBrowser } from './harness';
 
 // ---- Network: every request of every page, worker and extension page ----
@@ -91,33 +92,54 @@ export interface ExtensionStorage {
   indexedDb: Record<string, Record<string, unknown[]>>;
 }
 
-/** Everything the extension keeps: browser.storage.local and .session, and every IndexedDB database of its origin. */
+/**
+ * Everything the extension keeps, as JSON: browser.storage.local and .session, and every IndexedDB database of
+ * its origin. Runs in one of the extension's own contexts (Chrome's service worker, a Firefox extension page).
+ */
+export async function dumpExtensionStorage(): Promise<string> {
+  type StorageArea = { get(k: null): Promise<Record<string, unknown>> };
+  const g = globalThis as unknown as { browser?: { storage: Record<string, StorageArea | undefined> }; chrome: { storage: Record<string, StorageArea | undefined> } };
+  const api = g.browser ?? g.chrome;
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const indexedDb: Record<string, Record<string, unknown[]>> = {};
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await request(indexedDB.open(name));
+    indexedDb[name] = {};
+    for (const store of Array.from(db.objectStoreNames)) {
+      indexedDb[name][store] = await request(db.transaction(store).objectStore(store).getAll());
+    }
+    db.close();
+  }
+  return JSON.stringify({
+    local: (await api.storage.local?.get(null)) ?? {},
+    session: (await api.storage.session?.get(null).catch(() => ({}))) ?? {},
+    indexedDb,
+  });
+}
+
+/** Everything the extension keeps, read in its service worker (Chromium). */
 export async function readExtensionStorage(ext: ExtensionBrowser): Promise<ExtensionStorage> {
   const worker = await serviceWorker(ext);
-  const text = await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<Record<string, unknown>> } | undefined> } }).chrome;
-    const request = <T>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-    const indexedDb: Record<string, Record<string, unknown[]>> = {};
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await request(indexedDB.open(name));
-      indexedDb[name] = {};
-      for (const store of Array.from(db.objectStoreNames)) {
-        indexedDb[name][store] = await request(db.transaction(store).objectStore(store).getAll());
-      }
-      db.close();
-    }
-    return JSON.stringify({
-      local: (await api.storage.local?.get(null)) ?? {},
-      session: (await api.storage.session?.get(null)) ?? {},
-      indexedDb,
-    });
-  });
-  return JSON.parse(text) as ExtensionStorage;
+  return JSON.parse(await worker.evaluate(dumpExtensionStorage)) as ExtensionStorage;
+}
+
+/** What the test pages show about their patients (patient-summary.html, the shared hostile-page.html). None of it may be stored, in any form. */
+export const PATIENT_IDENTIFIERS = ['Walsh', 'Peter', 'RMC-771204', '771 204 5521', '7712045521', '1952-07-09', "O'Connor", 'Siobhan', 'LEG-5521'];
+
+/** What was stored: consultations under 64-hex pseudonymous keys, and no patient identifier anywhere in it. */
+export function expectPseudonymous(stored: ExtensionStorage): void {
+  const db = stored.indexedDb['sms-prompts'];
+  expect(db, `IndexedDB databases: ${Object.keys(stored.indexedDb).join(', ')}`).toBeDefined();
+  const consultations = (db!['consultations'] ?? []) as { patientKey: string }[];
+  expect(consultations.length, 'consultations were stored').toBeGreaterThanOrEqual(1);
+  for (const c of consultations) expect(c.patientKey).toMatch(/^[0-9a-f]{64}$/);
+  const dump = JSON.stringify(stored).toLowerCase();
+  for (const id of PATIENT_IDENTIFIERS) expect(dump, `"${id}" is stored`).not.toContain(id.toLowerCase());
 }
 
 /** Writes to the extension's browser.storage.local, as a damaged profile or a buggy old version might have. */
