@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ConditionId } from '../lib/conditions';
 import type { DetectedCondition } from '../lib/detection/result';
+import { seenIn } from '../lib/evidence-place';
 import { resolveLanguage, translator, type Translate } from '../lib/i18n';
 import type { ActivePack, RequestInput, ResponseData, SettingsView, SiteStatus } from '../lib/messages';
 import { PageStatusSchema, type PageRequest, type PageStatus } from '../lib/page-messages';
@@ -168,7 +169,7 @@ export class SmsPopupApp extends LitElement {
           <span class="muted">– ${t('popupWhy')}</span>
         </summary>
         <ul class="why">
-          ${c.evidence.slice(0, 3).map((e) => html`<li><q>${e.snippet}</q> <span class="muted">(${e.where})</span></li>`)}
+          ${c.evidence.slice(0, 3).map((e) => html`<li><q>${e.snippet}</q> <span class="muted">(${seenIn(this.t, e)})</span></li>`)}
         </ul>
       </details>
     </li>`;

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
 import type { ConditionView, RuledOutView } from '../lib/sidebar/model';
 import type { Evidence, MentionContext } from '../lib/detection/result';
+import { seenIn } from '../lib/evidence-place';
 import { baseStyles } from './styles';
 
 const CONTEXT_KEYS = {
@@ -44,7 +45,7 @@ export class SmsConditionList extends LitElement {
     // Page text is rendered as text nodes by lit, never as HTML: a crafted problem list cannot inject markup.
     return html`<ul class="evidence">
       ${evidence.slice(0, 5).map(
-        (e) => html`<li><q>${e.snippet}</q> <span class="muted">(${this.t('evidenceFrom')} ${e.where})</span></li>`,
+        (e) => html`<li><q>${e.snippet}</q> <span class="muted">(${seenIn(this.t, e)})</span></li>`,
       )}
     </ul>`;
   }

@@ -22,5 +22,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 export function launchWithExtension(options?: { headless?: boolean; userDataDir?: string; dir?: string }): Promise<ExtensionBrowser>;
-/** `prefs`: Firefox preferences on top of puppeteer's (e.g. a proxy that records every request). */
-export function launchFirefoxWithExtension(options?: { dir?: string; prefs?: Record<string, unknown> }): Promise<ExtensionBrowser>;
+/**
+ * `prefs`: Firefox preferences on top of puppeteer's (e.g. a proxy that records every request). `env`: on top of
+ * the process's (e.g. HOME, where Firefox looks for per-user managed storage manifests).
+ */
+export function launchFirefoxWithExtension(options?: { dir?: string; prefs?: Record<string, unknown>; env?: Record<string, string> }): Promise<ExtensionBrowser>;

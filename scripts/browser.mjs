@@ -92,7 +92,7 @@ export const FIREFOX_QUIET_PREFS = { 'services.settings.server': 'data:,#remote-
  * Debian's Firefox ESR with the built Firefox extension installed as a temporary add-on (WebDriver BiDi
  * webExtension.install, as about:debugging does: no signing needed); fails clearly when a piece is missing.
  */
-export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, prefs = {} } = {}) {
+export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, prefs = {}, env = {} } = {}) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${dir}: run "npm run build:firefox" first.`);
   }
@@ -113,7 +113,7 @@ export async function launchFirefoxWithExtension({ dir = firefoxExtensionDir, pr
     // Release builds take services.settings.server only with MOZ_REMOTE_SETTINGS_DEVTOOLS set. WebDriver BiDi
     // navigates to http(s) and file only, unless MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: then it opens our moz-extension://
     // pages too (the options page), as CDP opens chrome-extension:// ones.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', ...env },
   });
   try {
     const extensionId = await browser.installExtension(dir);

@@ -15,7 +15,8 @@ export interface FhirMention {
   system?: 'icpc2' | 'icd10' | 'snomed';
   match: string;
   snippet: string;
-  where: string;
+  /** The Condition resource's id. */
+  resource: string;
   context: LocalContext | null;
 }
 
@@ -142,14 +143,14 @@ export function readFhir(doc: Document, c: Compiled): FhirResult {
         for (const id of ids) {
           if (found.has(id)) continue;
           found.add(id);
-          mentions.push({ id, system: sys, match: value, snippet, where: `FHIR Condition ${rid}`, context: ctx });
+          mentions.push({ id, system: sys, match: value, snippet, resource: rid, context: ctx });
         }
       }
       if (found.size === 0 && display) {
         for (const m of analyzeBlock(c, display, null)) {
           if (m.kind === 'medication' || m.weak || m.context || found.has(m.id)) continue;
           found.add(m.id);
-          mentions.push({ id: m.id, match: m.match, snippet, where: `FHIR Condition ${rid}`, context: ctx });
+          mentions.push({ id: m.id, match: m.match, snippet, resource: rid, context: ctx });
         }
       }
     }

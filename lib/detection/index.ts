@@ -33,7 +33,7 @@ import { readFhir, type FhirResult } from './fhir';
 import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, NOTE_FIELD_ATTRS, PATIENT_ATTRS, safeQuery, safeQueryAll, type NoteField } from './page';
 import { MentionStore } from './mention-store';
 import { resolve, toEvidenceContext, type Mention } from './resolve';
-import type { DetectionResult, Evidence } from './result';
+import type { DetectionResult, Evidence, EvidencePlace } from './result';
 import type { Adapter, ConditionDefinition } from './schema';
 import { snippetOf } from './text';
 
@@ -163,24 +163,33 @@ function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo)
   const rowCtx: LocalContext | null = row?.historical ? 'historical' : null;
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
-  const where = secCtx === 'family'
-    ? 'family history'
+  const where: EvidencePlace = secCtx === 'family'
+    ? 'familyHistory'
     : secCtx === 'historical' || rowCtx
-      ? 'resolved / inactive problems'
+      ? 'resolved'
       : structured
-        ? 'problem list'
+        ? 'problemList'
         : medList
-          ? 'medication list'
+          ? 'medicationList'
           : sec.heading
-            ? `section "${sec.heading.slice(0, 60)}"`
-            : 'page text';
+            ? 'section'
+            : 'text';
+  const heading = where === 'section' ? { label: sec.heading!.slice(0, 60) } : null;
   const out: Mention[] = [];
   for (const m of local) {
     const ctx = strongerContext(strongerContext(m.context, secCtx), rowCtx);
-    const med = m.kind === 'medication';
-    const ev: Evidence = m.system
-      ? { kind: m.kind, system: m.system, match: m.match, snippet: '', where: med ? (medList ? 'medication list' : where) : where, context: toEvidenceContext(ctx), structured: med ? medList : structured }
-      : { kind: m.kind, match: m.match, snippet: '', where: med ? (medList ? 'medication list' : where) : where, context: toEvidenceContext(ctx), structured: med ? medList : structured };
+    // A medicine counts as structured only in a medication list (elsewhere it is a hint in the text).
+    const fromMedList = m.kind === 'medication' && medList;
+    const ev: Evidence = {
+      kind: m.kind,
+      ...(m.system ? { system: m.system } : {}),
+      match: m.match,
+      snippet: '',
+      where: fromMedList ? 'medicationList' : where,
+      ...(heading && !fromMedList ? heading : {}),
+      context: toEvidenceContext(ctx),
+      structured: m.kind === 'medication' ? medList : structured,
+    };
     out.push({ id: m.id, ctx, weak: m.weak, ev, src: block.text, s: m.start, e: m.end });
   }
   return out;
@@ -329,7 +338,8 @@ class PageDetector implements Detector {
           ...(f.system ? { system: f.system } : {}),
           match: f.match,
           snippet: f.snippet,
-          where: f.where,
+          where: 'fhir',
+          label: f.resource,
           context: toEvidenceContext(f.context),
           structured: true,
         },
@@ -640,7 +650,7 @@ function isFhirScript(n: Node): boolean {
 function signature(r: DetectionResult): string {
   let s = `${r.adapter}|${r.patientRef ?? ''}|${r.noteField ?? ''}`;
   const add = (evidence: readonly Evidence[]) => {
-    for (const e of evidence) s += `\u0001${e.kind}:${e.system ?? ''}:${e.match}:${e.where}:${e.context ?? ''}:${e.structured}:${e.snippet}`;
+    for (const e of evidence) s += `\u0001${e.kind}:${e.system ?? ''}:${e.match}:${e.where}:${e.label ?? ''}:${e.context ?? ''}:${e.structured}:${e.snippet}`;
   };
   for (const c of r.conditions) {
     s += `|${c.id}:${c.status}`;
@@ -728,7 +738,7 @@ export function analyzeText(
             ...(lm.system ? { system: lm.system } : {}),
             match: lm.match,
             snippet: snippetOf(body, lm.start, lm.end),
-            where: lineHeading ? `section "${lineHeading}"` : 'text',
+            ...(lineHeading ? { where: 'section' as const, label: lineHeading } : { where: 'text' as const }),
             context: toEvidenceContext(ctx),
             structured: lm.kind === 'medication' ? kinds.has('medication') : structured,
           },

@@ -44,7 +44,7 @@ const keys = new WeakMap<Evidence, string>();
 function keyOf(e: Evidence): string {
   let key = keys.get(e);
   if (key === undefined) {
-    key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.context ?? ''}|${e.snippet}`;
+    key = `${e.kind}|${e.match.toLowerCase()}|${e.where}|${e.label ?? ''}|${e.context ?? ''}|${e.snippet}`;
     keys.set(e, key);
   }
   return key;

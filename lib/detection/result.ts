@@ -5,6 +5,13 @@ import { ConditionIdSchema } from '../conditions-schema';
 export const MentionContextSchema = z.enum(['negated', 'family', 'historical', 'uncertain']);
 export type MentionContext = z.infer<typeof MentionContextSchema>;
 
+/**
+ * Where on the page a piece of evidence was seen. The sidebar and the popup word it in the clinician's language
+ * (lib/evidence-place.ts), so the detector says which kind of place, not how to name it.
+ */
+export const EvidencePlaceSchema = z.enum(['problemList', 'medicationList', 'familyHistory', 'resolved', 'section', 'text', 'fhir']);
+export type EvidencePlace = z.infer<typeof EvidencePlaceSchema>;
+
 /** One piece of evidence: the text or code seen, and where on the page. */
 export const EvidenceSchema = z.object({
   kind: z.enum(['code', 'term', 'fhir', 'medication']),
@@ -14,8 +21,9 @@ export const EvidenceSchema = z.object({
   match: z.string(),
   /** A short excerpt around the match, plain text, for the "why" view. */
   snippet: z.string(),
-  /** Human-readable location, e.g. "problem list" or a CSS path. */
-  where: z.string(),
+  where: EvidencePlaceSchema,
+  /** As on the page: the section's heading (where 'section'), the FHIR resource's id (where 'fhir'). */
+  label: z.string().optional(),
   /** Set when the mention does not count as a current condition. */
   context: MentionContextSchema.nullable(),
   /** True when the evidence came from a structured problem list / FHIR resource. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EvidencePlaceSchema } from '../../lib/detection/result';
+import { seenIn } from '../../lib/evidence-place';
 import { MESSAGES, resolveLanguage, translator } from '../../lib/i18n';
 
 describe('i18n', () => {
@@ -25,5 +27,24 @@ describe('i18n', () => {
     expect(resolveLanguage('auto', 'nl-BE')).toBe('nl');
     expect(resolveLanguage('auto', 'de-DE')).toBe('en');
     expect(resolveLanguage('auto', undefined)).toBe('en');
+  });
+});
+
+describe('where evidence was seen, in the clinician\'s language', () => {
+  const all = EvidencePlaceSchema.options;
+
+  it.each(['en', 'nl', 'fr'] as const)('%s: every place has its own wording, with the heading or resource id in it', (lang) => {
+    const t = translator(lang);
+    const worded = all.map((where) => seenIn(t, { where, label: 'Consultatie 12/10' }));
+    expect(new Set(worded).size).toBe(all.length);
+    for (const text of worded) expect(text).not.toMatch(/^seenIn|\$/);
+    expect(seenIn(t, { where: 'section', label: 'Consultatie 12/10' })).toContain('Consultatie 12/10');
+    expect(seenIn(t, { where: 'fhir', label: 'ckd-1' })).toContain('ckd-1');
+  });
+
+  it('reads as a clinician would in each language', () => {
+    expect(seenIn(translator('en'), { where: 'problemList' })).toBe('Seen in the problem list');
+    expect(seenIn(translator('nl'), { where: 'problemList' })).toBe('Gezien in de probleemlijst');
+    expect(seenIn(translator('fr'), { where: 'medicationList' })).toBe('Vu dans la liste des médicaments');
   });
 });

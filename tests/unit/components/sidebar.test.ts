@@ -12,7 +12,7 @@ const detection: DetectionResult = {
     {
       id: 't2dm',
       status: 'confirmed',
-      evidence: [{ kind: 'code', system: 'icd10', match: 'E11', snippet: 'E11 <img src=x onerror="window.__xss=1">', where: 'problem list', context: null, structured: true }],
+      evidence: [{ kind: 'code', system: 'icd10', match: 'E11', snippet: 'E11 <img src=x onerror="window.__xss=1">', where: 'problemList', context: null, structured: true }],
     },
     { id: 'depression', status: 'possible', evidence: [] },
   ],
@@ -92,6 +92,7 @@ describe('<sms-sidebar>', () => {
     const el = await render('gp');
     expect(deep(el, 'img')).toHaveLength(0);
     expect(deep(el, 'li[data-condition="t2dm"] q')[0]!.textContent).toContain('<img src=x');
+    expect(deep(el, 'li[data-condition="t2dm"] .evidence li')[0]!.textContent).toContain('(Seen in the problem list)');
   });
 
   it('switches role from the header', async () => {
