@@ -81,7 +81,8 @@ export class SmsSidebar extends LitElement {
         display: flex; flex-direction: column;
       }
       header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: var(--sms-accent); color: #fff; }
-      header h1 { font-size: 14px; margin: 0; flex: 1; }
+      /* The title wraps (at the soft hyphen in Dutch) before the role switch gives way: the role must stay readable. */
+      header h1 { font-size: 14px; margin: 0; flex: 1; min-width: 0; overflow-wrap: anywhere; }
       header button { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.6); }
       header button:hover { background: rgba(255, 255, 255, 0.15); }
       .body { overflow-y: auto; padding: 8px 10px 12px; display: grid; gap: 14px; align-content: start; flex: 1; }
@@ -94,7 +95,7 @@ export class SmsSidebar extends LitElement {
       .notice.error { color: #b00020; }
       .status { font-size: 11px; }
       .status:empty { display: none; }
-      .roles { display: inline-flex; border: 1px solid rgba(255, 255, 255, 0.6); border-radius: 6px; overflow: hidden; }
+      .roles { flex: none; display: inline-flex; border: 1px solid rgba(255, 255, 255, 0.6); border-radius: 6px; overflow: hidden; }
       .roles button { border: 0; border-radius: 0; font-size: 11px; padding: 3px 6px; }
       .roles button[aria-pressed='true'] { background: #fff; color: var(--sms-accent); font-weight: 600; }
       .step-prompt { font-size: 12px; margin: 2px 0 6px; }
