@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST, sidebarViews, waitFor, type Point, type SidebarDriver } from './harness';
+import { SIDEBAR_HOST, sidebarViews, waitFor, type Box, type SidebarDriver } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -101,25 +101,25 @@ export async function textFx(page: Page, selector: string): Promise<string> {
   return ((await readSidebar<string>(page, selector, read)) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Centre of the first sidebar element matching the selector in viewport coordinates, scrolled into view first if asked. */
-function centreOf(page: Page, selector: string, scroll: boolean): Promise<Point | null> {
+/** The box of the first sidebar element matching the selector in viewport coordinates, scrolled into view first if asked. */
+function boxOf(page: Page, selector: string, scroll: boolean): Promise<Box | null> {
   const read = `(els) => {
     const el = els[0];
     if (!el) return null;
     if (${scroll}) el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
   }`;
-  return readSidebar<Point | null>(page, selector, read);
+  return readSidebar<Box | null>(page, selector, read);
 }
 
-export const centreFx = (page: Page, selector: string): Promise<Point | null> => centreOf(page, selector, false);
+export const boxFx = (page: Page, selector: string): Promise<Box | null> => boxOf(page, selector, false);
 
 /** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
 export async function clickFx(page: Page, selector: string): Promise<void> {
-  const at = await centreOf(page, selector, true);
-  if (!at) throw new Error(`Nothing in the sidebar matches ${selector}`);
-  await page.mouse.click(at.x, at.y);
+  const box = await boxOf(page, selector, true);
+  if (!box) throw new Error(`Nothing in the sidebar matches ${selector}`);
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
 }
 
 /** Evaluates an expression on the page's DOM in the sandbox realm (clean globals); its value must be JSON-able. */
@@ -134,10 +134,10 @@ export async function probeFx<T>(page: Page, expression: string): Promise<T> {
 }
 
 /** The sidebar in Firefox, read through WebDriver BiDi. */
-export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx, centre: centreFx, probe: probeFx };
+export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx, box: boxFx, probe: probeFx };
 
 /** The sidebar views of the Chromium harness, read through BiDi. */
-export const { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage } =
+export const { shownConditions, strategyIds, openSidebar, waitForConditions, centre, tickFirstBarrier, elementAtPoint, clickOnPage } =
   sidebarViews(firefoxDriver);
 
 /**

@@ -176,10 +176,7 @@ export async function sidebarAttributes(page: Page, selector: string): Promise<R
 }
 
 /** The viewport box of the first sidebar element matching the selector, or null when there is none. */
-export function sidebarBox(
-  page: Page,
-  selector: string,
-): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+export function sidebarBox(page: Page, selector: string): Promise<Box | null> {
   return freshRead(async () => {
     const [id] = await queryOnce(page, selector);
     if (id === undefined) return null;
@@ -204,6 +201,19 @@ export async function clickInSidebar(page: Page, selector: string): Promise<void
   await page.mouse.click(x, y);
 }
 
+
+/** The text of one of the extension's own pages (options, popup) through its open shadow roots, whitespace collapsed. */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (n: Node): string =>
+      n.nodeType === 3
+        ? (n.textContent ?? '')
+        : n.nodeName === 'STYLE' || n.nodeName === 'SCRIPT'
+          ? ''
+          : [...((n as Element).shadowRoot ? [(n as Element).shadowRoot!] : []), ...n.childNodes].map(walk).join(' ');
+    return walk(document.body).replace(/\s+/g, ' ');
+  });
+}
 
 /** Polls until the predicate holds or the timeout passes; returns the last value for a clear failure. */
 export async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
@@ -242,12 +252,6 @@ async function attributesOnce(page: Page, selector: string): Promise<Record<stri
   return all;
 }
 
-/** Centre of a sidebar element in viewport coordinates (CDP box model; reaches into the closed root). */
-export async function sidebarCentre(page: Page, selector: string): Promise<Point | null> {
-  const box = await sidebarBox(page, selector);
-  return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
-}
-
 /** Evaluates an expression in a new isolated world of the page's main frame (clean globals, same DOM). */
 export async function isolatedEval<T>(page: Page, expression: string): Promise<T> {
   const session = await page.createCDPSession();
@@ -272,6 +276,14 @@ export interface Point {
   y: number;
 }
 
+/** An element's border box in viewport coordinates. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 /** How a test reads and clicks the sidebar: CDP's pierced DOM in Chromium, WebDriver BiDi in Firefox. */
 export interface SidebarDriver {
   /** The attributes of every sidebar element matching the selector, in document order. */
@@ -280,8 +292,8 @@ export interface SidebarDriver {
   click(page: Page, selector: string): Promise<void>;
   /** The text of the sidebar elements matching the selector, whitespace collapsed. */
   text(page: Page, selector: string): Promise<string>;
-  /** Centre of the first sidebar element matching the selector in viewport coordinates, or null. */
-  centre(page: Page, selector: string): Promise<Point | null>;
+  /** The box of the first sidebar element matching the selector in viewport coordinates, or null. */
+  box(page: Page, selector: string): Promise<Box | null>;
   /**
    * Evaluates an expression (its value JSON-able) on the page's DOM in a realm of the test's own, so a hostile
    * page's patched globals cannot fool the test.
@@ -317,6 +329,12 @@ export function sidebarViews(driver: SidebarDriver) {
     return waitFor(() => shownConditions(page), (shown) => Object.keys(shown).length >= count);
   }
 
+  /** Centre of the first sidebar element matching the selector in viewport coordinates, or null. */
+  async function centre(page: Page, selector: string): Promise<Point | null> {
+    const box = await driver.box(page, selector);
+    return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+  }
+
   /** The first barrier chip's value, ticked with the real mouse. */
   async function tickFirstBarrier(page: Page): Promise<string> {
     const [first] = await driver.attributes(page, 'input[name="barrier"]');
@@ -342,7 +360,7 @@ export function sidebarViews(driver: SidebarDriver) {
     await page.mouse.click(box.x, box.y);
   }
 
-  return { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage };
+  return { shownConditions, strategyIds, openSidebar, waitForConditions, centre, tickFirstBarrier, elementAtPoint, clickOnPage };
 }
 
 /** The sidebar in Chromium, read through CDP's pierced DOM. */
@@ -350,11 +368,11 @@ export const chromiumDriver: SidebarDriver = {
   attributes: attributesOfAll,
   click: clickInSidebar,
   text: sidebarText,
-  centre: sidebarCentre,
+  box: sidebarBox,
   probe: isolatedEval,
 };
 
-export const { shownConditions, strategyIds, openSidebar, waitForConditions, tickFirstBarrier, elementAtPoint, clickOnPage } =
+export const { shownConditions, strategyIds, openSidebar, waitForConditions, centre, tickFirstBarrier, elementAtPoint, clickOnPage } =
   sidebarViews(chromiumDriver);
 
 type AxNode = Awaited<ReturnType<Page['accessibility']['snapshot']>>;

@@ -23,15 +23,15 @@ const tickedBarriers = (driver: SidebarDriver, page: Page) => driver.attributes(
 
 /** The collapsed tab is visible and on top at its own centre, and a real click there opens the panel. */
 async function tabIsOnTopAndOpens(driver: SidebarDriver, page: Page, name: string): Promise<void> {
-  const { elementAtPoint } = sidebarViews(driver);
-  const tab = await waitFor(() => driver.centre(page, 'button.tab'), (c) => c !== null, 15_000);
+  const { elementAtPoint, centre } = sidebarViews(driver);
+  const tab = await waitFor(() => centre(page, 'button.tab'), (c) => c !== null, 15_000);
   expect(tab, `${name}: the collapsed tab must appear`).not.toBeNull();
   expect(await elementAtPoint(page, tab!), `${name}: what the page hits at the tab's centre`).toBe('SMS-PROMPTS');
   await page.mouse.click(tab!.x, tab!.y);
   const panel = await waitFor(() => driver.attributes(page, 'aside'), (found) => found.length === 1);
   expect(panel, `${name}: the panel opens from the tab`).toHaveLength(1);
   // The open panel is on top too: its header's collapse button is what the page would hit.
-  const collapse = await driver.centre(page, 'button.collapse');
+  const collapse = await centre(page, 'button.collapse');
   expect(await elementAtPoint(page, collapse!)).toBe('SMS-PROMPTS');
 }
 
@@ -62,7 +62,7 @@ export async function sidebarWorksOnHostilePage(driver: SidebarDriver, page: Pag
 
 /** On hostile-dom.html, open: the page's own <sms-prompts> definition and its sweeper of foreign nodes are survived. */
 export async function sidebarSurvivesOwnElementAndSweeper(driver: SidebarDriver, page: Page): Promise<void> {
-  const { openSidebar, elementAtPoint } = sidebarViews(driver);
+  const { openSidebar, elementAtPoint, centre } = sidebarViews(driver);
   await openSidebar(page);
   // Let the sweeper run a few times with the panel open.
   await new Promise((r) => setTimeout(r, 2200));
@@ -73,6 +73,6 @@ export async function sidebarSurvivesOwnElementAndSweeper(driver: SidebarDriver,
   console.log(`hostile-dom.html: ${JSON.stringify(seen)}`);
   expect(seen.swept, 'the page swept our host off <html>').toBeGreaterThan(0);
   expect(await driver.attributes(page, 'aside')).toHaveLength(1);
-  const collapse = await driver.centre(page, 'button.collapse');
+  const collapse = await centre(page, 'button.collapse');
   expect(await elementAtPoint(page, collapse!)).toBe('SMS-PROMPTS');
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
-import { launchWithExtension, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchWithExtension, pageText, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
 declare const chrome: import('webextension-polyfill').Browser;
@@ -46,18 +46,8 @@ async function openOptions(): Promise<Page> {
   return p;
 }
 
-/** The page's text through its (open) shadow roots. */
-async function text(p: Page = page): Promise<string> {
-  return p.evaluate(() => {
-    const walk = (n: Node): string =>
-      n.nodeType === 3
-        ? (n.textContent ?? '')
-        : n.nodeName === 'STYLE' || n.nodeName === 'SCRIPT'
-          ? ''
-          : [...((n as Element).shadowRoot ? [(n as Element).shadowRoot!] : []), ...n.childNodes].map(walk).join(' ');
-    return walk(document.body).replace(/\s+/g, ' ');
-  });
-}
+/** The options page's text through its (open) shadow roots. */
+const text = (p: Page = page): Promise<string> => pageText(p);
 
 /** A request to the background from the options page (a trusted extension page). */
 async function request<T = unknown>(message: unknown): Promise<T> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { projectRoot } from '../../scripts/browser.mjs';
-import { sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
+import { pageText, sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
 declare const chrome: import('webextension-polyfill').Browser;
@@ -32,20 +32,8 @@ async function openPopupFor(tabId: number): Promise<Page> {
   await popup.setViewport({ width: 360, height: 420 });
   await popup.goto(`chrome-extension://${extension.ext.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
   await waitFor(() => popup.$('>>> #page-state'), (el) => el !== null).catch(() => null);
-  if (!(await popup.$('>>> #page-state'))) throw new Error(`popup did not settle: ${await popupText(popup)}`);
+  if (!(await popup.$('>>> #page-state'))) throw new Error(`popup did not settle: ${await pageText(popup)}`);
   return popup;
-}
-
-async function popupText(popup: Page): Promise<string> {
-  return popup.evaluate(() => {
-    const walk = (n: Node): string =>
-      n.nodeType === 3
-        ? (n.textContent ?? '')
-        : n.nodeName === 'STYLE'
-          ? ''
-          : [...((n as Element).shadowRoot ? [(n as Element).shadowRoot!] : []), ...n.childNodes].map(walk).join(' ');
-    return walk(document.body).replace(/\s+/g, ' ');
-  });
 }
 
 describe('popup', () => {
@@ -55,7 +43,7 @@ describe('popup', () => {
     const popup = await openPopupFor(tabId);
 
     await popup.waitForSelector('>>> li[data-condition="t2dm"]');
-    const text = await popupText(popup);
+    const text = await pageText(popup);
     expect(text).toMatch(/Active on this page/);
     expect(text).toMatch(/Found: 3/);
     const found = await popup.$$eval('>>> li[data-condition]', (els) => els.map((e) => e.getAttribute('data-condition')).sort());
@@ -65,7 +53,7 @@ describe('popup', () => {
     await popup.screenshot({ path: path.join(screenshotsDir, 'popup.png') as `${string}.png` });
 
     await popup.click('>>> #open-sidebar');
-    await waitFor(() => popupText(popup), (t) => /Sidebar opened on the page/.test(t));
+    await waitFor(() => pageText(popup), (t) => /Sidebar opened on the page/.test(t));
     await page.close();
     await popup.close();
   });
@@ -74,7 +62,7 @@ describe('popup', () => {
     // An extension page: no content script can run there, and tabs.sendMessage finds no receiver.
     const { page, tabId } = await openTab(`chrome-extension://${extension.ext.extensionId}/options.html?other`);
     const popup = await openPopupFor(tabId);
-    expect(await popupText(popup)).toMatch(/SMS Prompts cannot run on this kind of page/);
+    expect(await pageText(popup)).toMatch(/SMS Prompts cannot run on this kind of page/);
     expect(await popup.$('>>> #open-sidebar')).toBeNull();
     expect(await popup.$('>>> #open-options')).not.toBeNull();
     await popup.screenshot({ path: path.join(screenshotsDir, 'popup-unsupported.png') as `${string}.png` });

@@ -8,17 +8,10 @@ import { DirectoryEntrySchema, SETTINGS_KEYS, SettingsSchema } from '../../../li
 import { loadSettings, SETTINGS_KEY } from '../../../lib/settings/store';
 import { memoryArea, NOW } from '../storage/helpers';
 import { freshDeps } from '../background/helpers';
+import { docExample } from '../../doc-examples';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const managedSchema = JSON.parse(fs.readFileSync(path.join(root, 'public/managed_schema.json'), 'utf8')) as Schema;
-const deploymentDoc = fs.readFileSync(path.join(root, 'docs/deployment.md'), 'utf8');
-
-/** The JSON block after `<!-- example:<name> -->` in docs/deployment.md. */
-function docExample(name: string): any {
-  const match = new RegExp(`<!-- example:${name} -->\\s*\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``).exec(deploymentDoc);
-  if (!match) throw new Error(`docs/deployment.md has no example:${name}`);
-  return JSON.parse(match[1]!);
-}
 
 const SETTINGS = docExample('settings');
 /** Policy keys practice IT may push: every settings key except the clinician's own sidebar state. */
