@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ConditionId } from '../lib/conditions';
 import type { DetectedCondition } from '../lib/detection/result';
-import { seenIn } from '../lib/evidence-place';
+import { whyLines } from '../lib/evidence-view';
 import { resolveLanguage, translator, type Translate } from '../lib/i18n';
 import type { ActivePack, RequestInput, ResponseData, SettingsView, SiteStatus } from '../lib/messages';
 import { PageStatusSchema, type PageRequest, type PageStatus } from '../lib/page-messages';
@@ -169,7 +169,7 @@ export class SmsPopupApp extends LitElement {
           <span class="muted">– ${t('popupWhy')}</span>
         </summary>
         <ul class="why">
-          ${c.evidence.slice(0, 3).map((e) => html`<li><q>${e.snippet}</q> <span class="muted">(${seenIn(this.t, e)})</span></li>`)}
+          ${whyLines(this.t, c.evidence, 3).map((line) => html`<li><q>${line.snippet}</q> <span class="muted">(${line.seenIn})</span></li>`)}
         </ul>
       </details>
     </li>`;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Translate } from '../lib/i18n';
 import type { ConditionView, RuledOutView } from '../lib/sidebar/model';
 import type { Evidence, MentionContext } from '../lib/detection/result';
-import { seenIn } from '../lib/evidence-place';
+import { whyLines } from '../lib/evidence-view';
 import { baseStyles } from './styles';
 
 const CONTEXT_KEYS = {
@@ -44,9 +44,7 @@ export class SmsConditionList extends LitElement {
   private renderEvidence(evidence: Evidence[]) {
     // Page text is rendered as text nodes by lit, never as HTML: a crafted problem list cannot inject markup.
     return html`<ul class="evidence">
-      ${evidence.slice(0, 5).map(
-        (e) => html`<li><q>${e.snippet}</q> <span class="muted">(${seenIn(this.t, e)})</span></li>`,
-      )}
+      ${whyLines(this.t, evidence, 5).map((line) => html`<li><q>${line.snippet}</q> <span class="muted">(${line.seenIn})</span></li>`)}
     </ul>`;
   }
 

@@ -7,7 +7,7 @@ export type MentionContext = z.infer<typeof MentionContextSchema>;
 
 /**
  * Where on the page a piece of evidence was seen. The sidebar and the popup word it in the clinician's language
- * (lib/evidence-place.ts), so the detector says which kind of place, not how to name it.
+ * (lib/evidence-view.ts), so the detector says which kind of place, not how to name it.
  */
 export const EvidencePlaceSchema = z.enum(['problemList', 'medicationList', 'familyHistory', 'resolved', 'section', 'text', 'fhir']);
 export type EvidencePlace = z.infer<typeof EvidencePlaceSchema>;

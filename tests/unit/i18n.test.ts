@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EvidencePlaceSchema } from '../../lib/detection/result';
-import { seenIn } from '../../lib/evidence-place';
+import { EvidencePlaceSchema, type Evidence } from '../../lib/detection/result';
+import { seenIn, whyLines } from '../../lib/evidence-view';
 import { MESSAGES, resolveLanguage, translator } from '../../lib/i18n';
 
 describe('i18n', () => {
@@ -46,5 +46,25 @@ describe('where evidence was seen, in the clinician\'s language', () => {
     expect(seenIn(translator('en'), { where: 'problemList' })).toBe('Seen in the problem list');
     expect(seenIn(translator('nl'), { where: 'problemList' })).toBe('Gezien in de probleemlijst');
     expect(seenIn(translator('fr'), { where: 'medicationList' })).toBe('Vu dans la liste des médicaments');
+  });
+});
+
+describe('the "why" lines of a condition', () => {
+  const t = translator('en');
+  const row = 'BPCO stade 2 (J44.9) - depuis 2017';
+  const evidence: Evidence[] = [
+    { kind: 'code', system: 'icd10', match: 'J44.9', snippet: row, where: 'problemList', context: null, structured: true },
+    { kind: 'term', match: 'BPCO', snippet: row, where: 'problemList', context: null, structured: true },
+    { kind: 'term', match: 'BPCO', snippet: row, where: 'section', label: 'Suivi', context: null, structured: false },
+    { kind: 'medication', system: 'drug', match: 'Trelegy', snippet: 'Trelegy Ellipta', where: 'medicationList', context: null, structured: true },
+  ];
+
+  it('shows a code and a term of the same row as one line, in order, up to the limit', () => {
+    expect(whyLines(t, evidence, 5)).toEqual([
+      { snippet: row, seenIn: 'Seen in the problem list' },
+      { snippet: row, seenIn: 'Seen in the section "Suivi"' },
+      { snippet: 'Trelegy Ellipta', seenIn: 'Seen in the medication list' },
+    ]);
+    expect(whyLines(t, evidence, 2)).toHaveLength(2);
   });
 });
