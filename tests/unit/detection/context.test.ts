@@ -54,6 +54,14 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Suspicion de BPCO.', 'copd', 'possible'],
   ['fr', 'Dépression à explorer.', 'depression', 'possible'],
   ['fr', 'Insuffisance cardiaque ?', 'heart_failure', 'possible'],
+  // a question answered "no" in the next words (the answer set off by a comma or a full stop)
+  ['en', 'Asthma? No, exercise-induced wheeze only.', 'asthma', 'negated'],
+  ['en', 'Diabetes? No complications.', 't2dm', 'possible'],
+  ['nl', 'Artrose? Nee, eerder reumatoïde artritis.', 'osteoarthritis', 'negated'],
+  ['nl', 'Depressie? Neen.', 'depression', 'negated'],
+  ['nl', 'Artrose? Ja.', 'osteoarthritis', 'possible'],
+  ['fr', 'Diabète ? Non, glycémie normale.', 't2dm', 'negated'],
+  ['fr', 'Arthrose ? Non.', 'osteoarthritis', 'negated'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
