@@ -21,6 +21,7 @@ export const EvidenceSchema = z.object({
   match: z.string(),
   /** A short excerpt around the match, plain text, for the "why" view. */
   snippet: z.string(),
+  /** Which kind of place on the page it was seen in. */
   where: EvidencePlaceSchema,
   /** As on the page: the section's heading (where 'section'), the FHIR resource's id (where 'fhir'). */
   label: z.string().optional(),
