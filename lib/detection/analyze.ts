@@ -101,6 +101,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
       if (!node.pay) continue;
       let valid: Payload[] | null = null;
       for (const p of node.pay) {
+        if (p.t === 'cond' && p.lang !== undefined && p.lang !== lang) continue;
         if (p.t === 'cond' && p.abbr !== null) {
           const raw = rawConcat(text, start, end, i, j + 1);
           if (raw !== p.abbr && raw !== p.abbr.toUpperCase()) continue;

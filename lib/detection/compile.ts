@@ -19,7 +19,8 @@ export interface CompiledTrigger {
 }
 
 export type Payload =
-  | { t: 'cond'; id: ConditionId; weak: boolean; abbr: string | null }
+  /** `lang`: only in text of that language (a local abbreviation). */
+  | { t: 'cond'; id: ConditionId; weak: boolean; abbr: string | null; lang?: Language }
   | { t: 'look' }
   | { t: 'med'; ids: ConditionId[] }
   | { t: 'trig'; trig: CompiledTrigger }
@@ -83,7 +84,7 @@ function insert(root: TrieNode, toks: string[], p: Payload): void {
       for (const id of p.ids) if (q.ids.indexOf(id) === -1) q.ids.push(id);
       return;
     }
-    if (p.t === 'cond' && q.t === 'cond' && q.id === p.id && q.weak === p.weak && q.abbr === p.abbr) return;
+    if (p.t === 'cond' && q.t === 'cond' && q.id === p.id && q.weak === p.weak && q.abbr === p.abbr && q.lang === p.lang) return;
     if (p.t === 'look' && q.t === 'look') return;
     if (p.t === 'stop' && q.t === 'stop') return;
   }
@@ -140,6 +141,8 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
       for (const term of lt.weak) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: true, abbr: null });
       for (const ab of lt.abbreviations)
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab) });
+      for (const ab of lt.localAbbreviations ?? [])
+        insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab), lang });
     }
     for (const l of def.lookalikes) insert(root, phraseTokens(l), { t: 'look' });
     for (const name of def.medications.names) insert(root, phraseTokens(name), { t: 'med', ids: [def.id] });

@@ -5,6 +5,11 @@ import { ConditionIdSchema, LanguageSchema } from '../conditions-schema';
 const LangTermsSchema = z.object({
   terms: z.array(z.string().min(1)).default([]),
   abbreviations: z.array(z.string().min(1)).default([]),
+  /**
+   * Abbreviations that mean this condition only in text of this language (matched as `abbreviations` are, and
+   * only when the page or text is in this language): English "MI" is mitral insufficiency in Dutch charts.
+   */
+  localAbbreviations: z.array(z.string().min(1)).optional(),
   /** Generic words ("diabetes", "suikerziekte") that alone only make a condition 'possible'. */
   weak: z.array(z.string().min(1)).default([]),
 });

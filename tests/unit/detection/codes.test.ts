@@ -1,6 +1,8 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ConditionId, Language } from '../../../lib/conditions';
-import { analyzeText, defaultConditions } from '../../../lib/detection';
+import { analyzeText, defaultConditions, detectPage } from '../../../lib/detection';
+import { loadHtml } from './helpers';
 import { compile, lookupIcd10 } from '../../../lib/detection/compile';
 import { defaultRules } from '../../../lib/detection/data';
 
@@ -75,6 +77,20 @@ describe('terms, abbreviations and look-alikes', () => {
     expect(ids('HF with reduced EF', 'en')).toEqual(['heart_failure:confirmed']);
     expect(ids('the hf of it', 'en')).toEqual([]);
     expect(ids('OA of both knees', 'en')).toEqual(['osteoarthritis:confirmed']);
+  });
+
+  it('a local abbreviation counts only in text of its language ("MI": infarction in English, mitral insufficiency in Dutch)', () => {
+    expect(ids('Hx of MI 2015, PCI to LAD.', 'en')).toEqual(['chd:confirmed']);
+    expect(ids('Echo: MI graad 2, geen stenose.', 'nl')).toEqual([]);
+    expect(ids('Echo : IM grade 2. MI ?', 'fr')).toEqual([]);
+    expect(ids('mi-morning review', 'en')).toEqual([]);
+    expect(analyzeText('No MI.', 'en').ruledOut.map((r) => r.id)).toEqual(['chd']);
+  });
+
+  it('a local abbreviation follows the page language (<html lang>)', () => {
+    const page = (lang: string) => loadHtml(`<html lang="${lang}"><body><p>Voorgeschiedenis: MI 2015.</p></body></html>`);
+    expect(detectPage(page('en'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['chd']);
+    expect(detectPage(page('nl'), { adapters: [] }).conditions).toEqual([]);
   });
 
   it('medication hints never decide alone but support a generic term', () => {
