@@ -75,7 +75,8 @@ const MEDS = ['Metformin 1 g bd', 'Ramipril 5 mg od', 'Atorvastatin 20 mg on', '
 export function chartPage(targetNodes) {
   const parts = [];
   parts.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chart</title><style>body{font:13px sans-serif}</style></head><body>');
-  parts.push('<header class="banner" data-patient-id="MRN-5550123"><b>Doe, Jane</b> <span>DOB 1950-01-01</span> <span>MRN 5550123</span></header>');
+  // Like most EHRs, the banner names the patient in its text only (no data-patient-id): the detector reads it there.
+  parts.push('<header class="banner"><b>Doe, Jane</b> <span>DOB 1950-01-01</span> <span>MRN 5550123</span></header>');
   parts.push('<nav><ul>' + ['Summary', 'Notes', 'Labs', 'Meds', 'Letters'].map((x) => `<li><a href="#">${x}</a></li>`).join('') + '</ul></nav>');
   parts.push('<section id="problems"><h2>Problem list</h2><table><tbody id="problem-rows">');
   for (const [t, c] of PROBLEMS) parts.push(`<tr><td>${t}</td><td>${c}</td><td>2015</td><td>Active</td></tr>`);

@@ -30,7 +30,19 @@ import {
   type Block,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
-import { declaredLanguage, findNoteField, findPatientRef, matchAdapter, NOTE_FIELD_ATTRS, PATIENT_ATTRS, safeQuery, safeQueryAll, type NoteField } from './page';
+import {
+  declaredLanguage,
+  findNoteField,
+  matchAdapter,
+  NOTE_FIELD_ATTRS,
+  PATIENT_ATTRS,
+  PATIENT_SELECTOR,
+  safeQuery,
+  safeQueryAll,
+  structuredPatientRef,
+  textPatientRef,
+  type NoteField,
+} from './page';
 import { MentionStore } from './mention-store';
 import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence, EvidencePlace } from './result';
@@ -212,6 +224,8 @@ class PageDetector implements Detector {
   private adapterSets: AdapterSets | null = null;
   private lang: Language | null = null;
   private fhir: FhirResult = { mentions: [], patient: null };
+  /** The patient as the page's structure names it (structuredPatientRef); undefined: look again. */
+  private structuredPatient: string | null | undefined = undefined;
   private lastSig: string | null = null;
   private readonly patientAttrs: ReadonlySet<string>;
   readonly watchedAttributes: readonly string[];
@@ -272,6 +286,22 @@ class PageDetector implements Detector {
     return changed;
   }
 
+  /**
+   * True when a change may change who the page's structure names as the patient: a patient attribute set, an
+   * element with one added or removed, a role that may make it navigation; with an adapter, any attribute (its
+   * selector may match another element now) or a change in or of its patient element.
+   */
+  private mayRenamePatient(r: MutationRecord, banner: string | undefined): boolean {
+    if (r.type === 'attributes') return banner !== undefined || this.patientAttrs.has(r.attributeName ?? '') || r.attributeName === 'role';
+    if (r.type === 'childList' && addsOrRemoves(r, PATIENT_SELECTOR)) return true;
+    if (banner === undefined) return false;
+    try {
+      return this.inPatientBanner(r.target) || (r.type === 'childList' && addsOrRemoves(r, banner));
+    } catch {
+      return false; // an adapter selector the browser refuses never finds the patient either
+    }
+  }
+
   /** True when `node` is inside the element the adapter reads the patient's identity from. */
   private inPatientBanner(node: Node): boolean {
     const banner = safeQuery(this.doc, this.adapter?.patientId?.selector);
@@ -303,6 +333,7 @@ class PageDetector implements Detector {
   /** Start of a full detection: page sets, and the walker over the body. */
   private start(): BlockWalker {
     this.mentions.clear();
+    this.structuredPatient = undefined;
     this.refreshPageSets();
     return new BlockWalker(this.doc.body, this.skip, false, this.roleHeadings);
   }
@@ -328,6 +359,7 @@ class PageDetector implements Detector {
   /** FHIR resources embedded in the page, stored after the page's own mentions. */
   private readFhir(): void {
     this.fhir = readFhir(this.doc, this.c);
+    this.structuredPatient = undefined; // the FHIR Patient may have changed
     this.mentions.setExtra(
       this.fhir.mentions.map((f): Mention => ({
         id: f.id,
@@ -352,10 +384,16 @@ class PageDetector implements Detector {
     return {
       conditions,
       ruledOut,
-      patientRef: findPatientRef(this.doc, this.adapter, this.fhir.patient, this.editables),
+      patientRef: this.patientRef(),
       noteField: this.note?.selector ?? null,
       adapter: this.adapter?.name ?? 'generic',
     };
+  }
+
+  /** Who the patient is: from the page's structure (kept until a change may alter it), else from its leading text. */
+  private patientRef(): string | null {
+    if (this.structuredPatient === undefined) this.structuredPatient = structuredPatientRef(this.doc, this.adapter, this.fhir.patient);
+    return this.structuredPatient ?? textPatientRef(this.doc, this.editables);
   }
 
   private finish(r: DetectionResult): DetectionResult {
@@ -448,8 +486,10 @@ class PageDetector implements Detector {
       let pageSets = false;
       let noteLabels = false;
       let labelIds: ReadonlySet<string> | null = null;
+      const banner = this.adapter?.patientId?.selector;
       for (const r of records) {
         const target = r.target;
+        if (this.structuredPatient !== undefined && this.mayRenamePatient(r, banner)) this.structuredPatient = undefined;
         if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target, (labelIds ??= this.noteLabelIds())))) noteLabels = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;

@@ -56,7 +56,8 @@ export const PATIENT_ATTRS = [
   'data-patient-id', 'data-patientid', 'data-patient-ref', 'data-patient', 'data-mrn', 'data-niss', 'data-insz',
   'data-ssin', 'data-rijksregister', 'data-rrn', 'data-nhs-number', 'data-bsn', 'data-patient-number',
 ];
-const PATIENT_SELECTOR = PATIENT_ATTRS.map((a) => `[${a}]`).join(',');
+/** Elements that carry one of PATIENT_ATTRS. */
+export const PATIENT_SELECTOR = PATIENT_ATTRS.map((a) => `[${a}]`).join(',');
 
 /** Identifier after a label (MRN, NISS, INSZ, rijksregister, NHS, BSN...) in banner text. */
 const LABELLED_ID =
@@ -68,13 +69,12 @@ function isNavigation(el: Element): boolean {
   return el.closest(`button, nav, [role="navigation"], [role="listbox"], option, ${HOST_TAG}`) !== null;
 }
 
-/** Raw text identifying the patient, or null. */
-export function findPatientRef(
-  doc: Document,
-  adapter: Adapter | null,
-  fhirPatient: string | null,
-  editables: readonly Element[] = [],
-): string | null {
+/**
+ * The patient as the page's structure names it: the adapter's element, an element with a patient attribute
+ * (data-patient-id, data-niss...), or the FHIR Patient; null when none does. The detector keeps this until a
+ * change could alter it: when no element carries the attributes, the query looks at every element of the page.
+ */
+export function structuredPatientRef(doc: Document, adapter: Adapter | null, fhirPatient: string | null): string | null {
   const spec = adapter?.patientId;
   if (spec) {
     const el = safeQuery(doc, spec.selector);
@@ -100,16 +100,49 @@ export function findPatientRef(
       if (v) return v;
     }
   }
-  if (fhirPatient) return fhirPatient;
+  return fhirPatient;
+}
+
+/** Page text read for a labelled identifier: the start of the page, where EHRs put the patient banner. */
+const LEADING_TEXT = 20000;
+/** Never read for the patient's identifier: what the clinician types, scripts and styles, our own sidebar. */
+const NOT_BANNER_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea', HOST_TAG]);
+
+/**
+ * The leading text is searched while it is read, at 256, 512, 1,024... characters (the searches add up to about
+ * twice the text). A match counts once it ends 64 characters before the end of the text read so far: no
+ * identifier is that long, so more text can neither lengthen it nor complete one that starts before it.
+ */
+const FIRST_SEARCH = 256;
+const SETTLED = 64;
+
+/**
+ * The first labelled identifier (MRN, NISS, NHS number...) or Belgian national number in the first 20,000
+ * characters of the page's text, or null. It runs again after every change the detector handles, so it reads
+ * no more than it needs: it stops at the first labelled identifier that ends well before the text read so far
+ * (see SETTLED), which on an EHR page is the banner at the top.
+ */
+export function textPatientRef(doc: Document, editables: readonly Element[] = []): string | null {
   const body = doc.body;
   if (!body) return null;
-  // What the clinician types (a number in the note) never names the patient.
-  let text = body.textContent ?? '';
-  for (const e of editables) {
-    const typed = e.localName === 'textarea' ? '' : (e.textContent ?? '');
-    if (typed) text = text.replace(typed, ' ');
+  const typed = new Set(editables);
+  let text = '';
+  let searchAt = FIRST_SEARCH;
+  let node: Node | null = body.firstChild;
+  while (node && text.length < LEADING_TEXT) {
+    let next: Node | null = null;
+    if (node.nodeType === 3) text += (node as Text).data;
+    else if (node.nodeType === 1 && !NOT_BANNER_TEXT.has((node as Element).localName) && !typed.has(node as Element)) next = node.firstChild;
+    // Depth first: into the element, else to the next sibling of the nearest ancestor that has one.
+    for (let up: Node | null = node; !next && up && up !== body; up = up.parentNode) next = up.nextSibling;
+    node = next;
+    if (text.length >= searchAt) {
+      searchAt = text.length * 2;
+      const m = LABELLED_ID.exec(text);
+      if (m?.[1] && m.index + m[0].length <= text.length - SETTLED) return clean(m[1]);
+    }
   }
-  text = text.slice(0, 20000);
+  text = text.slice(0, LEADING_TEXT);
   const m = LABELLED_ID.exec(text);
   if (m?.[1]) return clean(m[1]);
   const be = BE_NATIONAL.exec(text);

@@ -81,6 +81,23 @@ describe('generic patient and note-field guesses', () => {
     expect(r.patientRef).toBeNull();
     expect(r.noteField).toBeNull();
   });
+  it('reads the identifier from the start of the page text, wherever the search stops', () => {
+    const filler = (chars: number) => `<p>${'Review of systems unremarkable. '.repeat(Math.ceil(chars / 32))}</p>`;
+    const at = (before: number, banner = 'MRN: 5550123') => detectPage(loadHtml(`<body>${filler(before)}<div>${banner}</div>${filler(3000)}</body>`), { adapters: [] }).patientRef;
+    // Before, across and after the points where the text read so far is searched (256, 512, 1,024... characters).
+    for (const before of [0, 200, 240, 250, 260, 500, 1000, 1010, 2040, 9000, 16380, 19900]) {
+      expect(at(before), `banner after ${before} characters`).toBe('5550123');
+    }
+    expect(at(21000)).toBeNull(); // past the first 20,000 characters
+    // The first labelled identifier wins, even when a second one ends first in the text read so far.
+    const two = loadHtml(`<body>${filler(240)}<div>MRN:                                      </div><div>1112223</div><div>NHS 4445556666</div>${filler(3000)}</body>`);
+    expect(detectPage(two, { adapters: [] }).patientRef).toBe('1112223');
+  });
+  it('never takes the identifier from what the clinician types, scripts or styles', () => {
+    const doc = loadHtml(`<body><script>var x = "MRN 9990001";</script><style>/* MRN 9990002 */</style>
+      <textarea>MRN 9990003</textarea><div contenteditable="true">MRN 9990004</div><p>Jane Doe, MRN 5550123</p></body>`);
+    expect(detectPage(doc, { adapters: [] }).patientRef).toBe('5550123');
+  });
   it('skips a filled textarea and picks the empty note', () => {
     const doc = loadHtml('<body><textarea id="note-old">COPD</textarea><textarea id="note-new" rows="5"></textarea></body>');
     (doc.getElementById('note-old') as HTMLTextAreaElement).value = 'COPD';

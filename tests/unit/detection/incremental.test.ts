@@ -27,6 +27,74 @@ describe('incremental detection (SPA)', () => {
     }
   });
 
+  describe('who the patient is, after a change', () => {
+    const chart = (banner: string, rows = 200) =>
+      `<html lang="en"><body><header id="banner">${banner}</header><h2>Problem list</h2><table><tbody id="rows">` +
+      Array.from({ length: rows }, (_, i) => `<tr><td>Note ${i}</td><td>2024</td></tr>`).join('') +
+      '<tr><td>Asthma</td><td>Active</td></tr></tbody></table></body></html>';
+
+    it('follows a banner that names the patient in its text (no patient attribute on the page)', () => {
+      const doc = loadHtml(chart('Doe, Jane · MRN 5550123'));
+      const det = createDetector(doc);
+      expect(det.detect().patientRef).toBe('5550123');
+      const banner = doc.getElementById('banner') as HTMLElement;
+      const switched = det.onMutations(mutateAndCollect(doc, () => (banner.textContent = 'Roe, Rick · MRN 7770456')));
+      expect(switched?.patientRef).toBe('7770456');
+      expect(switched).toEqual(detectPage(doc));
+    });
+
+    it('follows a patient attribute set, replaced with its element, or removed', () => {
+      const doc = loadHtml(chart('<span data-patient-id="P-1">Doe, Jane</span>'));
+      const det = createDetector(doc);
+      expect(det.detect().patientRef).toBe('P-1');
+      const banner = doc.getElementById('banner') as HTMLElement;
+      expect(det.onMutations(mutateAndCollect(doc, () => banner.firstElementChild?.setAttribute('data-patient-id', 'P-2')))?.patientRef).toBe('P-2');
+      expect(det.onMutations(mutateAndCollect(doc, () => (banner.innerHTML = '<span data-patient-id="P-3">Roe, Rick</span>')))?.patientRef).toBe('P-3');
+      expect(det.onMutations(mutateAndCollect(doc, () => (banner.innerHTML = 'Nobody · MRN 4440001')))?.patientRef).toBe('4440001');
+      expect(det.detect()).toEqual(detectPage(doc));
+    });
+
+    it("follows an adapter's patient element that an attribute change takes away", () => {
+      // Found by the random edits below: fr-dossier-medical.html, whose adapter reads #identite-patient.
+      const url = 'http://127.0.0.1:4173/shared/fr-dossier-medical.html';
+      const doc = loadHtml(readFixture('fr-dossier-medical.html'), url);
+      const det = createDetector(doc, { url });
+      expect(det.detect().patientRef).toBe('61.11.02-222.33');
+      const banner = doc.getElementById('identite-patient') as HTMLElement;
+      det.onMutations(mutateAndCollect(doc, () => banner.setAttribute('id', 'elsewhere')));
+      const r = det.onMutations(mutateAndCollect(doc, () => (banner.textContent = 'Asthma')));
+      expect(r?.patientRef ?? null).toBe(detectPage(doc, { url }).patientRef);
+      expect(det.detect()).toEqual(detectPage(doc, { url }));
+    });
+
+    it('does not look for patient attributes over the whole page again after a change elsewhere', () => {
+      const doc = loadHtml(chart('Doe, Jane · MRN 5550123'));
+      const det = createDetector(doc);
+      det.detect();
+      const rows = doc.getElementById('rows') as HTMLElement;
+      const asked: string[] = [];
+      const spy = (proto: { querySelector(s: string): Element | null }) => {
+        const original = proto.querySelector;
+        proto.querySelector = function (this: ParentNode, selector: string) {
+          asked.push(selector);
+          return original.call(this, selector);
+        };
+        return () => (proto.querySelector = original);
+      };
+      const restore = [spy(Object.getPrototypeOf(doc) as Document), spy(Object.getPrototypeOf(doc.body) as Element)];
+      try {
+        const row = doc.createElement('tr');
+        for (const text of ['COPD', 'Active']) row.appendChild(doc.createElement('td')).textContent = text;
+        const r = det.onMutations(mutateAndCollect(doc, () => rows.appendChild(row)));
+        expect(r?.conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
+        expect(r?.patientRef).toBe('5550123');
+      } finally {
+        restore.forEach((undo) => undo());
+      }
+      expect(asked.filter((s) => s.includes('data-patient-id'))).toEqual([]);
+    });
+  });
+
   it('ignores typing in the note field, our own sidebar host and clocks', () => {
     const doc = loadHtml(readFixture('nl-huisartsdossier.html'), 'http://127.0.0.1:4173/nl-huisartsdossier.html');
     const det = createDetector(doc);
