@@ -554,11 +554,16 @@ class PageDetector implements Detector {
           }
           if (!useful) continue;
           const root = blockOf(target);
-          if (root && heading) roots.add(sectionOf(root));
+          // Text added to or removed from a heading (an inline one too: <span role="heading">) renames its section.
+          const around = headingAround(target.nodeType === 1 ? (target as Element) : null);
+          if (around) roots.add(sectionOf(around));
+          else if (root && heading) roots.add(sectionOf(root));
           else if (root) ownText.set(root, [...(ownText.get(root) ?? []), ...added]);
         } else if (r.type === 'characterData') {
+          const around = headingAround(target.parentElement);
           const root = blockOf(target);
-          if (root && !ownText.has(root)) ownText.set(root, []);
+          if (around) roots.add(sectionOf(around));
+          else if (root && !ownText.has(root)) ownText.set(root, []);
         }
       }
       if (fhirDirty) {

@@ -95,6 +95,20 @@ describe('incremental detection (SPA)', () => {
     });
   });
 
+  it('a change inside an inline heading renames the section of the blocks it holds', () => {
+    // Found by the random edits below (fhir-embedded.html): <span role="heading"> around paragraphs.
+    const doc = loadHtml('<html lang="en"><body><div id="tabs"><button>Overview</button><span role="heading">Asthma<p>Asthma</p></span></div></body></html>');
+    const det = createDetector(doc);
+    det.detect();
+    const heading = doc.querySelector('[role="heading"]') as HTMLElement;
+    const paragraph = heading.querySelector('p') as HTMLElement;
+    const added = det.onMutations(mutateAndCollect(doc, () => heading.insertBefore(doc.createElement('p'), paragraph).append('Asthma')));
+    expect(added).toEqual(detectPage(doc));
+    const typed = det.onMutations(mutateAndCollect(doc, () => ((heading.firstChild as Text).data = 'Reviewed')));
+    expect(typed ?? det.detect()).toEqual(detectPage(doc));
+    expect(det.detect()).toEqual(detectPage(doc));
+  });
+
   it('ignores typing in the note field, our own sidebar host and clocks', () => {
     const doc = loadHtml(readFixture('nl-huisartsdossier.html'), 'http://127.0.0.1:4173/nl-huisartsdossier.html');
     const det = createDetector(doc);
