@@ -107,7 +107,8 @@ function addAll(set: Set<Element>, list: NodeListOf<Element>): void {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
-function byDocumentOrder(a: Element, b: Element): number {
+/** Sort comparator: page order. */
+export function byDocumentOrder(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
 }
 

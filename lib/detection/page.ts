@@ -1,6 +1,6 @@
 /** Page-level facts: which adapter applies, who the patient is, where the note field is, which language. */
 import type { Language } from '../conditions';
-import { EDITABLE, HOST_TAG } from './dom';
+import { byDocumentOrder, EDITABLE, HOST_TAG, isBlockTag } from './dom';
 import type { Adapter } from './schema';
 
 function globToRegExp(glob: string): RegExp {
@@ -92,8 +92,7 @@ export function structuredPatientRef(doc: Document, adapter: Adapter | null, fhi
       if (v) return v;
     }
   }
-  const first = safeQuery(doc, PATIENT_SELECTOR);
-  for (const el of first && !isNavigation(first) ? [first] : first ? safeQueryAll(doc, PATIENT_SELECTOR) : []) {
+  for (const el of patientElements(doc)) {
     if (isNavigation(el)) continue;
     for (const a of PATIENT_ATTRS) {
       const v = clean(el.getAttribute(a));
@@ -101,6 +100,19 @@ export function structuredPatientRef(doc: Document, adapter: Adapter | null, fhi
     }
   }
   return fhirPatient;
+}
+
+/**
+ * The elements with a patient attribute, in page order. One query per attribute: Chromium answers a query for
+ * an attribute no element has at once, but matched the list of all of them against every element (1.6 ms on a
+ * 10,000-node page that has none, a fifth of a whole detection).
+ */
+function patientElements(doc: Document): Element[] {
+  const found = new Set<Element>();
+  for (const a of PATIENT_ATTRS) for (const el of safeQueryAll(doc, `[${a}]`)) found.add(el);
+  const els = [...found];
+  if (els.length > 1) els.sort(byDocumentOrder);
+  return els;
 }
 
 /** Page text read for a labelled identifier: the start of the page, where EHRs put the patient banner. */
@@ -132,7 +144,11 @@ export function textPatientRef(doc: Document, editables: readonly Element[] = []
   while (node && text.length < LEADING_TEXT) {
     let next: Node | null = null;
     if (node.nodeType === 3) text += (node as Text).data;
-    else if (node.nodeType === 1 && !NOT_BANNER_TEXT.has((node as Element).localName) && !typed.has(node as Element)) next = node.firstChild;
+    else if (node.nodeType === 1 && !NOT_BANNER_TEXT.has((node as Element).localName) && !typed.has(node as Element)) {
+      // Blocks apart ("Next patient" / "MRN 123"), inline parts together ("NISS 61.11.02-<b>222.33</b>").
+      if (isBlockTag((node as Element).localName)) text += ' ';
+      next = node.firstChild;
+    }
     // Depth first: into the element, else to the next sibling of the nearest ancestor that has one.
     for (let up: Node | null = node; !next && up && up !== body; up = up.parentNode) next = up.nextSibling;
     node = next;

@@ -93,6 +93,14 @@ describe('generic patient and note-field guesses', () => {
     const two = loadHtml(`<body>${filler(240)}<div>MRN:                                      </div><div>1112223</div><div>NHS 4445556666</div>${filler(3000)}</body>`);
     expect(detectPage(two, { adapters: [] }).patientRef).toBe('1112223');
   });
+  it('takes the first element with a patient attribute in page order, skipping navigation', () => {
+    const page = (body: string) => detectPage(loadHtml(`<body>${body}<p>MRN 9990009</p></body>`), { adapters: [] }).patientRef;
+    expect(page('<div data-mrn="A-1">Jane</div><div data-patient-id="B-2">Jane</div>')).toBe('A-1');
+    expect(page('<div data-patient-id="B-2">Jane</div><div data-mrn="A-1">Jane</div>')).toBe('B-2');
+    expect(page('<nav><a href="#" data-patient-id="LIST-7">Next patient</a></nav><header data-niss="C-3">Jane</header>')).toBe('C-3');
+    expect(page('<nav><a href="#" data-patient-id="LIST-7">Next patient</a></nav>')).toBe('9990009');
+    expect(page('<div>NISS 61.11.02-<b>222.33</b></div>')).toBe('61.11.02-222.33');
+  });
   it('never takes the identifier from what the clinician types, scripts or styles', () => {
     const doc = loadHtml(`<body><script>var x = "MRN 9990001";</script><style>/* MRN 9990002 */</style>
       <textarea>MRN 9990003</textarea><div contenteditable="true">MRN 9990004</div><p>Jane Doe, MRN 5550123</p></body>`);
