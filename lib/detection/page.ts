@@ -71,8 +71,8 @@ function isNavigation(el: Element): boolean {
 
 /**
  * The patient as the page's structure names it: the adapter's element, an element with a patient attribute
- * (data-patient-id, data-niss...), or the FHIR Patient; null when none does. The detector keeps this until a
- * change could alter it: when no element carries the attributes, the query looks at every element of the page.
+ * (data-patient-id, data-niss...), or the FHIR Patient; null when none does. The detector keeps it until a
+ * change could alter it (mayRenamePatient in index.ts).
  */
 export function structuredPatientRef(doc: Document, adapter: Adapter | null, fhirPatient: string | null): string | null {
   const spec = adapter?.patientId;
