@@ -1,8 +1,11 @@
 /**
- * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the same consultation path as in
- * Chromium, from detection to the note. Firefox runs content scripts behind Xray wrappers, where custom
- * elements behave differently (entrypoints/content/custom-elements.ts); only a real Firefox shows that.
- * Every request of the browser goes through a recording proxy, so the run also shows that nothing left it.
+ * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the consultation path from detection to
+ * the note, every shared EHR fixture, the hostile pages, enabling and removing an EHR site from the options
+ * page, the popup, and the stored data searched for patient identifiers. Firefox runs content scripts behind
+ * Xray wrappers, where custom elements and page globals behave differently (entrypoints/content/
+ * custom-elements.ts), and its extension APIs differ in details (getManifest's file URLs broke per-site
+ * registration): only a real Firefox shows that. Every request of the browser goes through a recording proxy,
+ * so the run also shows that nothing left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
