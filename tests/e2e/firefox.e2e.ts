@@ -13,7 +13,7 @@ import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, 
 import { attributesFx, clickFx, firefoxDriver, navigateToExtensionPageFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { dumpExtensionStorage, expectPseudonymous, type ExtensionStorage } from './security-helpers';
+import { dumpExtensionStorage, expectPseudonymous, NOTHING_IN_PAGE_ORIGIN, readPageOriginStorage, type ExtensionStorage } from './security-helpers';
 import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
 import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
 
@@ -218,6 +218,18 @@ describe('the toolbar popup in Firefox (popup.html?tab=<id> in a tab of its own,
 });
 
 describe('pseudonymity in Firefox (what the extension keeps, read from one of its own pages)', () => {
+  it("nothing is written into the EHR page's origin during a consultation: no IndexedDB, Web Storage, cookie or cache", async () => {
+    // Firefox runs content scripts with the page's origin: storage a content script used itself would land here.
+    for (const pathname of ['/patient-summary.html', '/shared/nl-huisartsdossier.html']) {
+      const page = await open(pathname);
+      await waitForConditions(page, 3);
+      await clickFx(page, 'input[name="barrier"][value="consultation_time"]');
+      await waitFor(() => barrierTicked(page, 'consultation_time'), (t) => t);
+      expect(await readPageOriginStorage(page), pathname).toEqual(NOTHING_IN_PAGE_ORIGIN);
+      await page.close();
+    }
+  });
+
   it('the consultations were stored under 64-hex pseudonymous keys, and nothing stored names a patient', async () => {
     const helper = await firefox.browser.newPage();
     await navigateToExtensionPageFx(helper, `${firefox.extensionOrigin}/options.html`);

@@ -27,7 +27,10 @@ import {
   NetworkRecorder,
   type RecordedRequest,
   expectPseudonymous,
+  NOTHING_IN_PAGE_ORIGIN,
   readExtensionStorage,
+  readPageOriginStorage,
+  type PageOriginStorage,
   serviceWorker,
   type ExtensionStorage,
 } from './security-helpers';
@@ -39,7 +42,7 @@ let ext: ExtensionBrowser;
 let recorder: NetworkRecorder;
 let stored: ExtensionStorage;
 const visited = new Set<string>();
-const pageOriginStorage: Record<string, { idb: string[]; local: number; session: number; cookie: string; caches: string[] }> = {};
+const pageOriginStorage: Record<string, PageOriginStorage> = {};
 const extensionPages: string[] = [];
 
 /** Requests that are neither the page loading what we navigated to nor the extension loading its own files. */
@@ -68,15 +71,6 @@ async function firstValue(page: Page, selector: string): Promise<string> {
   return (await sidebarAttributes(page, selector))?.['value'] ?? '';
 }
 
-async function readPageOriginStorage(page: Page, name: string): Promise<void> {
-  pageOriginStorage[name] = await page.evaluate(async () => ({
-    idb: (await indexedDB.databases()).map((d) => d.name ?? ''),
-    local: localStorage.length,
-    session: sessionStorage.length,
-    cookie: document.cookie,
-    caches: await caches.keys(),
-  }));
-}
 
 /** A whole GP consultation the way the clinician does it, ending with the summary in the note and a reload. */
 async function consultation(pathname: string): Promise<void> {
@@ -106,7 +100,7 @@ async function steps(page: Page, pathname: string): Promise<void> {
   await page.reload({ waitUntil: 'load' });
   await openSidebar(page);
   await waitFor(() => checkedBoxes(page), (names) => names.length > 0);
-  await readPageOriginStorage(page, pathname);
+  pageOriginStorage[pathname] = await readPageOriginStorage(page);
 }
 
 beforeAll(async () => {
@@ -182,7 +176,7 @@ describe('pseudonymity in the real browser', () => {
   it("nothing is written into the page's origin: no IndexedDB, localStorage, sessionStorage, cookie or cache", () => {
     expect(Object.keys(pageOriginStorage).sort()).toEqual([...PAGES].sort());
     for (const [pathname, s] of Object.entries(pageOriginStorage)) {
-      expect(s, pathname).toEqual({ idb: [], local: 0, session: 0, cookie: '', caches: [] });
+      expect(s, pathname).toEqual(NOTHING_IN_PAGE_ORIGIN);
     }
   });
 });

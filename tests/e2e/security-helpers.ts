@@ -2,7 +2,7 @@
  * Helpers for the trust tests (privacy.e2e.ts, hostile.e2e.ts): every network request of every target, and the
  * extension's storage read from its own service worker.
  */
-import type { Browser, CDPSession, Target, WebWorker } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { ExtensionBrowser } from './harness';
 
@@ -149,4 +149,29 @@ export async function writeExtensionLocal(ext: ExtensionBrowser, items: Record<s
     const api = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome;
     await api.storage.local.set(JSON.parse(json) as object);
   }, JSON.stringify(items));
+}
+
+// ---- The page's own origin ----
+
+/** What a page's origin keeps: IndexedDB databases, Web Storage, cookies, Cache Storage. */
+export interface PageOriginStorage {
+  idb: string[];
+  local: number;
+  session: number;
+  cookie: string;
+  caches: string[];
+}
+
+/** A page whose origin the extension never wrote to (the EHR's own storage is not ours to use). */
+export const NOTHING_IN_PAGE_ORIGIN: PageOriginStorage = { idb: [], local: 0, session: 0, cookie: '', caches: [] };
+
+/** Everything the page's origin keeps, read in the page (a content script in Firefox writes there if it stores anything itself). */
+export function readPageOriginStorage(page: Page): Promise<PageOriginStorage> {
+  return page.evaluate(async () => ({
+    idb: (await indexedDB.databases()).map((d) => d.name ?? ''),
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    caches: typeof caches === 'undefined' ? [] : await caches.keys(),
+  }));
 }
