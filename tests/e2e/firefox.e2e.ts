@@ -1,7 +1,7 @@
 /**
  * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the consultation path from detection to
  * the note, every shared EHR fixture, the hostile pages, enabling and removing an EHR site from the options
- * page, the popup, and the stored data searched for patient identifiers. Firefox runs content scripts behind
+ * page, the popup, the stored data searched for patient identifiers, and corrupt stored settings. Firefox runs content scripts behind
  * Xray wrappers, where custom elements and page globals behave differently (entrypoints/content/
  * custom-elements.ts), and its extension APIs differ in details (getManifest's file URLs broke per-site
  * registration): only a real Firefox shows that. Every request of the browser goes through a recording proxy,
@@ -15,7 +15,14 @@ import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { dumpExtensionStorage, expectPseudonymous, NOTHING_IN_PAGE_ORIGIN, readPageOriginStorage, type ExtensionStorage } from './security-helpers';
 import { checkSharedFixture, sharedFixtureCases } from './shared-fixtures';
-import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
+import {
+  CORRUPT_STORAGE,
+  HOSTILE_PAGES,
+  hostilePath,
+  sidebarSurvivesCorruptStorage,
+  sidebarSurvivesOwnElementAndSweeper,
+  sidebarWorksOnHostilePage,
+} from './hostile-scenario';
 
 /** Test EHR sites: not covered by the manifest (localhost only), served by the fixture server through the proxy. */
 const EHR_SITE = 'http://ehr.example.test';
@@ -236,6 +243,29 @@ describe('pseudonymity in Firefox (what the extension keeps, read from one of it
     const stored = JSON.parse(await helper.evaluate(dumpExtensionStorage)) as ExtensionStorage;
     await helper.close();
     expectPseudonymous(stored);
+  });
+});
+
+describe('corrupt stored settings and content pack in Firefox', () => {
+  /** Runs `fn` (a function's source, given the `browser` API) in one of the extension's own pages. */
+  async function inExtensionPage<T>(fn: string): Promise<T> {
+    const page = await firefox.browser.newPage();
+    await navigateToExtensionPageFx(page, `${firefox.extensionOrigin}/options.html`);
+    try {
+      return (await page.evaluate(`(${fn})(globalThis.browser)`)) as T;
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('falls back to defaults with the visible warning, keeps the corrupt copy, and still works', async () => {
+    await inExtensionPage(`(browser) => browser.storage.local.set(${JSON.stringify(CORRUPT_STORAGE)})`);
+    const page = await open('/patient-summary.html');
+    try {
+      await sidebarSurvivesCorruptStorage(firefoxDriver, page, () => inExtensionPage('(browser) => browser.storage.local.get(null)'));
+    } finally {
+      await page.close();
+    }
   });
 });
 

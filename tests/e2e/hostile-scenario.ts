@@ -2,10 +2,14 @@
  * What a hostile host page must not break, as a clinician meets it: the sidebar appears where it says it is
  * (what the page itself would hit at the tab's centre is our host), opens, and works, and the page keeps
  * working. One piece of code for Chromium and Firefox, where the content script meets the page's patched
- * globals and custom elements differently (Firefox: through Xray wrappers).
+ * globals and custom elements differently (Firefox: through Xray wrappers). Also: what a corrupt settings blob
+ * and a corrupt imported pack in the extension's own storage must not break.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { projectRoot } from '../../scripts/browser.mjs';
 import { sidebarViews, waitFor, type SidebarDriver } from './harness';
 
 /** Our own hostile pages (tests/pages) and the team's (/shared/), with what each does. */
@@ -75,4 +79,23 @@ export async function sidebarSurvivesOwnElementAndSweeper(driver: SidebarDriver,
   expect(await driver.attributes(page, 'aside')).toHaveLength(1);
   const collapse = await centre(page, 'button.collapse');
   expect(await elementAtPoint(page, collapse!)).toBe('SMS-PROMPTS');
+}
+
+/** A settings blob and an imported pack as a damaged profile or a buggy old version might have left them. */
+export const CORRUPT_STORAGE = { settings: 'garbage{', 'pack.en': { pack: 'garbage{', importedAt: 'never' } };
+
+/**
+ * With CORRUPT_STORAGE written, on a chart already open: the sidebar says so with the settings warning and still
+ * works, and the corrupt blob is kept (`readLocal`: the extension's storage.local) for the practice to export.
+ */
+export async function sidebarSurvivesCorruptStorage(driver: SidebarDriver, page: Page, readLocal: () => Promise<Record<string, unknown>>): Promise<void> {
+  const { openSidebar, tickFirstBarrier } = sidebarViews(driver);
+  const messages = JSON.parse(fs.readFileSync(path.join(projectRoot, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  await openSidebar(page);
+  const notice = await waitFor(() => driver.text(page, '.notice.error'), (t) => t.length > 0);
+  expect(notice).toBe(messages['settingsWarning']!.message);
+  await tickFirstBarrier(page);
+  expect((await waitFor(() => tickedBarriers(driver, page), (ticked) => ticked.length > 0)).length).toBeGreaterThan(0);
+  const copies = Object.entries(await readLocal()).filter(([k]) => k.startsWith('settings.corrupt.'));
+  expect(copies.map(([, v]) => v), 'the corrupt blob is kept for export').toContain('garbage{');
 }

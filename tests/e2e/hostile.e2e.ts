@@ -5,12 +5,10 @@
  * the tab's centre is our host), open, and work; the page must keep working; page text is never markup.
  * Also: a corrupt settings blob and a corrupt imported pack in storage.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
-  checkedBoxes,
   chromiumDriver,
   openSidebar,
   clickInSidebar,
@@ -20,13 +18,18 @@ import {
   screenshot,
   sidebarText,
   startFixtureServer,
-  tickFirstBarrier,
   waitFor,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { projectRoot } from '../../scripts/browser.mjs';
-import { HOSTILE_PAGES, hostilePath, sidebarSurvivesOwnElementAndSweeper, sidebarWorksOnHostilePage } from './hostile-scenario';
+import {
+  CORRUPT_STORAGE,
+  HOSTILE_PAGES,
+  hostilePath,
+  sidebarSurvivesCorruptStorage,
+  sidebarSurvivesOwnElementAndSweeper,
+  sidebarWorksOnHostilePage,
+} from './hostile-scenario';
 import { readExtensionStorage, writeExtensionLocal } from './security-helpers';
 
 let server: FixtureServer;
@@ -105,23 +108,13 @@ describe('page text is never inserted as HTML', () => {
 
 describe('corrupt stored settings and content pack', () => {
   it('falls back to defaults with the visible warning, keeps the corrupt copy, and still works', async () => {
-    const messages = JSON.parse(fs.readFileSync(path.join(projectRoot, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-    const warning = messages['settingsWarning']!.message;
-    await writeExtensionLocal(ext, { settings: 'garbage{', 'pack.en': { pack: 'garbage{', importedAt: 'never' } });
-
+    await writeExtensionLocal(ext, CORRUPT_STORAGE);
     const { page } = await open('/patient-summary.html');
     try {
-      await openSidebar(page);
-      const notice = await waitFor(() => sidebarText(page, '.notice.error'), (t) => t.length > 0);
-      expect(notice).toBe(warning);
-      await tickFirstBarrier(page);
-      expect((await waitFor(() => checkedBoxes(page), (n) => n.length > 0)).length).toBeGreaterThan(0);
-
-      const stored = await readExtensionStorage(ext);
-      const copies = Object.entries(stored.local).filter(([k]) => k.startsWith('settings.corrupt.'));
-      expect(copies.map(([, v]) => v), 'the corrupt blob is kept for export').toContain('garbage{');
+      await sidebarSurvivesCorruptStorage(chromiumDriver, page, async () => (await readExtensionStorage(ext)).local);
     } finally {
       await page.close();
     }
   });
 });
+
