@@ -6,7 +6,7 @@
  * real mouse input at the element's centre, as in the Chromium harness.
  */
 import type { Page } from 'puppeteer-core';
-import { SIDEBAR_HOST, sidebarViews, waitFor, type Box, type SidebarDriver } from './harness';
+import { boxCentre, SIDEBAR_HOST, sidebarViews, waitFor, type Box, type SidebarDriver } from './harness';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result?: BidiResult } & BidiResult>;
@@ -119,7 +119,8 @@ export const boxFx = (page: Page, selector: string): Promise<Box | null> => boxO
 export async function clickFx(page: Page, selector: string): Promise<void> {
   const box = await boxOf(page, selector, true);
   if (!box) throw new Error(`Nothing in the sidebar matches ${selector}`);
-  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  const { x, y } = boxCentre(box);
+  await page.mouse.click(x, y);
 }
 
 /** Evaluates an expression on the page's DOM in the sandbox realm (clean globals); its value must be JSON-able. */

@@ -56,6 +56,20 @@ async function open(pathOrUrl: string): Promise<Page> {
   return page;
 }
 
+/** The extension API inside the extension's own pages (Firefox's `browser`, promise-based). */
+declare const browser: import('webextension-polyfill').Browser;
+
+/** Runs `fn` in one of the extension's own pages (where `browser` is the extension API), with `arg`. */
+async function inExtensionPage<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+  const page = await firefox.browser.newPage();
+  await navigateToExtensionPageFx(page, `${firefox.extensionOrigin}/options.html`);
+  try {
+    return (await page.evaluate(fn as (arg: unknown) => T, arg)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
 const barrierTicked = async (page: Page, id: string) =>
   (await attributesFx(page, `input[name="barrier"][value="${id}"]:checked`)).length === 1;
 
@@ -166,7 +180,7 @@ describe('enabling an EHR site in Firefox: its own host permission, then a conte
     await options.click(`>>> li[data-site="${EHR_SITE}/*"] button:last-of-type`);
     await options.waitForSelector(`>>> li[data-site="${EHR_SITE}/*"]`, { hidden: true });
     const held = await options.evaluate(
-      (origin) => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins: [origin] }),
+      (origin) => browser.permissions.contains({ origins: [origin] }),
       `${EHR_SITE}/*`,
     );
     expect(held).toBe(false);
@@ -186,7 +200,7 @@ describe('the toolbar popup in Firefox (popup.html?tab=<id> in a tab of its own,
     await helper.waitForSelector('>>> #site-input');
     await page.bringToFront();
     const id = await helper.evaluate(
-      async () => (await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
     );
     await helper.close();
     if (id === undefined) throw new Error('no active tab');
@@ -238,31 +252,16 @@ describe('pseudonymity in Firefox (what the extension keeps, read from one of it
   });
 
   it('the consultations were stored under 64-hex pseudonymous keys, and nothing stored names a patient', async () => {
-    const helper = await firefox.browser.newPage();
-    await navigateToExtensionPageFx(helper, `${firefox.extensionOrigin}/options.html`);
-    const stored = JSON.parse(await helper.evaluate(dumpExtensionStorage)) as ExtensionStorage;
-    await helper.close();
-    expectPseudonymous(stored);
+    expectPseudonymous(JSON.parse(await inExtensionPage(dumpExtensionStorage)) as ExtensionStorage);
   });
 });
 
 describe('corrupt stored settings and content pack in Firefox', () => {
-  /** Runs `fn` (a function's source, given the `browser` API) in one of the extension's own pages. */
-  async function inExtensionPage<T>(fn: string): Promise<T> {
-    const page = await firefox.browser.newPage();
-    await navigateToExtensionPageFx(page, `${firefox.extensionOrigin}/options.html`);
-    try {
-      return (await page.evaluate(`(${fn})(globalThis.browser)`)) as T;
-    } finally {
-      await page.close();
-    }
-  }
-
   it('falls back to defaults with the visible warning, keeps the corrupt copy, and still works', async () => {
-    await inExtensionPage(`(browser) => browser.storage.local.set(${JSON.stringify(CORRUPT_STORAGE)})`);
+    await inExtensionPage((items) => browser.storage.local.set(items), CORRUPT_STORAGE);
     const page = await open('/patient-summary.html');
     try {
-      await sidebarSurvivesCorruptStorage(firefoxDriver, page, () => inExtensionPage('(browser) => browser.storage.local.get(null)'));
+      await sidebarSurvivesCorruptStorage(firefoxDriver, page, () => inExtensionPage(() => browser.storage.local.get(null)));
     } finally {
       await page.close();
     }

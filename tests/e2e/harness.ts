@@ -284,6 +284,11 @@ export interface Box {
   bottom: number;
 }
 
+/** Where a real click on the box lands. */
+export function boxCentre(box: Box): Point {
+  return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+}
+
 /** How a test reads and clicks the sidebar: CDP's pierced DOM in Chromium, WebDriver BiDi in Firefox. */
 export interface SidebarDriver {
   /** The attributes of every sidebar element matching the selector, in document order. */
@@ -332,7 +337,7 @@ export function sidebarViews(driver: SidebarDriver) {
   /** Centre of the first sidebar element matching the selector in viewport coordinates, or null. */
   async function centre(page: Page, selector: string): Promise<Point | null> {
     const box = await driver.box(page, selector);
-    return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+    return box && boxCentre(box);
   }
 
   /** The first barrier chip's value, ticked with the real mouse. */
