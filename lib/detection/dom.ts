@@ -140,6 +140,11 @@ interface Frame extends Enclosing {
   /** Next child to visit. */
   ch: Node | null;
   text: string;
+  /**
+   * `text` has a letter. Noted as text nodes are read, so a container's text, mostly the breaks of the blocks
+   * inside it, is never scanned (nor flattened) again.
+   */
+  lettered: boolean;
   /** 2 block, 3 inline formatting (no separator), 0 other inline (spaces around). */
   kind: number;
   depth: number;
@@ -174,15 +179,18 @@ export class BlockWalker {
   ) {
     this.skip = skip.size > 0 ? skip : null;
     if (root && !SKIP.has(root.localName) && !skip.has(root)) {
-      this.stack.push({ node: root, up: null, at: null, ch: root.firstChild, text: '', kind: 2, depth: 0, before: null, last: null });
+      this.stack.push({ node: root, up: null, at: null, ch: root.firstChild, text: '', lettered: false, kind: 2, depth: 0, before: null, last: null });
     }
   }
 
-  /** An element read to its end: a block is kept if it has a letter; inline text joins its parent's. */
-  private close(el: Element, kind: number, text: string, parent: Frame | undefined, before: Element | null): void {
+  /** An element read to its end: a block is kept if its text has a letter; inline text joins its parent's. */
+  private close(el: Element, kind: number, text: string, lettered: boolean, parent: Frame | undefined, before: Element | null): void {
     if (kind === 2) {
-      if (hasLetter(text)) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
-    } else if (parent) parent.text += kind === 3 ? text : ` ${text} `;
+      if (lettered) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
+    } else if (parent) {
+      parent.text += kind === 3 ? text : ` ${text} `;
+      if (lettered) parent.lettered = true;
+    }
   }
 
   private hasHeadingRole(el: Element): boolean {
@@ -201,7 +209,7 @@ export class BlockWalker {
       if (!ch) {
         stack.pop();
         const parent = stack[stack.length - 1];
-        this.close(f.node, f.kind, f.text, parent, f.before);
+        this.close(f.node, f.kind, f.text, f.lettered, parent, f.before);
         f = parent;
         continue;
       }
@@ -210,7 +218,11 @@ export class BlockWalker {
       const name = (ch as Element).localName;
       if (typeof name !== 'string') {
         const type = ch.nodeType;
-        if (type === 3 || type === 4) f.text += (ch as CharacterData).data;
+        if (type === 3 || type === 4) {
+          const data = (ch as CharacterData).data;
+          f.text += data;
+          if (!f.lettered && hasLetter(data)) f.lettered = true;
+        }
         continue;
       }
       const el = ch as Element;
@@ -238,11 +250,12 @@ export class BlockWalker {
       const first = el.firstChild;
       if (first === null || (first.nextSibling === null && first.nodeType === 3)) {
         // A leaf with one text node (most cells, items and paragraphs): no frame for it.
-        this.close(el, kind, first === null ? '' : (first as Text).data, f, before);
+        const data = first === null ? '' : (first as Text).data;
+        this.close(el, kind, data, hasLetter(data), f, before);
         if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
         continue;
       }
-      const next: Frame = { node: el, up: f, at: f.last, ch: first, text: '', kind, depth: f.depth + 1, before, last: null };
+      const next: Frame = { node: el, up: f, at: f.last, ch: first, text: '', lettered: false, kind, depth: f.depth + 1, before, last: null };
       stack.push(next);
       f = next;
       if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
