@@ -6,10 +6,10 @@
  * applies within its window of words, inside the same sentence - or clause - never across a terminator).
  */
 import type { ConditionId, Language } from '../conditions';
-import type { Compiled, CompiledTrigger, Payload } from './compile';
-import { lookupAtc, lookupIcd10, rawConcat } from './compile';
+import type { Compiled, CompiledTrigger, Payload, SectionKind } from './compile';
+import { classifyHeading, lookupAtc, lookupIcd10, rawConcat } from './compile';
 import type { TriggerContext } from './schema';
-import { TokKind, fold, tokenize } from './text';
+import { BREAK, TokKind, fold, tokenize } from './text';
 
 export type LocalContext = Exclude<TriggerContext, 'pseudo'>;
 
@@ -226,6 +226,60 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
     out.push({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: ctx });
   }
   return out;
+}
+
+/** A label at the start of a line ("Family history: mother had asthma", "Probleemlijst:"). */
+export interface LineLabel {
+  /** The section kinds the label names (empty for "Plan:", "BP:"). */
+  kinds: Set<SectionKind>;
+  label: string;
+  /** Nothing follows the colon: the label heads the lines after it. */
+  bare: boolean;
+}
+
+const LINE_LABEL = /^\s*([^:]{2,40}):\s*(.*)$/s;
+
+/** The label a line starts with, or null. */
+export function lineLabel(c: Compiled, line: string): LineLabel | null {
+  const m = LINE_LABEL.exec(line);
+  if (!m?.[1]) return null;
+  return { kinds: classifyHeading(c, m[1]), label: m[1].trim(), bare: !m[2]?.trim() };
+}
+
+/** A stretch of a block's text that a section label puts in its section. */
+export interface LabelledSpan extends LineLabel {
+  from: number;
+  to: number;
+}
+
+const NO_SPANS: LabelledSpan[] = [];
+
+/**
+ * The lines of a block's text (lines end at breaks) that a label naming a section puts in it, as analyzeText
+ * reads lines: a label followed by text puts its own line in the section; a label alone puts the lines after
+ * it, up to an empty line or the next label alone.
+ */
+export function labelledSpans(c: Compiled, text: string): LabelledSpan[] {
+  if (text.indexOf(':') === -1) return NO_SPANS;
+  const out: LabelledSpan[] = [];
+  let heading: LineLabel | null = null;
+  for (let from = 0; from <= text.length; ) {
+    const brk = text.indexOf(BREAK, from);
+    const to = brk === -1 ? text.length : brk;
+    const line = text.slice(from, to);
+    const label = line.indexOf(':') === -1 ? null : lineLabel(c, line);
+    let applies: LineLabel | null = heading;
+    if (!line.trim()) heading = applies = null;
+    else if (label?.bare) heading = applies = label.kinds.size > 0 ? label : null;
+    else if (label && label.kinds.size > 0) applies = label;
+    if (applies) {
+      const last = out[out.length - 1];
+      if (last?.to === from - 1 && last.label === applies.label) last.to = to;
+      else out.push({ ...applies, from, to });
+    }
+    from = to + 1;
+  }
+  return out.length > 0 ? out : NO_SPANS;
 }
 
 /** Guesses the language of a text from frequent function words; null when unclear. */

@@ -4,8 +4,8 @@
  * Pure with respect to the Document it is given; never throws (returns an empty result on internal errors).
  */
 import type { ConditionId, Language } from '../conditions';
-import { analyzeBlock, guessLanguage, strongerContext, type LocalContext, type LocalMention } from './analyze';
-import { classifyHeading, compileWith, type Compiled } from './compile';
+import { analyzeBlock, guessLanguage, labelledSpans, lineLabel, strongerContext, type LabelledSpan, type LocalContext, type LocalMention } from './analyze';
+import { compileWith, type Compiled, type SectionKind } from './compile';
 import { COMPILED_DETECTION } from './compiled.generated';
 import { defaultAdapters } from './data';
 import { fromPortable } from './portable';
@@ -28,6 +28,8 @@ import {
   StructureMemo,
   type AdapterSets,
   type Block,
+  type RowInfo,
+  type SectionInfo,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
 import {
@@ -167,10 +169,16 @@ const CHUNK = 1000;
 const WARM_UP = ' '.repeat(2048);
 const NONE: LocalMention[] = [];
 
-/** Structural context of a block applied to its local mentions. */
-function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo): Mention[] {
-  const sec = memo.section(block);
-  const row = memo.row(block.el);
+/** Where a block sits, as its mentions take it: context, place and whether it is a structured list. */
+interface Place {
+  ctx: LocalContext | null;
+  where: EvidencePlace;
+  label?: string;
+  structured: boolean;
+  medList: boolean;
+}
+
+function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
   const secCtx: LocalContext | null = sec.kinds.has('family') ? 'family' : sec.kinds.has('historical') ? 'historical' : null;
   const rowCtx: LocalContext | null = row?.historical ? 'historical' : null;
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
@@ -186,21 +194,40 @@ function blockMentions(block: Block, local: LocalMention[], memo: StructureMemo)
           : sec.heading
             ? 'section'
             : 'text';
-  const heading = where === 'section' ? { label: sec.heading!.slice(0, 60) } : null;
+  const place: Place = { ctx: strongerContext(secCtx, rowCtx), where, structured, medList };
+  if (where === 'section') place.label = (sec.heading as string).slice(0, 60);
+  return place;
+}
+
+/** The place of a block's lines that a label puts in a section ("Family history: mother had asthma"). */
+function labelledPlace(sec: SectionInfo, row: RowInfo | null, span: LabelledSpan): Place {
+  const kinds = new Set(sec.kinds);
+  for (const k of span.kinds) kinds.add(k);
+  return placeOf({ kinds, heading: span.label }, row);
+}
+
+/** Structural context of a block applied to its local mentions. */
+function blockMentions(c: Compiled, block: Block, local: LocalMention[], memo: StructureMemo): Mention[] {
+  const sec = memo.section(block);
+  const row = memo.row(block.el);
+  const base = placeOf(sec, row);
+  const spans = labelledSpans(c, block.text);
   const out: Mention[] = [];
   for (const m of local) {
-    const ctx = strongerContext(strongerContext(m.context, secCtx), rowCtx);
+    const span = spans.length > 0 ? spans.find((x) => m.start >= x.from && m.start <= x.to) : undefined;
+    const place = span ? labelledPlace(sec, row, span) : base;
+    const ctx = strongerContext(m.context, place.ctx);
     // A medicine counts as structured only in a medication list (elsewhere it is a hint in the text).
-    const fromMedList = m.kind === 'medication' && medList;
+    const fromMedList = m.kind === 'medication' && place.medList;
     const ev: Evidence = {
       kind: m.kind,
       ...(m.system ? { system: m.system } : {}),
       match: m.match,
       snippet: '',
-      where: fromMedList ? 'medicationList' : where,
-      ...(heading && !fromMedList ? heading : {}),
+      where: fromMedList ? 'medicationList' : place.where,
+      ...(place.label !== undefined && !fromMedList ? { label: place.label } : {}),
       context: toEvidenceContext(ctx),
-      structured: m.kind === 'medication' ? medList : structured,
+      structured: m.kind === 'medication' ? place.medList : place.structured,
     };
     out.push({ id: m.id, ctx, weak: m.weak, ev, src: block.text, s: m.start, e: m.end });
   }
@@ -327,7 +354,7 @@ class PageDetector implements Detector {
   private ingestOne(b: Block, memo: StructureMemo, walkOrder: boolean): void {
     const local = this.local(b.text);
     if (local.length === 0) this.mentions.delete(b.el);
-    else this.mentions.set(b.el, blockMentions(b, local, memo), walkOrder);
+    else this.mentions.set(b.el, blockMentions(this.c, b, local, memo), walkOrder);
   }
 
   /** Start of a full detection: page sets, and the walker over the body. */
@@ -742,7 +769,7 @@ export function analyzeText(
     const language = lang ?? guessLanguage(c, String(text));
     const lines = String(text).split(/\r?\n/);
     const all: Mention[] = [];
-    let section = new Set<string>();
+    let section = new Set<SectionKind>();
     let heading: string | null = null;
     for (const line of lines) {
       if (!line.trim()) {
@@ -752,20 +779,15 @@ export function analyzeText(
       }
       let kinds = section;
       let lineHeading = heading;
-      const m = /^\s*([^:]{2,40}):\s*(.*)$/.exec(line);
-      if (m?.[1]) {
-        const k = classifyHeading(c, m[1]);
-        if (k.size > 0 || !m[2]) {
-          if (!m[2]?.trim()) {
-            section = k;
-            heading = m[1].trim();
-            continue;
-          }
-          if (k.size > 0) {
-            kinds = k;
-            lineHeading = m[1].trim();
-          }
-        }
+      const label = lineLabel(c, line);
+      if (label?.bare) {
+        section = label.kinds;
+        heading = label.label;
+        continue;
+      }
+      if (label && label.kinds.size > 0) {
+        kinds = label.kinds;
+        lineHeading = label.label;
       }
       const body = line.replace(/[|]/g, BREAK);
       const local = analyzeBlock(c, body, language);

@@ -46,3 +46,31 @@ describe('evidence says which kind of place it was seen in (the UI words it)', (
     expect(places(detectPage(doc, { adapters: [] }))).toEqual(['t2dm text']);
   });
 });
+
+describe('a label at the start of a line of a page block names its section, as in free text (analyzeText)', () => {
+  const detect = (body: string, lang = 'en') => detectPage(loadHtml(`<html lang="${lang}"><body>${body}</body></html>`), { adapters: [] });
+
+  it.each([
+    ['en', '<p><b>Family history:</b> mother - depression; father - type 2 diabetes, hypertension.</p>'],
+    ['nl', '<p><strong>Familiale anamnese:</strong> moeder depressie; vader diabetes type 2, hypertensie.</p>'],
+    ['fr', '<p>Antécédents familiaux : mère dépression ; père diabète de type 2, HTA.</p>'],
+  ])('[%s] "Family history: ..." rules out every condition on its line', (lang, body) => {
+    const r = detect(body, lang);
+    expect(r.conditions).toEqual([]);
+    expect(places(r)).toEqual(['depression familyHistory', 'hypertension familyHistory', 't2dm familyHistory']);
+  });
+
+  it('the label reaches the end of its line only; a label alone reaches the lines after it, up to an empty line', () => {
+    const r = detect('<div>FH: asthma<br>Known COPD.<br>Resolved problems:<br>Depression<br>Anxiety<br><br>Hypertension</div>');
+    expect(r.conditions.map((c) => c.id).sort()).toEqual(['copd', 'hypertension']);
+    expect(places(r)).toEqual(['anxiety resolved', 'asthma familyHistory', 'copd text', 'depression resolved', 'hypertension text']);
+  });
+
+  it('a label that names no section changes nothing, and a problem-list label makes its line structured', () => {
+    expect(places(detect('<p>Plan: review type 2 diabetes in 3 months.</p>'))).toEqual(['t2dm text']);
+    const r = detect('<p>Problems: asthma, hypertension.</p><h2>Notes</h2><p>No asthma symptoms, asthma resolved.</p>');
+    // a structured current mention outweighs the free text
+    expect(r.conditions.map((c) => `${c.id}:${c.status}`).sort()).toEqual(['asthma:confirmed', 'hypertension:confirmed']);
+    expect(places(r).filter((p) => p.endsWith('problemList'))).toEqual(['asthma problemList', 'hypertension problemList']);
+  });
+});
