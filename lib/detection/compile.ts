@@ -143,6 +143,8 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab) });
       for (const ab of lt.localAbbreviations ?? [])
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab), lang });
+      for (const ab of lt.weakAbbreviations ?? [])
+        insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: true, abbr: abbrKey(ab), lang });
     }
     for (const l of def.lookalikes) insert(root, phraseTokens(l), { t: 'look' });
     for (const name of def.medications.names) insert(root, phraseTokens(name), { t: 'med', ids: [def.id] });

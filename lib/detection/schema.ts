@@ -12,6 +12,11 @@ const LangTermsSchema = z.object({
   localAbbreviations: z.array(z.string().min(1)).optional(),
   /** Generic words ("diabetes", "suikerziekte") that alone only make a condition 'possible'. */
   weak: z.array(z.string().min(1)).default([]),
+  /**
+   * Generic abbreviations, weak as `weak` words are, matched as `localAbbreviations` are: "DM" is diabetes
+   * mellitus in English and Dutch charts, but often "dossier médical" in French ones.
+   */
+  weakAbbreviations: z.array(z.string().min(1)).optional(),
 });
 
 /** Look-alikes: phrases that contain a term but mean something else ("diabetes insipidus"). Consumed, never counted. */

@@ -18,7 +18,7 @@ describe('codes', () => {
     ['J45.40', ['asthma']], ['I10', ['hypertension']], ['I11.9', ['hypertension']], ['I13.0', ['hypertension', 'heart_failure']], ['I13.2', ['hypertension', 'heart_failure', 'ckd']],
     ['I50.3', ['heart_failure']], ['I20.9', ['chd']], ['I25.10', ['chd']], ['N18.3', ['ckd']], ['F32.1', ['depression']],
     ['F33.1', ['depression']], ['F41.1', ['anxiety']], ['K58.9', ['ibs']], ['M15.0', ['osteoarthritis']], ['M17.1', ['osteoarthritis']],
-    ['M19.9', ['osteoarthritis']], ['E66.9', ['obesity']], ['G89.29', ['chronic_pain']], ['R52.2', ['chronic_pain']],
+    ['M19.9', ['osteoarthritis']], ['E66.9', ['obesity']], ['E66.01', ['obesity']], ['E66.3', []], ['G89.29', ['chronic_pain']], ['R52.2', ['chronic_pain']],
     ['G89.1', []], ['R52.0', []], ['E23.2', []], ['R73.03', []], ['O24.4', []], ['J30.2', []], ['I26.9', []],
   ] as [string, ConditionId[]][])('ICD-10 %s by prefix -> %j', (code, want) => {
     expect(lookupIcd10(c, code).sort()).toEqual([...want].sort());
@@ -59,6 +59,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['CKD stage 3a', 'en', 'ckd'], ['prikkelbaredarmsyndroom', 'nl', 'ibs'], ['syndrome du côlon irritable', 'fr', 'ibs'],
     ['Obesitas', 'nl', 'obesity'], ['fibromyalgie', 'fr', 'chronic_pain'], ['gegeneraliseerde angststoornis', 'nl', 'anxiety'],
     ['coronaire hartziekte', 'nl', 'chd'], ['angor stable', 'fr', 'chd'], ['épisode dépressif majeur', 'fr', 'depression'],
+    ['eGFR 41, ACR 12 (G3bA2)', 'en', 'ckd'], ['eGFR nu 28 (G4A3)', 'nl', 'ckd'], ['DFG 52, stade G3aA1', 'fr', 'ckd'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });
@@ -91,6 +92,19 @@ describe('terms, abbreviations and look-alikes', () => {
     const page = (lang: string) => loadHtml(`<html lang="${lang}"><body><p>Voorgeschiedenis: MI 2015.</p></body></html>`);
     expect(detectPage(page('en'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['chd']);
     expect(detectPage(page('nl'), { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('a generic abbreviation ("DM") is weak, as written, and only in the languages that use it', () => {
+    expect(ids('DM, diet controlled.', 'en')).toEqual(['t2dm:possible']);
+    expect(ids('DM on gliclazide 80mg BD.', 'en')).toEqual(['t2dm:confirmed']);
+    expect(ids('DM, metformine 2dd 500mg.', 'nl')).toEqual(['t2dm:confirmed']);
+    expect(ids('1 dm lengte verschil', 'nl')).toEqual([]);
+    expect(ids('DM consulté, metformine 850.', 'fr')).toEqual([]); // "dossier médical"
+  });
+
+  it('ICD-10 E66.3 (overweight) is not obesity', () => {
+    expect(ids('E66.3 Surpoids', 'fr')).toEqual([]);
+    expect(ids('E66.9 Obesity', 'en')).toEqual(['obesity:confirmed']);
   });
 
   it('medication hints never decide alone but support a generic term', () => {

@@ -43,6 +43,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Asthme résolu.', 'asthma', 'historical'],
   ['fr', "Asthme dans l'enfance.", 'asthma', 'historical'],
   ['fr', 'Dépression en rémission.', 'depression', 'historical'],
+  ['nl', 'P76 Depressieve episode - afgesloten 2019', 'depression', 'historical'],
+  ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
   ['en', 'Possible depression.', 'depression', 'possible'],
@@ -54,6 +56,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Suspicion de BPCO.', 'copd', 'possible'],
   ['fr', 'Dépression à explorer.', 'depression', 'possible'],
   ['fr', 'Insuffisance cardiaque ?', 'heart_failure', 'possible'],
+  // "débutant(e)" (early) follows its noun: it makes that one possible, not the next one
+  ['fr', 'BPCO débutante.', 'copd', 'possible'],
+  ['fr', 'Néphropathie débutante - IRC stade 3a (DFG 50).', 'ckd', 'confirmed'],
+  ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
+  ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
   // a question answered "no" in the next words (the answer set off by a comma or a full stop)
   ['en', 'Asthma? No, exercise-induced wheeze only.', 'asthma', 'negated'],
   ['en', 'Diabetes? No complications.', 't2dm', 'possible'],
