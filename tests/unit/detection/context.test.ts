@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionId, Language } from '../../../lib/conditions';
 import { analyzeText } from '../../../lib/detection';
 
-type Want = 'confirmed' | 'possible' | 'negated' | 'family' | 'historical' | 'uncertain' | 'absent';
+/** 'hypothetical': ruled out as a risk, a screening, a fear or a condition ('if ...'), not the patient's (shown as uncertain). */
+type Want = 'confirmed' | 'possible' | 'negated' | 'family' | 'historical' | 'hypothetical' | 'absent';
 
 /** [language, text, condition, what the engine must conclude] */
 const CASES: [Language, string, ConditionId, Want][] = [
@@ -69,6 +70,26 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Artrose? Ja.', 'osteoarthritis', 'possible'],
   ['fr', 'Diabète ? Non, glycémie normale.', 't2dm', 'negated'],
   ['fr', 'Arthrose ? Non.', 'osteoarthritis', 'negated'],
+  // hypothetical: a risk, a screening, a fear, a condition - not the patient's
+  ['en', 'At risk of type 2 diabetes.', 't2dm', 'hypothetical'],
+  ['en', 'Screening for COPD.', 'copd', 'hypothetical'],
+  ['en', 'If heart failure develops, refer.', 'heart_failure', 'hypothetical'],
+  ['nl', 'Verhoogd risico op diabetes type 2.', 't2dm', 'hypothetical'],
+  ['nl', 'Screening op COPD.', 'copd', 'hypothetical'],
+  ['nl', 'Bang voor hartfalen.', 'heart_failure', 'hypothetical'],
+  ['fr', 'Risque de diabète de type 2.', 't2dm', 'hypothetical'],
+  ['fr', 'Dépistage de la BPCO.', 'copd', 'hypothetical'],
+  ['fr', "Peur d'insuffisance cardiaque.", 'heart_failure', 'hypothetical'],
+  // pseudo-triggers: a "no" that negates nothing after it
+  ['en', 'No change in asthma symptoms.', 'asthma', 'confirmed'],
+  ['en', 'No exacerbations of COPD this year.', 'copd', 'confirmed'],
+  ['en', 'Not well controlled type 2 diabetes.', 't2dm', 'confirmed'],
+  ['nl', 'Geen verandering in astma.', 'asthma', 'confirmed'],
+  ['nl', 'Geen exacerbaties van COPD dit jaar.', 'copd', 'confirmed'],
+  ['nl', 'Geen verergering van hartfalen.', 'heart_failure', 'confirmed'],
+  ['fr', "Pas de changement pour l'asthme.", 'asthma', 'confirmed'],
+  ['fr', "Pas d'exacerbation de BPCO cette année.", 'copd', 'confirmed'],
+  ['fr', "Pas d'aggravation de l'insuffisance cardiaque.", 'heart_failure', 'confirmed'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
@@ -93,7 +114,8 @@ function conclusion(text: string, lang: Language, id: ConditionId): Want {
   const ruled = r.ruledOut.find((c) => c.id === id);
   if (!ruled) return 'absent';
   const ctx = ruled.evidence.map((e) => e.context);
-  for (const k of ['family', 'negated', 'historical', 'uncertain'] as const) if (ctx.includes(k)) return k;
+  for (const k of ['family', 'negated', 'historical'] as const) if (ctx.includes(k)) return k;
+  if (ctx.includes('uncertain')) return 'hypothetical';
   return 'absent';
 }
 
