@@ -6,37 +6,18 @@
  *   isolated-world global (`globalThis.__smsPromptsSidebar`), which only the extension and devtools reach: we find
  *   that execution context through CDP (Runtime.executionContextCreated, auxData.type 'isolated', the page's main
  *   frame, named after the extension), evaluate axe's source there and run axe on that element.
- * No serious or critical violation is allowed.
+ * No serious or critical violation is allowed. The Firefox build's sidebar gets the same check in firefox.e2e.ts.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { projectRoot } from '../../scripts/browser.mjs';
+import { axePath, serious, type AxeResults } from './axe';
 import { sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
 declare const chrome: import('webextension-polyfill').Browser;
 
-const axePath = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 const extension = useExtensionBrowser();
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-interface AxeResults {
-  violations: AxeViolation[];
-  passes: unknown[];
-}
-
-
-const serious = (results: AxeResults) =>
-  results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 
 /** Runs axe on a page; the page must have been opened with page.setBypassCSP(true) (extension pages forbid inline scripts). */
 async function axeOnPage(page: Page): Promise<AxeResults> {

@@ -5,7 +5,9 @@
  * sidebar's DOM (its lit elements have open roots below the closed one) and never changes it; clicks are
  * real mouse input at the element's centre, as in the Chromium harness.
  */
+import fs from 'node:fs';
 import type { Page } from 'puppeteer-core';
+import { axePath, type AxeResults } from './axe';
 import { boxCentre, SIDEBAR_HOST, sidebarViews, waitFor, type Box, type SidebarDriver } from './harness';
 
 interface BidiConnection {
@@ -132,6 +134,29 @@ export async function probeFx<T>(page: Page, expression: string): Promise<T> {
     awaitPromise: true,
   });
   return (result?.value === undefined ? undefined : JSON.parse(String(result.value))) as T;
+}
+
+/**
+ * axe-core run on the sidebar, in the sandbox realm: axe is loaded there (not into the page), and builds its
+ * tree from the document, so in that realm only the host gets a `shadowRoot` getter returning its closed root
+ * (an expando on the sandbox's wrapper of the host; the page's own view of the host is untouched).
+ */
+export async function axeOnSidebarFx(page: Page): Promise<AxeResults> {
+  const root = await sidebarRoot(page);
+  if (!root) throw new Error('no sidebar on the page');
+  const { context } = bidi(page);
+  await send(page, 'script.evaluate', { expression: fs.readFileSync(axePath, 'utf8'), target: { context, sandbox: SANDBOX }, awaitPromise: false });
+  const result = await send(page, 'script.callFunction', {
+    functionDeclaration: `async (root) => {
+      if (!root.host.shadowRoot) Object.defineProperty(root.host, 'shadowRoot', { get: () => root });
+      const results = await window.axe.run(root.querySelector('sms-sidebar'), { resultTypes: ['violations'] });
+      return JSON.stringify({ violations: results.violations, passes: results.passes });
+    }`,
+    arguments: [{ sharedId: root }],
+    target: { context, sandbox: SANDBOX },
+    awaitPromise: true,
+  });
+  return JSON.parse(String(result?.value)) as AxeResults;
 }
 
 /** The sidebar in Firefox, read through WebDriver BiDi. */

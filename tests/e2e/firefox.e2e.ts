@@ -1,7 +1,8 @@
 /**
  * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the consultation path from detection to
  * the note, every shared EHR fixture, the hostile pages, enabling and removing an EHR site from the options
- * page, the popup, the stored data searched for patient identifiers, and corrupt stored settings. Firefox runs content scripts behind
+ * page, the popup, the stored data searched for patient identifiers, corrupt stored settings, and axe-core on the
+ * sidebar. Firefox runs content scripts behind
  * Xray wrappers, where custom elements and page globals behave differently (entrypoints/content/
  * custom-elements.ts), and its extension APIs differ in details (getManifest's file URLs broke per-site
  * registration): only a real Firefox shows that. Every request of the browser goes through a recording proxy,
@@ -10,7 +11,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../../scripts/browser.mjs';
-import { attributesFx, clickFx, firefoxDriver, navigateToExtensionPageFx, strategyIds, textFx, waitForConditions } from './firefox-harness';
+import { serious } from './axe';
+import {
+  attributesFx,
+  axeOnSidebarFx,
+  clickFx,
+  firefoxDriver,
+  navigateToExtensionPageFx,
+  strategyIds,
+  textFx,
+  tickFirstBarrier,
+  waitForConditions,
+} from './firefox-harness';
 import { screenshot, waitFor } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { dumpExtensionStorage, expectPseudonymous, NOTHING_IN_PAGE_ORIGIN, readPageOriginStorage, type ExtensionStorage } from './security-helpers';
@@ -100,6 +112,19 @@ describe('the Firefox build in Firefox ESR', () => {
     await waitForConditions(page, 3);
     const ticked = await waitFor(() => barrierTicked(page, 'health_literacy'), (t) => t, 10_000);
     expect(ticked).toBe(true);
+    await page.close();
+  });
+});
+
+describe('accessibility of the sidebar in Firefox (axe-core in a sandbox realm of the page, as a11y.e2e.ts does in Chromium)', () => {
+  it('no serious or critical violation, with a barrier ticked and its strategies shown', async () => {
+    const page = await open('/patient-summary.html');
+    await waitForConditions(page, 3);
+    if ((await attributesFx(page, 'input[name="barrier"]:checked')).length === 0) await tickFirstBarrier(page);
+    await waitFor(() => strategyIds(page), (ids) => ids.length > 0);
+    const results = await axeOnSidebarFx(page);
+    expect(results.passes.length, 'axe must have checked the sidebar').toBeGreaterThan(10);
+    expect(serious(results)).toEqual([]);
     await page.close();
   });
 });
