@@ -55,6 +55,7 @@ export interface Compiled {
   atc: { prefix: string; ids: ConditionId[] }[];
   sections: Record<SectionKind, string[][]>;
   rowHistorical: Set<string>;
+  rowNegated: Set<string>;
   rowActive: Set<string>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
@@ -184,6 +185,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
 
   const sections: Record<SectionKind, string[][]> = { family: [], historical: [], problemList: [], medication: [] };
   const rowHistorical = new Set<string>();
+  const rowNegated = new Set<string>();
   const rowActive = new Set<string>();
   const hintCount = new Map<string, Language[]>();
   for (const lang of LANGUAGES) {
@@ -191,6 +193,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
     for (const k of ['family', 'historical', 'problemList', 'medication'] as const)
       for (const p of s[k]) sections[k].push(phraseTokens(p).filter((t) => /[\p{L}\p{N}]/u.test(t)));
     for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
+    for (const w of rules.rowStatus[lang].negated) rowNegated.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
     for (const w of rules.languageHints[lang]) {
       const l = hintCount.get(fold(w)) ?? [];
@@ -201,7 +204,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowActive, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, hints });
 }
 
 /** Every (token path, payload) of a trie, depth first in insertion order. */
@@ -225,7 +228,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  return withPrefilter(root, { ...tables, sections: base.sections, rowHistorical: base.rowHistorical, rowActive: base.rowActive, hints: base.hints });
+  const { sections, rowHistorical, rowNegated, rowActive, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
@@ -378,6 +382,11 @@ function classifyUncached(c: Compiled, text: string): Set<SectionKind> {
       }
       if (out.has(k)) break;
     }
+  }
+  // "Active and past problems": a list of both kinds, where each row's status says which.
+  if (out.has('historical')) {
+    const joined = ` ${words.join(' ')} `;
+    for (const w of c.rowActive) if (joined.includes(` ${w} `)) out.delete('historical');
   }
   return out;
 }

@@ -515,6 +515,8 @@ export class StructureMemo {
 
 export interface RowInfo {
   historical: boolean;
+  /** A status such as "Excluded" / "uitgesloten": the row names a condition the patient does not have. */
+  negated: boolean;
   hasCode: boolean;
 }
 
@@ -546,12 +548,30 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
   return text;
 }
 
+/** Where a status cell's status ends and a comment begins: "uitgesloten - wittejassen...", "Resolved (2019)". */
+const STATUS_END = /\s[-–]\s|[,:;(]/;
+const STATUS_PUNCT = /[().\-–:]+/g;
+
+/** The status a cell states: its whole text, or its text up to a comment, is a status word. */
+function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
+  if (cell.length > 80) return null;
+  const folded = squash(fold(cell));
+  const cut = folded.search(STATUS_END);
+  for (const part of cut > 0 ? [folded, folded.slice(0, cut)] : [folded]) {
+    const status = part.replace(STATUS_PUNCT, ' ').trim();
+    if (c.rowNegated.has(status)) return 'negated';
+    if (c.rowHistorical.has(status)) return 'historical';
+  }
+  return null;
+}
+
 /**
- * A row's status (its class, or a cell whose whole text is a status word such as "Resolved") and whether it
+ * A row's status (its class, or a cell stating a status word such as "Resolved" or "Excluded") and whether it
  * shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
  */
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo {
   let historical = false;
+  let negated = false;
   const cls = row.getAttribute('class');
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
   let text = '';
@@ -560,8 +580,12 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) continue;
     const t = readText(n as Element, skip);
-    if (cells++ < 12 && t.length <= 40 && c.rowHistorical.has(squash(fold(t)).replace(/[().\-–:]+/g, ' ').trim())) historical = true;
+    if (cells++ < 12) {
+      const status = cellStatus(c, t);
+      if (status === 'negated') negated = true;
+      else if (status === 'historical') historical = true;
+    }
     text += ` ${t} `;
   }
-  return { historical, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return { historical, negated, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

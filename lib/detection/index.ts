@@ -180,12 +180,12 @@ interface Place {
 
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
   const secCtx: LocalContext | null = sec.kinds.has('family') ? 'family' : sec.kinds.has('historical') ? 'historical' : null;
-  const rowCtx: LocalContext | null = row?.historical ? 'historical' : null;
+  const rowCtx: LocalContext | null = row?.negated ? 'negated' : row?.historical ? 'historical' : null;
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
   const where: EvidencePlace = secCtx === 'family'
     ? 'familyHistory'
-    : secCtx === 'historical' || rowCtx
+    : secCtx === 'historical' || rowCtx === 'historical'
       ? 'resolved'
       : structured
         ? 'problemList'
@@ -800,6 +800,9 @@ export function analyzeText(
           id: lm.id,
           ctx,
           weak: lm.weak,
+          src: body,
+          s: lm.start,
+          e: lm.end,
           ev: {
             kind: lm.kind,
             ...(lm.system ? { system: lm.system } : {}),

@@ -21,6 +21,7 @@ export interface Portable {
   yields: [ConditionId, ConditionId[]][];
   sections: Record<SectionKind, string[][]>;
   rowHistorical: string[];
+  rowNegated: string[];
   rowActive: string[];
   hints: [string, Language][];
 }
@@ -58,6 +59,7 @@ export function toPortable(c: Compiled): string {
     yields: [...c.yields],
     sections: c.sections,
     rowHistorical: [...c.rowHistorical],
+    rowNegated: [...c.rowNegated],
     rowActive: [...c.rowActive],
     hints: [...c.hints],
   };
@@ -90,6 +92,7 @@ export function fromPortable(json: string): Compiled {
     yields: new Map(p.yields),
     sections: p.sections,
     rowHistorical: new Set(p.rowHistorical),
+    rowNegated: new Set(p.rowNegated),
     rowActive: new Set(p.rowActive),
     hints: new Map(p.hints),
   };

@@ -80,6 +80,16 @@ export interface Decision {
 }
 
 /** The decision for one condition, from its mentions in page order. */
+/**
+ * A suspicion answered "no" later in the same block ("?heart failure: echo LVEF 58% - HF excluded") is no
+ * longer one. Only within a block: across blocks, page order is not the order of events (notes are often
+ * newest first).
+ */
+function answeredNo(suspicion: Mention, ruled: readonly Mention[]): boolean {
+  if (suspicion.src === undefined) return false;
+  return ruled.some((r) => r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0));
+}
+
 export function decide(ms: readonly Mention[]): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
@@ -106,7 +116,7 @@ export function decide(ms: readonly Mention[]): Decision {
   if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos, ...meds], ruled };
   if (pos.length)
     return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos, ...unc, ...meds], ruled };
-  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain');
+  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain' && !answeredNo(m, ruled));
   if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled };
   return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
 }

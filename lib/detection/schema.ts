@@ -87,8 +87,13 @@ export const ContextRulesSchema = z.object({
       medication: z.array(z.string()),
     }),
   ),
-  /** Whole-cell status words in a problem-list row. */
-  rowStatus: PerLang(z.object({ historical: z.array(z.string()), active: z.array(z.string()) })),
+  /**
+   * Status words of a problem-list row, in a cell of their own ("Resolved", "uitgesloten - wittejassen...").
+   * `active` words in a heading also keep it from making a whole list historical ("Active and past problems").
+   */
+  rowStatus: PerLang(
+    z.object({ historical: z.array(z.string()), negated: z.array(z.string()).default([]), active: z.array(z.string()) }),
+  ),
   /** Frequent function words, used only to guess the language of unlabelled pages (ICPC-2 vs ICD-10 reading of bare codes). */
   languageHints: PerLang(z.array(z.string())),
 });

@@ -62,6 +62,13 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Néphropathie débutante - IRC stade 3a (DFG 50).', 'ckd', 'confirmed'],
   ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
+  ['nl', 'Conclusie: beginnend hartfalen.', 'heart_failure', 'possible'],
+  ['en', '?PMR - differential fibromyalgia (multiple tender points).', 'chronic_pain', 'possible'],
+  // a suspicion answered "no" later in the same block; answered first and raised again, it stands
+  ['en', 'Ankle oedema ?heart failure: echo LVEF 58%, NT-proBNP 88 - HF excluded.', 'heart_failure', 'negated'],
+  ['nl', 'Vermoeden van hartfalen; echo normaal, hartfalen uitgesloten.', 'heart_failure', 'negated'],
+  ['fr', "Suspicion d'insuffisance cardiaque ; écho normale, insuffisance cardiaque exclue.", 'heart_failure', 'negated'],
+  ['en', 'HF excluded in 2020. New oedema: ?HF, echo requested.', 'heart_failure', 'possible'],
   // a question answered "no" in the next words (the answer set off by a comma or a full stop)
   ['en', 'Asthma? No, exercise-induced wheeze only.', 'asthma', 'negated'],
   ['en', 'Diabetes? No complications.', 't2dm', 'possible'],

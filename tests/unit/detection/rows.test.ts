@@ -61,3 +61,35 @@ describe('problem-list rows: status and code come from the text detection reads'
     expect(r).toEqual(detectPage(doc));
   });
 });
+
+describe('problem-list rows and headings that state a status', () => {
+  const page = (lang: string, heading: string, rows: string[][]) =>
+    loadHtml(
+      `<html lang="${lang}"><body><h3>${heading}</h3><table>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`,
+    );
+
+  it.each([
+    ['en', 'Problems', ['Essential hypertension', 'I10', 'Excluded'], 'hypertension'],
+    ['nl', 'Probleemlijst', ['Arteriële hypertensie', 'I10', 'uitgesloten - wittejassenhypertensie'], 'hypertension'],
+    ['fr', 'Problèmes', ['HTA essentielle', 'I10', 'Exclue (MAPA normale)'], 'hypertension'],
+  ])('[%s] a row whose status cell says excluded rules the condition out, a comment after the status too', (lang, heading, row, id) => {
+    const r = detectPage(page(lang, heading, [row, ['Asthma', 'J45.9', 'Active']]));
+    expect(state(r, id)).toBe('negated');
+    expect(state(r, 'asthma')).toBe('current');
+  });
+
+  it.each([
+    ['en', 'Active and past problems', 'Resolved'],
+    ['nl', 'Actieve en passieve problemen', 'opgelost'],
+    ['fr', 'Problèmes actifs et résolus', 'résolu (2019)'],
+  ])('[%s] "%s": the rows say which are past, the heading does not make them all past', (lang, heading, resolved) => {
+    const r = detectPage(page(lang, heading, [['Asthma', 'J45.9', ''], ['Depression', 'F32.9', resolved]]));
+    expect(state(r, 'asthma')).toBe('current');
+    expect(state(r, 'depression')).toBe('historical');
+  });
+
+  it('a heading that names only past problems still makes its rows past', () => {
+    expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
+    expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
+  });
+});
