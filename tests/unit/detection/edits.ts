@@ -64,7 +64,7 @@ export function applyEdit(doc: Document, e: Edit): void {
   } else if (e.kind === 'row') {
     const tbody = body.querySelector('tbody') ?? body;
     const tr = doc.createElement('tr');
-    for (const t of [e.text, e.to % 2 ? 'Active' : 'Resolved']) {
+    for (const t of [e.text, ['Active', 'Resolved', 'Excluded'][e.to % 3] as string]) {
       const td = doc.createElement('td');
       td.textContent = t;
       tr.appendChild(td);

@@ -229,7 +229,8 @@ describe('incremental detection (SPA)', () => {
     const TEXTS = [
       'Asthma', 'No asthma', 'COPD GOLD 2', 'Suspected heart failure', 'Mother had type 2 diabetes', 'Diabetes insipidus',
       'Hypertension', 'Resolved', 'Active', 'E11.9', 'J44.9', 'Metformin 500 mg', 'diabetes', 'Type 1 diabetes', 'geen astma',
-      'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note',
+      'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note', 'Excluded', 'uitgesloten - wittejassen',
+      '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma',
     ];
     const edit = fc.record({
       kind: fc.constantFrom(...EDIT_KINDS),
