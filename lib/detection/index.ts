@@ -4,7 +4,16 @@
  * Pure with respect to the Document it is given; never throws (returns an empty result on internal errors).
  */
 import type { ConditionId, Language } from '../conditions';
-import { analyzeBlock, guessLanguage, labelledSpans, lineLabel, strongerContext, type LabelledSpan, type LocalContext, type LocalMention } from './analyze';
+import {
+  analyzeBlock,
+  guessLanguage,
+  labelledSpans,
+  lineLabel,
+  strongerContext,
+  type LabelledSpan,
+  type LocalContext,
+  type LocalMention,
+} from './analyze';
 import { compileWith, type Compiled, type SectionKind } from './compile';
 import { COMPILED_DETECTION } from './compiled.generated';
 import { defaultAdapters } from './data';

@@ -79,7 +79,6 @@ export interface Decision {
   ruled: Mention[];
 }
 
-/** The decision for one condition, from its mentions in page order. */
 /**
  * A suspicion answered "no" later in the same block ("?heart failure: echo LVEF 58% - HF excluded") is no
  * longer one. Only within a block: across blocks, page order is not the order of events (notes are often
@@ -90,6 +89,7 @@ function answeredNo(suspicion: Mention, ruled: readonly Mention[]): boolean {
   return ruled.some((r) => r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0));
 }
 
+/** The decision for one condition, from its mentions in page order. */
 export function decide(ms: readonly Mention[]): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
