@@ -228,16 +228,17 @@ function blockMentions(c: Compiled, block: Block, local: LocalMention[], memo: S
     const ctx = strongerContext(m.context, place.ctx);
     // A medicine counts as structured only in a medication list (elsewhere it is a hint in the text).
     const fromMedList = m.kind === 'medication' && place.medList;
+    // Built without object spreads: this runs for every mention of the page.
     const ev: Evidence = {
       kind: m.kind,
-      ...(m.system ? { system: m.system } : {}),
       match: m.match,
       snippet: '',
       where: fromMedList ? 'medicationList' : place.where,
-      ...(place.label !== undefined && !fromMedList ? { label: place.label } : {}),
       context: toEvidenceContext(ctx),
       structured: m.kind === 'medication' ? place.medList : place.structured,
     };
+    if (m.system) ev.system = m.system;
+    if (place.label !== undefined && !fromMedList) ev.label = place.label;
     out.push({ id: m.id, ctx, weak: m.weak, ev, src: block.text, s: m.start, e: m.end });
   }
   return out;
