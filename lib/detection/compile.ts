@@ -142,6 +142,7 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
       for (const term of lt.weak) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: true, abbr: null });
       for (const ab of lt.abbreviations)
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab) });
+      for (const term of lt.localTerms ?? []) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: false, abbr: null, lang });
       for (const ab of lt.localAbbreviations ?? [])
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: false, abbr: abbrKey(ab), lang });
       for (const ab of lt.weakAbbreviations ?? [])

@@ -520,14 +520,30 @@ export interface RowInfo {
   hasCode: boolean;
 }
 
-/** The problem-list row a block belongs to: a table row, a list item, or a div of several inline cells. */
+/**
+ * The problem-list row a block belongs to: a table row, a list item, a term of a description list with its
+ * descriptions (a form's "Hartfalen" / "Uitgesloten: ..."), or a div of several inline cells.
+ */
 export function rowOf(el: Element, skip: ReadonlySet<Element>): Element | null {
   const n = el.localName;
   if (n === 'td' || n === 'th') return el.closest('tr');
-  if (n === 'tr' || n === 'li' || n === 'dd') return el;
+  if (n === 'tr' || n === 'li' || n === 'dt') return el;
+  if (n === 'dd') return termOf(el) ?? el;
+  // A block alone in a cell stands for it (<dt><label>Hartfalen</label></dt>, <td><p>Asthma</p></td>).
+  const parent = el.parentElement;
+  if (parent && parent.childElementCount === 1 && CELLS.has(parent.localName)) return rowOf(parent, skip);
   if (el.childElementCount < 2) return null;
   for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
   return readText(el, skip).length < 300 ? el : null;
+}
+
+const CELLS = new Set(['td', 'th', 'li', 'dt', 'dd']);
+
+/** The `<dt>` a `<dd>` describes (the nearest one before it), or null. */
+function termOf(dd: Element): Element | null {
+  let e = dd.previousElementSibling;
+  while (e && e.localName === 'dd') e = e.previousElementSibling;
+  return e && e.localName === 'dt' ? e : null;
 }
 
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
@@ -576,9 +592,9 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
   let text = '';
   let cells = 0;
-  for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) {
+  const cell = (n: Node) => {
     if (n.nodeType === 3) text += (n as Text).data;
-    if (n.nodeType !== 1) continue;
+    if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells++ < 12) {
       const status = cellStatus(c, t);
@@ -586,6 +602,11 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo
       else if (status === 'historical') historical = true;
     }
     text += ` ${t} `;
-  }
+  };
+  if (row.localName === 'dt') {
+    // The term and its descriptions are the cells.
+    cell(row);
+    for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
+  } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
   return { historical, negated, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

@@ -689,12 +689,17 @@ function scopeOf(block: Element): Element {
   return outermostRow(root) ?? root;
 }
 
-/** The outermost table row or list item around an element (its cells decide the row's status), or null. */
+/**
+ * The outermost table row or list item around an element (its cells decide the row's status), or null. For a
+ * description list, or a term or description in it, the list (or group) holding them: a description decides
+ * its term, and which term a description follows changes with any child added or removed.
+ */
 function outermostRow(el: Element): Element | null {
   let row: Element | null = null;
   for (let e: Element | null = el; e; e = e.parentElement) {
     const n = e.localName;
-    if (n === 'tr' || n === 'li' || n === 'dd') row = e;
+    if (n === 'tr' || n === 'li' || n === 'dl') row = e;
+    else if (n === 'dt' || n === 'dd') row = e.parentElement ?? e;
   }
   return row;
 }

@@ -108,15 +108,18 @@ export function decide(ms: readonly Mention[]): Decision {
   }
   const structPos = pos.filter((m) => m.ev.structured && !m.weak);
   if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos, ...meds], ruled };
+  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain' && !answeredNo(m, ruled));
   if (structNeg) {
-    const why = structNeg.ctx;
-    const overridden = [...pos, ...unc].map((m) => ({ ...m, ev: { ...withSnippet(m), context: toEvidenceContext(why) } }));
-    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overridden] };
+    // A list's "no" or "resolved" outweighs the text's "has it", but not a suspicion raised again:
+    // "PMH: no known IHD" and today "?stable angina" leave angina possible.
+    const why = toEvidenceContext(structNeg.ctx);
+    const overruled = (list: Mention[]) => list.map((m) => ({ ...m, ev: { ...withSnippet(m), context: why } }));
+    if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled: [...ruled, ...overruled(pos)] };
+    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overruled([...pos, ...unc])] };
   }
   if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos, ...meds], ruled };
   if (pos.length)
     return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos, ...unc, ...meds], ruled };
-  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain' && !answeredNo(m, ruled));
   if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled };
   return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
 }

@@ -10,6 +10,8 @@ const LangTermsSchema = z.object({
    * only when the page or text is in this language): English "MI" is mitral insufficiency in Dutch charts.
    */
   localAbbreviations: z.array(z.string().min(1)).optional(),
+  /** Words that mean this condition only in text of this language: English "angina"; in Flemish, a sore throat. */
+  localTerms: z.array(z.string().min(1)).optional(),
   /** Generic words ("diabetes", "suikerziekte") that alone only make a condition 'possible'. */
   weak: z.array(z.string().min(1)).default([]),
   /**

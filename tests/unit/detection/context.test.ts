@@ -45,6 +45,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', "Asthme dans l'enfance.", 'asthma', 'historical'],
   ['fr', 'Dépression en rémission.', 'depression', 'historical'],
   ['nl', 'P76 Depressieve episode - afgesloten 2019', 'depression', 'historical'],
+  ['nl', 'P76 Depressie - stemming al maanden stabiel, medicatie afgebouwd, episode afgesloten.', 'depression', 'historical'],
+  ['nl', 'Depressie in 2012, volledig hersteld.', 'depression', 'historical'],
+  ['en', 'Depression 2015, fully recovered.', 'depression', 'historical'],
   ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
@@ -64,11 +67,18 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
   ['nl', 'Conclusie: beginnend hartfalen.', 'heart_failure', 'possible'],
   ['en', '?PMR - differential fibromyalgia (multiple tender points).', 'chronic_pain', 'possible'],
+  ['nl', 'Ik denk aan fibromyalgie, maar wil reuma laten uitsluiten.', 'chronic_pain', 'possible'],
+  ['fr', "Douleurs thoraciques à l'effort évoquant un angor d'effort.", 'chd', 'possible'],
+  ['fr', "Merci d'éliminer une coronaropathie.", 'chd', 'possible'],
   // a suspicion answered "no" later in the same block; answered first and raised again, it stands
   ['en', 'Ankle oedema ?heart failure: echo LVEF 58%, NT-proBNP 88 - HF excluded.', 'heart_failure', 'negated'],
   ['nl', 'Vermoeden van hartfalen; echo normaal, hartfalen uitgesloten.', 'heart_failure', 'negated'],
   ['fr', "Suspicion d'insuffisance cardiaque ; écho normale, insuffisance cardiaque exclue.", 'heart_failure', 'negated'],
   ['en', 'HF excluded in 2020. New oedema: ?HF, echo requested.', 'heart_failure', 'possible'],
+  // a list's "no" outweighs the text's "has it", not a suspicion raised again
+  ['en', 'PMH: no known IHD.\nImp: ?stable angina - refer.', 'chd', 'possible'],
+  ['nl', 'Voorgeschiedenis: geen coronairlijden.\nE: verdenking angina pectoris.', 'chd', 'possible'],
+  ['fr', "Antécédents : pas de coronaropathie.\nConclusion : suspicion d'angor.", 'chd', 'possible'],
   // a question answered "no" in the next words (the answer set off by a comma or a full stop)
   ['en', 'Asthma? No, exercise-induced wheeze only.', 'asthma', 'negated'],
   ['en', 'Diabetes? No complications.', 't2dm', 'possible'],

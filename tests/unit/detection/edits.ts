@@ -32,7 +32,7 @@ const ATTRIBUTES: [string, string | null][] = [
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
-  const elements = Array.from(body.querySelectorAll('p, li, td, div, span, h2, h3, tr, section'));
+  const elements = Array.from(body.querySelectorAll('p, li, td, div, span, h2, h3, tr, section, dt, dd'));
   const el = elements[e.at % Math.max(1, elements.length)];
   if (!el) return;
   if (e.kind === 'text') el.textContent = e.text;
@@ -61,10 +61,16 @@ export function applyEdit(doc: Document, e: Edit): void {
     const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
     if (value === null) part?.removeAttribute(name);
     else part?.setAttribute(name, value);
+  } else if (e.kind === 'row' && e.at % 3 === 0) {
+    // A form's question and answer: a description list's term (its text in a label, sometimes) and description.
+    const dl = body.querySelector('dl') ?? body.appendChild(doc.createElement('dl'));
+    const dt = dl.appendChild(doc.createElement('dt'));
+    (e.to % 2 ? dt.appendChild(doc.createElement('label')) : dt).textContent = e.text;
+    dl.appendChild(doc.createElement('dd')).textContent = ['Active', 'Resolved', 'Excluded: echo normal', 'No'][e.to % 4] as string;
   } else if (e.kind === 'row') {
     const tbody = body.querySelector('tbody') ?? body;
     const tr = doc.createElement('tr');
-    for (const t of [e.text, ['Active', 'Resolved', 'Excluded'][e.to % 3] as string]) {
+    for (const t of [e.text, ['Active', 'Resolved', 'Excluded', 'No'][e.to % 4] as string]) {
       const td = doc.createElement('td');
       td.textContent = t;
       tr.appendChild(td);

@@ -93,3 +93,40 @@ describe('problem-list rows and headings that state a status', () => {
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
   });
 });
+
+describe('forms: a description list term and its description, a table row answered "no"', () => {
+  const form = (lang: string, pairs: [string, string][]) =>
+    loadHtml(`<html lang="${lang}"><body><h1>Review</h1><dl>${pairs.map(([t, d]) => `<dt><label>${t}</label></dt><dd>${d}</dd>`).join('')}</dl></body></html>`);
+
+  it.each([
+    ['en', [['Heart failure', 'No (echo 2024 normal)'], ['Hypertension', 'Yes, on amlodipine']]],
+    ['nl', [['Hartfalen', 'Uitgesloten: NT-proBNP normaal'], ['Hypertensie', 'Ja, onder amlodipine']]],
+    ['fr', [['Insuffisance cardiaque', 'Non (écho normale)'], ['Hypertension artérielle', 'Oui, traitée']]],
+  ] as [string, [string, string][]][])('[%s] a term answered "no" or "excluded" is ruled out; one answered "yes" is current', (lang, pairs) => {
+    const r = detectPage(form(lang, pairs));
+    expect(state(r, 'heart_failure')).toBe('negated');
+    expect(state(r, 'hypertension')).toBe('current');
+  });
+
+  it('a description list of problems with their status, and a block alone in a table cell', () => {
+    const dl = detectPage(form('en', [['Asthma', 'Active since 2019'], ['Depression', 'Resolved']]));
+    expect(state(dl, 'asthma')).toBe('current');
+    expect(state(dl, 'depression')).toBe('historical');
+    const wrapped = detectPage(loadHtml(problemRow(['<p>Asthma</p>', '<p>Resolved</p>'], '<h2>Diagnoses</h2>')));
+    expect(state(wrapped, 'asthma')).toBe('historical');
+    const answered = detectPage(loadHtml(problemRow(['Diabetes', 'No'], '<h2>Screening questions</h2>')));
+    expect(state(answered, 't2dm')).toBe('negated');
+  });
+
+  it('follows a description being changed, or a part put between term and description, as a full detection would', () => {
+    const doc = form('en', [['Heart failure', 'Active']]);
+    const det = createDetector(doc);
+    expect(state(det.detect(), 'heart_failure')).toBe('current');
+    const dd = doc.querySelector('dd') as Element;
+    const answer = det.onMutations(mutateAndCollect(doc, () => (dd.textContent = 'Excluded: echo normal')));
+    expect(answer && state(answer, 'heart_failure')).toBe('negated');
+    const between = det.onMutations(mutateAndCollect(doc, () => dd.before(doc.createElement('p'))));
+    expect(between && state(between, 'heart_failure')).toBe(state(detectPage(doc), 'heart_failure'));
+    expect(state(detectPage(doc), 'heart_failure')).toBe('current');
+  });
+});
