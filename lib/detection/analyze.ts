@@ -63,6 +63,20 @@ function codeLabel(norm: string[], kind: TokKind[], i: number): 'icd10' | 'icpc2
   return null;
 }
 
+/**
+ * True when a parenthesis opened before `from` (where a trigger starts) closes before `to` (where the mention
+ * starts): a trigger inside brackets does not reach past them ("COPD? (nooit spirometrie gedaan), depressie").
+ */
+function closesBetween(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 /* ( */) depth++;
+    else if (c === 0x29 /* ) */ && --depth < 0) return true;
+  }
+  return false;
+}
+
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
 export function analyzeBlock(c: Compiled, text: string, lang: Language | null, prechecked = false): LocalMention[] {
   if (!prechecked && !c.prefilter.test(text.toLowerCase())) return [];
@@ -207,7 +221,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
       let applies = false;
       if (tr.pre && t.e <= m.ts) {
         const dist = (wordIdx[m.ts] as number) - (wordIdx[t.e] as number);
-        if (dist <= tr.window) {
+        if (dist <= tr.window && !closesBetween(text, start[t.s] as number, start[m.ts] as number)) {
           if (tr.punct) applies = dist <= tr.window;
           else {
             const a = t.e - 1;

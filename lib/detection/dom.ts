@@ -564,21 +564,25 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
   return text;
 }
 
-/** Where a status cell's status ends and a comment begins: "uitgesloten - wittejassen...", "Resolved (2019)". */
-const STATUS_END = /\s[-–]\s|[,:;(]/;
+/** Where a status cell's status ends and a comment begins: "uitgesloten: echo normaal", "Resolved (2019)". */
+const STATUS_END = /[,:;(]/;
+/** Parts of a cell set off by spaced dashes: "antécédent – résolu (2012)", "uitgesloten - wittejassen...". */
+const DASHED = /\s[-–]\s/;
 const STATUS_PUNCT = /[().\-–:]+/g;
+/** A date or year after a status: "résolu 2021", "closed 03/2019". */
+const TRAILING_DATE = /(\s+\d[\d/]*)+$/;
 
-/** The status a cell states: its whole text, or its text up to a comment, is a status word. */
+/** The status a cell states: the whole cell, or a dash-separated part of it, up to a comment or a date. */
 function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
   if (cell.length > 80) return null;
-  const folded = squash(fold(cell));
-  const cut = folded.search(STATUS_END);
-  for (const part of cut > 0 ? [folded, folded.slice(0, cut)] : [folded]) {
-    const status = part.replace(STATUS_PUNCT, ' ').trim();
-    if (c.rowNegated.has(status)) return 'negated';
-    if (c.rowHistorical.has(status)) return 'historical';
+  let status: 'historical' | 'negated' | null = null;
+  for (const part of squash(fold(cell)).split(DASHED)) {
+    const cut = part.search(STATUS_END);
+    const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
+    if (c.rowNegated.has(word)) return 'negated';
+    if (c.rowHistorical.has(word)) status = 'historical';
   }
-  return null;
+  return status;
 }
 
 /**

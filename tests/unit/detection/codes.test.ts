@@ -59,7 +59,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['CKD stage 3a', 'en', 'ckd'], ['prikkelbaredarmsyndroom', 'nl', 'ibs'], ['syndrome du côlon irritable', 'fr', 'ibs'],
     ['Obesitas', 'nl', 'obesity'], ['fibromyalgie', 'fr', 'chronic_pain'], ['gegeneraliseerde angststoornis', 'nl', 'anxiety'],
     ['coronaire hartziekte', 'nl', 'chd'], ['angor stable', 'fr', 'chd'], ['épisode dépressif majeur', 'fr', 'depression'],
-    ['chronic LBP 2+ yrs, mechanical', 'en', 'chronic_pain'], ['Angina on exertion, GTN helps', 'en', 'chd'],
+    ['chronic LBP 2+ yrs, mechanical', 'en', 'chronic_pain'], ['Patient coronarien connu (stent IVA 2020).', 'fr', 'chd'], ['Angina on exertion, GTN helps', 'en', 'chd'],
     ['PMH: htn, hypercholesterolaemia', 'en', 'hypertension'], ['Gekend met COPD en AHT.', 'nl', 'hypertension'],
     ['eGFR 41, ACR 12 (G3bA2)', 'en', 'ckd'], ['eGFR nu 28 (G4A3)', 'nl', 'ckd'], ['DFG 52, stade G3aA1', 'fr', 'ckd'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {

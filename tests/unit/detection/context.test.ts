@@ -47,6 +47,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'P76 Depressieve episode - afgesloten 2019', 'depression', 'historical'],
   ['nl', 'P76 Depressie - stemming al maanden stabiel, medicatie afgebouwd, episode afgesloten.', 'depression', 'historical'],
   ['nl', 'Depressie in 2012, volledig hersteld.', 'depression', 'historical'],
+  ['nl', 'R96 Astma - vervallen (diagnose herzien naar COPD, 2020)', 'asthma', 'historical'],
   ['en', 'Depression 2015, fully recovered.', 'depression', 'historical'],
   ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
@@ -70,6 +71,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Ik denk aan fibromyalgie, maar wil reuma laten uitsluiten.', 'chronic_pain', 'possible'],
   ['fr', "Douleurs thoraciques à l'effort évoquant un angor d'effort.", 'chd', 'possible'],
   ['fr', "Merci d'éliminer une coronaropathie.", 'chd', 'possible'],
+  // "X vs Y": a differential, both possible; a number compared is not
+  ['en', 'Imp: ?COPD vs asthma.', 'asthma', 'possible'],
+  ['nl', 'E: COPD vs astma, spirometrie aanvragen.', 'copd', 'possible'],
+  ['fr', 'BPCO versus asthme, EFR demandée.', 'asthma', 'possible'],
+  ['en', 'Type 2 diabetes, HbA1c 58 vs 62 last year.', 't2dm', 'confirmed'],
   // a suspicion answered "no" later in the same block; answered first and raised again, it stands
   ['en', 'Ankle oedema ?heart failure: echo LVEF 58%, NT-proBNP 88 - HF excluded.', 'heart_failure', 'negated'],
   ['nl', 'Vermoeden van hartfalen; echo normaal, hartfalen uitgesloten.', 'heart_failure', 'negated'],
@@ -115,6 +121,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
 
 /** Scope: a terminator ends the trigger's reach, in each language. */
 const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
+  // a "?" questions its own list item; a trigger in brackets stays in them
+  ['en', 'PMH: T2DM, COPD? (never had spirometry), depression.', 't2dm', 'confirmed', 'depression', 'confirmed'],
+  ['nl', 'Voorgeschiedenis: DM2, COPD? (nooit spirometrie gedaan), depressie.', 't2dm', 'confirmed', 'depression', 'confirmed'],
+  ['fr', "ATCD : DT2, BPCO ? (jamais d'EFR), dépression.", 't2dm', 'confirmed', 'depression', 'confirmed'],
+  ['en', 'No (known) asthma. COPD (no exacerbations).', 'asthma', 'negated', 'copd', 'confirmed'],
   ['en', 'No asthma but has COPD.', 'asthma', 'negated', 'copd', 'confirmed'],
   ['en', 'Denies chest pain; hypertension on treatment.', 'hypertension', 'confirmed', 'asthma', 'absent'],
   ['en', 'Mother: asthma. Patient has COPD.', 'asthma', 'family', 'copd', 'confirmed'],

@@ -88,6 +88,15 @@ describe('problem-list rows and headings that state a status', () => {
     expect(state(r, 'depression')).toBe('historical');
   });
 
+  it.each([
+    ['fr', 'Problèmes', 'antécédent – résolu (2012)'],
+    ['fr', 'Problèmes', 'résolu 2021'],
+    ['en', 'Problems', 'Closed 03/2019'],
+    ['nl', 'Probleemlijst', 'vervallen (diagnose herzien)'],
+  ])('[%s] the status "%s" after a dash, or followed by a date, is read', (lang, heading, status) => {
+    expect(state(detectPage(page(lang, heading, [['Depression', 'F32.9', status]])), 'depression')).toBe('historical');
+  });
+
   it('a heading that names only past problems still makes its rows past', () => {
     expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
