@@ -6,7 +6,7 @@
  *   isolated-world global (`globalThis.__smsPromptsSidebar`), which only the extension and devtools reach: we find
  *   that execution context through CDP (Runtime.executionContextCreated, auxData.type 'isolated', the page's main
  *   frame, named after the extension), evaluate axe's source there and run axe on that element.
- * No serious or critical violation is allowed. The Firefox build's sidebar gets the same check in firefox.e2e.ts.
+ * No serious or critical violation is allowed. The Firefox build gets the same checks in firefox.e2e.ts.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -159,6 +159,17 @@ export async function axeOnSidebarFx(page: Page): Promise<AxeResults> {
   return JSON.parse(String(result?.value)) as AxeResults;
 }
 
+/** axe-core run on a whole document: one of the extension's own pages (options, popup), whose lit roots are open. */
+export async function axeOnDocumentFx(page: Page): Promise<AxeResults> {
+  await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  const json = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return JSON.stringify({ violations: results.violations, passes: results.passes });
+  });
+  return JSON.parse(json) as AxeResults;
+}
+
 /** The sidebar in Firefox, read through WebDriver BiDi. */
 export const firefoxDriver: SidebarDriver = { attributes: attributesFx, click: clickFx, text: textFx, box: boxFx, probe: probeFx };
 

@@ -2,7 +2,7 @@
  * The Firefox build (MV2, .output/firefox-mv2) in Debian's Firefox ESR: the consultation path from detection to
  * the note, every shared EHR fixture, the hostile pages, enabling and removing an EHR site from the options
  * page, the popup, the stored data searched for patient identifiers, corrupt stored settings, and axe-core on the
- * sidebar. Firefox runs content scripts behind
+ * sidebar, the options page and the popup. Firefox runs content scripts behind
  * Xray wrappers, where custom elements and page globals behave differently (entrypoints/content/
  * custom-elements.ts), and its extension APIs differ in details (getManifest's file URLs broke per-site
  * registration): only a real Firefox shows that. Every request of the browser goes through a recording proxy,
@@ -14,6 +14,7 @@ import { launchFirefoxWithExtension, startFixtureServer, type ExtensionBrowser, 
 import { serious } from './axe';
 import {
   attributesFx,
+  axeOnDocumentFx,
   axeOnSidebarFx,
   clickFx,
   firefoxDriver,
@@ -116,14 +117,24 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 });
 
-describe('accessibility of the sidebar in Firefox (axe-core in a sandbox realm of the page, as a11y.e2e.ts does in Chromium)', () => {
-  it('no serious or critical violation, with a barrier ticked and its strategies shown', async () => {
+describe('accessibility in Firefox (axe-core, as a11y.e2e.ts runs it in Chromium; the popup is checked in its own test below)', () => {
+  it('the sidebar, in a sandbox realm of the page: no serious or critical violation, with a barrier ticked and its strategies shown', async () => {
     const page = await open('/patient-summary.html');
     await waitForConditions(page, 3);
     if ((await attributesFx(page, 'input[name="barrier"]:checked')).length === 0) await tickFirstBarrier(page);
     await waitFor(() => strategyIds(page), (ids) => ids.length > 0);
     const results = await axeOnSidebarFx(page);
     expect(results.passes.length, 'axe must have checked the sidebar').toBeGreaterThan(10);
+    expect(serious(results)).toEqual([]);
+    await page.close();
+  });
+
+  it('the options page: no serious or critical violation', async () => {
+    const page = await firefox.browser.newPage();
+    await navigateToExtensionPageFx(page, `${firefox.extensionOrigin}/options.html`);
+    await page.waitForSelector('>>> #site-input');
+    const results = await axeOnDocumentFx(page);
+    expect(results.passes.length, 'axe must have checked the page').toBeGreaterThan(10);
     expect(serious(results)).toEqual([]);
     await page.close();
   });
@@ -254,6 +265,9 @@ describe('the toolbar popup in Firefox (popup.html?tab=<id> in a tab of its own,
     await popup.click('>>> li[data-condition="t2dm"] summary');
     await popup.waitForSelector('>>> li[data-condition="t2dm"] details[open] ul.why li');
     await screenshot(popup, 'firefox-popup');
+    const axe = await axeOnDocumentFx(popup);
+    expect(axe.passes.length, 'axe must have checked the popup').toBeGreaterThan(5);
+    expect(serious(axe)).toEqual([]);
 
     await popup.click('>>> #open-sidebar');
     await popup.waitForFunction(() => /Sidebar opened on the page/.test(document.body.innerText + (document.querySelector('sms-popup-app')?.shadowRoot?.textContent ?? '')));
