@@ -533,8 +533,30 @@ export function rowOf(el: Element, skip: ReadonlySet<Element>): Element | null {
   const parent = el.parentElement;
   if (parent && parent.childElementCount === 1 && CELLS.has(parent.localName)) return rowOf(parent, skip);
   if (el.childElementCount < 2) return null;
-  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (BLOCK.has(ch.localName)) return null;
-  return readText(el, skip).length < 300 ? el : null;
+  const text = inlineText(el, skip);
+  return text !== null && text.length < 300 ? el : null;
+}
+
+/**
+ * The text of an element made of inline parts only, or null when a block is inside it: a div of inline cells
+ * is a row, and a change anywhere in it is a change of its own text (incremental detection reads it again).
+ */
+function inlineText(el: Element, skip: ReadonlySet<Element>, depth = 0): string | null {
+  let text = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) text += (n as Text).data;
+    else if (n.nodeType === 1) {
+      const child = n as Element;
+      const kind = TAG_KIND.get(child.localName);
+      if (kind === 2 || kind === 5) return null;
+      if (kind === 1 || skip.has(child) || depth > MAX_DEPTH) continue;
+      const inner = inlineText(child, skip, depth + 1);
+      if (inner === null) return null;
+      text += inner;
+    }
+    if (text.length >= 300) return text;
+  }
+  return text;
 }
 
 const CELLS = new Set(['td', 'th', 'li', 'dt', 'dd']);
@@ -565,18 +587,18 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
 }
 
 /** Where a status cell's status ends and a comment begins: "uitgesloten: echo normaal", "Resolved (2019)". */
-const STATUS_END = /[,:;(]/;
-/** Parts of a cell set off by spaced dashes: "antécédent – résolu (2012)", "uitgesloten - wittejassen...". */
-const DASHED = /\s[-–]\s/;
+const STATUS_END = /[:;(]/;
+/** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
+const PARTS = /\s[-–]\s|,/;
 const STATUS_PUNCT = /[().\-–:]+/g;
-/** A date or year after a status: "résolu 2021", "closed 03/2019". */
-const TRAILING_DATE = /(\s+\d[\d/]*)+$/;
+/** A date or year after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018". */
+const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]*)+$/;
 
-/** The status a cell states: the whole cell, or a dash-separated part of it, up to a comment or a date. */
+/** The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a date. */
 function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
   if (cell.length > 80) return null;
   let status: 'historical' | 'negated' | null = null;
-  for (const part of squash(fold(cell)).split(DASHED)) {
+  for (const part of squash(fold(cell)).split(PARTS)) {
     const cut = part.search(STATUS_END);
     const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
     if (c.rowNegated.has(word)) return 'negated';

@@ -49,6 +49,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Depressie in 2012, volledig hersteld.', 'depression', 'historical'],
   ['nl', 'R96 Astma - vervallen (diagnose herzien naar COPD, 2020)', 'asthma', 'historical'],
   ['en', 'Depression 2015, fully recovered.', 'depression', 'historical'],
+  ['en', "Pt previously labelled IBS - diagnosis now revised: Crohn's disease.", 'ibs', 'historical'],
+  ['en', 'IBS code removed from problem list.', 'ibs', 'historical'],
   ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
@@ -66,6 +68,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Néphropathie débutante - IRC stade 3a (DFG 50).', 'ckd', 'confirmed'],
   ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
+  ['en', 'XR: early OA medial compartment.', 'osteoarthritis', 'possible'],
   ['nl', 'Conclusie: beginnend hartfalen.', 'heart_failure', 'possible'],
   ['en', '?PMR - differential fibromyalgia (multiple tender points).', 'chronic_pain', 'possible'],
   ['nl', 'Ik denk aan fibromyalgie, maar wil reuma laten uitsluiten.', 'chronic_pain', 'possible'],

@@ -109,6 +109,19 @@ describe('incremental detection (SPA)', () => {
     expect(det.detect()).toEqual(detectPage(doc));
   });
 
+  it('a status typed into a paragraph inside an inline part is read as a full detection reads it', () => {
+    // Found by the random edits below (fhir-embedded.html): a div of inline parts was a row, and a status in a
+    // paragraph inside one of them ("Depression, in remission") made the whole div's mentions past; only the
+    // paragraph was read again. A div with a block inside is no row now.
+    const doc = loadHtml('<html lang="en"><body><div id="summary">Context loaded.<span>Asthma<p>Asthma</p></span><span>Asthma</span></div></body></html>');
+    const det = createDetector(doc);
+    det.detect();
+    const paragraph = doc.querySelector('p') as HTMLElement;
+    const typed = det.onMutations(mutateAndCollect(doc, () => (paragraph.textContent = 'Depression, in remission')));
+    expect(typed ?? det.detect()).toEqual(detectPage(doc));
+    expect(detectPage(doc).conditions.map((c) => c.id)).toEqual(['asthma']);
+  });
+
   it('ignores typing in the note field, our own sidebar host and clocks', () => {
     const doc = loadHtml(readFixture('nl-huisartsdossier.html'), 'http://127.0.0.1:4173/nl-huisartsdossier.html');
     const det = createDetector(doc);

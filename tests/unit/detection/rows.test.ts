@@ -93,6 +93,8 @@ describe('problem-list rows and headings that state a status', () => {
     ['fr', 'Problèmes', 'résolu 2021'],
     ['en', 'Problems', 'Closed 03/2019'],
     ['nl', 'Probleemlijst', 'vervallen (diagnose herzien)'],
+    ['nl', 'Probleemlijst', '2010, hersteld'],
+    ['fr', 'Problèmes', 'inactif depuis 2018'],
   ])('[%s] the status "%s" after a dash, or followed by a date, is read', (lang, heading, status) => {
     expect(state(detectPage(page(lang, heading, [['Depression', 'F32.9', status]])), 'depression')).toBe('historical');
   });
