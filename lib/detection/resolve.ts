@@ -2,10 +2,11 @@
  * From mentions to a decision per condition. Structured sources outweigh free text:
  *  1. a current structured mention (problem-list row / coded row / FHIR active) confirms;
  *  2. otherwise a structured "not current" (FHIR resolved/refuted, resolved row, negated in the list) rules it out,
- *     whatever the free text says;
+ *     whatever the free text says, unless the text raises it again as a suspicion (possible);
  *  3. otherwise a current specific free-text term or code confirms;
  *  4. a generic term alone ("diabetes") makes it possible - confirmed when a medication hint supports it;
- *  5. uncertain mentions (suspected, ?, provisional) make it possible, never confirmed;
+ *  5. uncertain mentions (suspected, ?, provisional) make it possible, never confirmed, unless the same block
+ *     answers them "no" later;
  *  6. medication hints never decide alone.
  */
 import { CONDITION_IDS, type ConditionId } from '../conditions';
