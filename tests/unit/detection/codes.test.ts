@@ -59,6 +59,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['CKD stage 3a', 'en', 'ckd'], ['prikkelbaredarmsyndroom', 'nl', 'ibs'], ['syndrome du côlon irritable', 'fr', 'ibs'],
     ['Obesitas', 'nl', 'obesity'], ['fibromyalgie', 'fr', 'chronic_pain'], ['gegeneraliseerde angststoornis', 'nl', 'anxiety'],
     ['coronaire hartziekte', 'nl', 'chd'], ['angor stable', 'fr', 'chd'], ['épisode dépressif majeur', 'fr', 'depression'],
+    ['Hartfalen (HFrEF, EF 35%) na VWI 2020.', 'nl', 'chd'], ['St. na onderwandinfarct 2018.', 'nl', 'chd'],
     ['Pt 67 ans connu MPOC, ex-fumeur.', 'fr', 'copd'], ['Suivi TAG, GAD-7 à 12.', 'fr', 'anxiety'], ['MRC stade 4 (DFG 24).', 'fr', 'ckd'],
     ['chronic LBP 2+ yrs, mechanical', 'en', 'chronic_pain'], ['Patient coronarien connu (stent IVA 2020).', 'fr', 'chd'], ['Angina on exertion, GTN helps', 'en', 'chd'],
     ['PMH: htn, hypercholesterolaemia', 'en', 'hypertension'], ['Gekend met COPD en AHT.', 'nl', 'hypertension'],
