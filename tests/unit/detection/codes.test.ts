@@ -59,7 +59,8 @@ describe('terms, abbreviations and look-alikes', () => {
     ['CKD stage 3a', 'en', 'ckd'], ['prikkelbaredarmsyndroom', 'nl', 'ibs'], ['syndrome du côlon irritable', 'fr', 'ibs'],
     ['Obesitas', 'nl', 'obesity'], ['fibromyalgie', 'fr', 'chronic_pain'], ['gegeneraliseerde angststoornis', 'nl', 'anxiety'],
     ['coronaire hartziekte', 'nl', 'chd'], ['angor stable', 'fr', 'chd'], ['épisode dépressif majeur', 'fr', 'depression'],
-    ['Hartfalen (HFrEF, EF 35%) na VWI 2020.', 'nl', 'chd'], ['St. na onderwandinfarct 2018.', 'nl', 'chd'],
+    ['Hartfalen (HFrEF, EF 35%) na VWI 2020.', 'nl', 'chd'], ['Motif: SCA ST+ inférieur, stent CD.', 'fr', 'chd'],
+    ['Chronische aspecifieke lage rugpijn (L84).', 'nl', 'chronic_pain'], ['St. na onderwandinfarct 2018.', 'nl', 'chd'],
     ['Pt 67 ans connu MPOC, ex-fumeur.', 'fr', 'copd'], ['Suivi TAG, GAD-7 à 12.', 'fr', 'anxiety'], ['MRC stade 4 (DFG 24).', 'fr', 'ckd'],
     ['chronic LBP 2+ yrs, mechanical', 'en', 'chronic_pain'], ['Patient coronarien connu (stent IVA 2020).', 'fr', 'chd'], ['Angina on exertion, GTN helps', 'en', 'chd'],
     ['PMH: htn, hypercholesterolaemia', 'en', 'hypertension'], ['Gekend met COPD en AHT.', 'nl', 'hypertension'],
@@ -73,7 +74,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['Gestational diabetes in 2001', 'en'], ['zwangerschapsdiabetes', 'nl'], ['diabète gestationnel', 'fr'],
     ['diabète insipide', 'fr'], ['pulmonary hypertension', 'en'], ['hypertension portale', 'fr'], ['ST depression on ECG', 'en'],
     ['cardiac asthma', 'en'], ['Patient asks about diabetes risk', 'en'], ['MRC dyspnoea 2', 'en'], ['acute kidney injury', 'en'],
-    ['GAD-7 sent via text', 'en'], ['Dyspnée MRC 2.', 'fr'], ['MRC 3 on exertion.', 'en'], ['eGFR (CKD-EPI) 72 ml/min', 'nl'], ['Angina sinds 2 dagen, keelontsteking.', 'nl'], ['HTA blouse blanche, MAPA normale.', 'fr'], ['White-coat hypertension on ABPM.', 'en'],
+    ['GAD-7 sent via text', 'en'], ['SCA screening negative.', 'en'], ['Dyspnée MRC 2.', 'fr'], ['MRC 3 on exertion.', 'en'], ['eGFR (CKD-EPI) 72 ml/min', 'nl'], ['Angina sinds 2 dagen, keelontsteking.', 'nl'], ['HTA blouse blanche, MAPA normale.', 'fr'], ['White-coat hypertension on ABPM.', 'en'],
   ] as [string, Language][])('look-alike "%s" does not count', (text, lang) => {
     const got = ids(text, lang).filter((x) => !x.startsWith('heart_failure'));
     expect(got).toEqual([]);

@@ -69,6 +69,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
   ['en', 'XR: early OA medial compartment.', 'osteoarthritis', 'possible'],
+  ['en', 'COPD - provisional (J44.9), spirometry pending.', 'copd', 'possible'],
   ['nl', 'Conclusie: beginnend hartfalen.', 'heart_failure', 'possible'],
   ['en', '?PMR - differential fibromyalgia (multiple tender points).', 'chronic_pain', 'possible'],
   ['nl', 'Ik denk aan fibromyalgie, maar wil reuma laten uitsluiten.', 'chronic_pain', 'possible'],
@@ -106,6 +107,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Risque de diabète de type 2.', 't2dm', 'hypothetical'],
   ['fr', 'Dépistage de la BPCO.', 'copd', 'hypothetical'],
   ['fr', "Peur d'insuffisance cardiaque.", 'heart_failure', 'hypothetical'],
+  ['nl', 'Wil gecheckt worden op suikerziekte.', 't2dm', 'hypothetical'],
   // pseudo-triggers: a "no" that negates nothing after it
   ['en', 'No change in asthma symptoms.', 'asthma', 'confirmed'],
   ['en', 'No exacerbations of COPD this year.', 'copd', 'confirmed'],
