@@ -8,10 +8,9 @@
  *   frame, named after the extension), evaluate axe's source there and run axe on that element.
  * No serious or critical violation is allowed. The Firefox build gets the same checks in firefox.e2e.ts.
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { axePath, serious, type AxeResults } from './axe';
+import { axePath, axeSource, serious, type AxeResults } from './axe';
 import { sidebarAttributes, useExtensionBrowser, waitFor } from './harness';
 
 /** The extension API inside extension pages and the service worker (Chrome MV3 returns promises, like browser.*). */
@@ -107,7 +106,7 @@ describe('accessibility (axe-core)', () => {
     });
     expect(exposed.result.value).toBe('sms-sidebar');
 
-    await session.send('Runtime.evaluate', { expression: fs.readFileSync(axePath, 'utf8'), contextId });
+    await session.send('Runtime.evaluate', { expression: axeSource(), contextId });
     const run = await session.send('Runtime.evaluate', {
       // axe builds its tree from the document and cannot enter a CLOSED shadow root (host.shadowRoot is null).
       // In this world only (it has its own wrappers of the DOM objects), give the host a shadowRoot getter that

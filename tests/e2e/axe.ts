@@ -1,8 +1,17 @@
 /** axe-core for the e2e accessibility checks in both browsers: where it is, what it returns, what fails a test. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../scripts/browser.mjs';
 
 export const axePath = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
+
+let source: string | null = null;
+
+/** axe-core's script, read once, for the realms a script tag cannot reach (isolated worlds, sandboxes). */
+export function axeSource(): string {
+  source ??= fs.readFileSync(axePath, 'utf8');
+  return source;
+}
 
 export interface AxeViolation {
   id: string;

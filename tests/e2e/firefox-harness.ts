@@ -5,9 +5,8 @@
  * sidebar's DOM (its lit elements have open roots below the closed one) and never changes it; clicks are
  * real mouse input at the element's centre, as in the Chromium harness.
  */
-import fs from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { axePath, type AxeResults } from './axe';
+import { axeSource, type AxeResults } from './axe';
 import { boxCentre, SIDEBAR_HOST, sidebarViews, waitFor, type Box, type SidebarDriver } from './harness';
 
 interface BidiConnection {
@@ -145,7 +144,7 @@ export async function axeOnSidebarFx(page: Page): Promise<AxeResults> {
   const root = await sidebarRoot(page);
   if (!root) throw new Error('no sidebar on the page');
   const { context } = bidi(page);
-  await send(page, 'script.evaluate', { expression: fs.readFileSync(axePath, 'utf8'), target: { context, sandbox: SANDBOX }, awaitPromise: false });
+  await send(page, 'script.evaluate', { expression: axeSource(), target: { context, sandbox: SANDBOX }, awaitPromise: false });
   const result = await send(page, 'script.callFunction', {
     functionDeclaration: `async (root) => {
       if (!root.host.shadowRoot) Object.defineProperty(root.host, 'shadowRoot', { get: () => root });
@@ -161,7 +160,7 @@ export async function axeOnSidebarFx(page: Page): Promise<AxeResults> {
 
 /** axe-core run on a whole document: one of the extension's own pages (options, popup), whose lit roots are open. */
 export async function axeOnDocumentFx(page: Page): Promise<AxeResults> {
-  await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  await page.evaluate(axeSource());
   const json = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
