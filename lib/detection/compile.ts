@@ -169,6 +169,29 @@ function withPrefilter(root: TrieNode, rest: Omit<Compiled, 'root' | 'prefilter'
   return { root, ...prefilterRegexes(source), ...rest };
 }
 
+/** A pseudo trigger: only its span matters, in which no family trigger can then start. */
+const INFORMANT: CompiledTrigger = { context: 'pseudo', pre: true, post: false, window: 1, clause: true, punct: false };
+
+/**
+ * Token paths of the informant pseudo triggers of one language: each relative (a one-word 'pre' family trigger
+ * that is no family-history heading such as "family" or "fhx") with each `before` phrase ahead of it and each
+ * `after` phrase behind it ("according to his" wife, mum "reports").
+ */
+function informantPhrases(rules: ContextRules, lang: Language): string[][] {
+  const headings = new Set(rules.sections[lang].family.map((h) => phraseTokens(h).join(' ')));
+  const relatives = rules.triggers[lang]
+    .filter((tr) => tr.context === 'family' && tr.direction === 'pre')
+    .map((tr) => phraseTokens(tr.phrase))
+    .filter((toks) => toks.length === 1 && !headings.has(toks.join(' ')));
+  const { before, after } = rules.informants[lang];
+  const out: string[][] = [];
+  for (const rel of relatives) {
+    for (const b of before) out.push([...phraseTokens(b), ...rel]);
+    for (const a of after) out.push([...rel, ...phraseTokens(a)]);
+  }
+  return out;
+}
+
 export function compile(defs: ConditionDefinition[], rules: ContextRules): Compiled {
   const root = newNode();
   const tables = compileConditions(defs, root);
@@ -182,6 +205,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
       insert(root, phraseTokens(tr.phrase), { t: 'trig', trig: compileTrigger(tr, rules.defaultWindow) });
     }
     for (const w of rules.terminators[lang]) insert(root, phraseTokens(w), { t: 'stop' });
+    for (const phrase of informantPhrases(rules, lang)) insert(root, phrase, { t: 'trig', trig: INFORMANT });
   }
 
   const sections: Record<SectionKind, string[][]> = { family: [], historical: [], problemList: [], medication: [] };

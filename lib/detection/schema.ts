@@ -80,6 +80,12 @@ export const ContextRulesSchema = z.object({
   /** Words that end a trigger's scope ("but", "maar", "mais"). Punctuation . ; ! ? and block boundaries always do. */
   terminators: PerLang(z.array(z.string())),
   triggers: PerLang(z.array(TriggerSchema)),
+  /**
+   * A relative named as the source of the history ("according to his wife", "mum reports", "volgens dochter",
+   * "selon sa fille") is the informant, not the one with the condition. Each one-word relative among the
+   * language's family triggers, with each of these words `before` it or `after` it, is a pseudo trigger.
+   */
+  informants: PerLang(z.object({ before: z.array(z.string()), after: z.array(z.string()) })),
   /** Section headings that put their whole section in a context, or mark it as a structured list. */
   sections: PerLang(
     z.object({

@@ -118,6 +118,17 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', "Pas de changement pour l'asthme.", 'asthma', 'confirmed'],
   ['fr', "Pas d'exacerbation de BPCO cette année.", 'copd', 'confirmed'],
   ['fr', "Pas d'aggravation de l'insuffisance cardiaque.", 'heart_failure', 'confirmed'],
+  // a relative who tells the history is the informant, not the one who has the condition
+  ['en', 'According to his wife he has COPD and still smokes.', 'copd', 'confirmed'],
+  ['en', 'Mum reports asthma since age 3, uses salbutamol.', 'asthma', 'confirmed'],
+  ['nl', 'Volgens dochter heeft pte suikerziekte, neemt metformine.', 't2dm', 'confirmed'],
+  ['nl', 'Heteroanamnese via dochter: gekend hartfalen, nu meer oedeem.', 'heart_failure', 'confirmed'],
+  ['fr', 'Selon son épouse, il a une BPCO et fume encore.', 'copd', 'confirmed'],
+  ['fr', "La mère rapporte un asthme depuis l'âge de 3 ans.", 'asthma', 'confirmed'],
+  // ... but a relative who has it stays family history
+  ['en', 'Mum has asthma.', 'asthma', 'family'],
+  ['nl', 'Dochter heeft astma.', 'asthma', 'family'],
+  ['fr', 'Sa fille a un asthme.', 'asthma', 'family'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
