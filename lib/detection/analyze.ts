@@ -6,7 +6,7 @@
  * applies within its window of words, inside the same sentence - or clause - never across a terminator).
  */
 import type { ConditionId, Language } from '../conditions';
-import type { Compiled, CompiledTrigger, Payload, SectionKind } from './compile';
+import type { Compiled, CompiledTrigger, Cue, Payload, SectionKind } from './compile';
 import { classifyHeading, lookupAtc, lookupIcd10, rawConcat } from './compile';
 import type { TriggerContext } from './schema';
 import { BREAK, TokKind, fold, tokenize } from './text';
@@ -77,6 +77,32 @@ function closesBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+interface CueHit {
+  s: number;
+  e: number;
+  cue: Cue;
+  lang: Language;
+}
+
+/**
+ * Relatives' triggers beside a cue of their language: an informant's ("according to his" wife, mum "reports")
+ * is dropped; one followed by a clause about them (husband, "who") reaches from the end of the cue, through
+ * that clause (a comma may come between).
+ */
+function applyCues(trigs: TrigHit[], cues: CueHit[], norm: string[]): void {
+  for (const q of cues) {
+    for (let k = trigs.length - 1; k >= 0; k--) {
+      const t = trigs[k] as TrigHit;
+      if (t.trig.rel === undefined || t.trig.rel.indexOf(q.lang) === -1) continue;
+      if (q.cue === 'before') {
+        if (q.e === t.s) trigs.splice(k, 1);
+      } else if (q.cue === 'after') {
+        if (q.s === t.e) trigs.splice(k, 1);
+      } else if (q.s === t.e || (q.s === t.e + 1 && norm[t.e] === ',')) t.e = q.e;
+    }
+  }
+}
+
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
 export function analyzeBlock(c: Compiled, text: string, lang: Language | null, prechecked = false): LocalMention[] {
   if (!prechecked && !c.prefilter.test(text.toLowerCase())) return [];
@@ -86,6 +112,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
   const n = norm.length;
   const pending: PendingMention[] = [];
   const trigs: TrigHit[] = [];
+  let cues: CueHit[] | null = null;
   const stops: boolean[] = [];
 
   const add = (
@@ -120,6 +147,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
           const raw = rawConcat(text, start, end, i, j + 1);
           if (raw !== p.abbr && raw !== p.abbr.toUpperCase()) continue;
         }
+        if (p.t === 'trig' && p.trig.answer && !endsClause(text, end[j] as number)) continue;
         (valid ??= []).push(p);
       }
       if (valid) {
@@ -132,6 +160,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
         if (p.t === 'cond') add(i, best, p.id, 'term', undefined, p.weak);
         else if (p.t === 'med') for (const id of p.ids) add(i, best, id, 'medication', 'drug', false);
         else if (p.t === 'trig' && p.trig.context !== 'pseudo') trigs.push({ s: i, e: best, trig: p.trig });
+        else if (p.t === 'cue') (cues ??= []).push({ s: i, e: best, cue: p.cue, lang: p.lang });
         else if (p.t === 'stop') stops[i] = true;
       }
       i = best;
@@ -183,6 +212,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
   }
 
   if (pending.length === 0) return [];
+  if (cues) applyCues(trigs, cues, norm);
 
   // Scope bookkeeping: word index, sentence and clause number of every token.
   const wordIdx = new Array<number>(n + 1);
@@ -241,6 +271,15 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
   }
   return out;
 }
+
+/** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */
+function endsClause(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k++;
+  return k >= text.length || ANSWER_END.indexOf(text.charAt(k)) !== -1;
+}
+
+const ANSWER_END = `,.;:!?()-\u2013\u2014\n\r${BREAK}`;
 
 /** A label at the start of a line ("Family history: mother had asthma", "Probleemlijst:"). */
 export interface LineLabel {

@@ -16,7 +16,18 @@ export interface CompiledTrigger {
   clause: boolean;
   /** Punctuation-only triggers ('?') work by adjacency, across sentence ends. */
   punct: boolean;
+  /** Valid only where its clause ends with it (Trigger.answer). */
+  answer?: true;
+  /** A relative (a one-word family trigger), in these languages: informant and relative-clause cues apply to it. */
+  rel?: Language[];
 }
+
+/**
+ * Words around a relative that change what the relative's trigger means, in one language: `before` ("according
+ * to his") and `after` ("reports") make the relative the informant, no family trigger; `about` ("who") opens a
+ * clause about the relative, which the family trigger then reaches through.
+ */
+export type Cue = 'before' | 'after' | 'about';
 
 export type Payload =
   /** `lang`: only in text of that language (a local abbreviation). */
@@ -24,6 +35,7 @@ export type Payload =
   | { t: 'look' }
   | { t: 'med'; ids: ConditionId[] }
   | { t: 'trig'; trig: CompiledTrigger }
+  | { t: 'cue'; cue: Cue; lang: Language }
   | { t: 'stop' };
 
 export interface TrieNode {
@@ -37,7 +49,9 @@ export interface IcdRule {
   id: ConditionId;
 }
 
-export type SectionKind = 'family' | 'historical' | 'problemList' | 'medication';
+/** Kinds of section a heading names; `screening`: questions asked of everyone ("Dépistages"), not findings. */
+export const SECTION_KINDS = ['family', 'historical', 'screening', 'problemList', 'medication'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface Compiled {
   root: TrieNode;
@@ -115,6 +129,7 @@ function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
     window: tr.window ?? defaultWindow,
     clause: tr.scope === 'clause',
     punct: toks.every((t) => !/[a-z0-9]/.test(t)),
+    ...(tr.answer ? { answer: true as const } : {}),
   };
 }
 
@@ -169,53 +184,48 @@ function withPrefilter(root: TrieNode, rest: Omit<Compiled, 'root' | 'prefilter'
   return { root, ...prefilterRegexes(source), ...rest };
 }
 
-/** A pseudo trigger: only its span matters, in which no family trigger can then start. */
-const INFORMANT: CompiledTrigger = { context: 'pseudo', pre: true, post: false, window: 1, clause: true, punct: false };
-
-/**
- * Token paths of the informant pseudo triggers of one language: each relative (a one-word 'pre' family trigger
- * that is no family-history heading such as "family" or "fhx") with each `before` phrase ahead of it and each
- * `after` phrase behind it ("according to his" wife, mum "reports").
- */
-function informantPhrases(rules: ContextRules, lang: Language): string[][] {
+/** The relatives of one language: its one-word 'pre' family triggers, less family-history headings ("family", "fhx"). */
+function relativesOf(rules: ContextRules, lang: Language): string[] {
   const headings = new Set(rules.sections[lang].family.map((h) => phraseTokens(h).join(' ')));
-  const relatives = rules.triggers[lang]
+  return rules.triggers[lang]
     .filter((tr) => tr.context === 'family' && tr.direction === 'pre')
     .map((tr) => phraseTokens(tr.phrase))
-    .filter((toks) => toks.length === 1 && !headings.has(toks.join(' ')));
-  const { before, after } = rules.informants[lang];
-  const out: string[][] = [];
-  for (const rel of relatives) {
-    for (const b of before) out.push([...phraseTokens(b), ...rel]);
-    for (const a of after) out.push([...rel, ...phraseTokens(a)]);
-  }
-  return out;
+    .filter((toks) => toks.length === 1 && !headings.has(toks.join(' ')))
+    .map((toks) => toks.join(' '));
 }
 
 export function compile(defs: ConditionDefinition[], rules: ContextRules): Compiled {
   const root = newNode();
   const tables = compileConditions(defs, root);
 
+  const relLangs = new Map<string, Language[]>();
+  for (const lang of LANGUAGES) for (const rel of relativesOf(rules, lang)) relLangs.set(rel, [...(relLangs.get(rel) ?? []), lang]);
   const seen = new Set<string>();
   for (const lang of LANGUAGES) {
     for (const tr of rules.triggers[lang]) {
       const key = `${fold(tr.phrase)}|${tr.context}|${tr.direction}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      insert(root, phraseTokens(tr.phrase), { t: 'trig', trig: compileTrigger(tr, rules.defaultWindow) });
+      const trig = compileTrigger(tr, rules.defaultWindow);
+      const rel = tr.context === 'family' && tr.direction === 'pre' ? relLangs.get(phraseTokens(tr.phrase).join(' ')) : undefined;
+      if (rel) trig.rel = rel;
+      insert(root, phraseTokens(tr.phrase), { t: 'trig', trig });
     }
     for (const w of rules.terminators[lang]) insert(root, phraseTokens(w), { t: 'stop' });
-    for (const phrase of informantPhrases(rules, lang)) insert(root, phrase, { t: 'trig', trig: INFORMANT });
+    const { before, after } = rules.informants[lang];
+    for (const w of before) insert(root, phraseTokens(w), { t: 'cue', cue: 'before', lang });
+    for (const w of after) insert(root, phraseTokens(w), { t: 'cue', cue: 'after', lang });
+    for (const w of rules.relativeClauses[lang]) insert(root, phraseTokens(w), { t: 'cue', cue: 'about', lang });
   }
 
-  const sections: Record<SectionKind, string[][]> = { family: [], historical: [], problemList: [], medication: [] };
+  const sections: Record<SectionKind, string[][]> = { family: [], historical: [], screening: [], problemList: [], medication: [] };
   const rowHistorical = new Set<string>();
   const rowNegated = new Set<string>();
   const rowActive = new Set<string>();
   const hintCount = new Map<string, Language[]>();
   for (const lang of LANGUAGES) {
     const s = rules.sections[lang];
-    for (const k of ['family', 'historical', 'problemList', 'medication'] as const)
+    for (const k of SECTION_KINDS)
       for (const p of s[k]) sections[k].push(phraseTokens(p).filter((t) => /[\p{L}\p{N}]/u.test(t)));
     for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].negated) rowNegated.add(squash(fold(w)));
@@ -252,7 +262,7 @@ export function triePaths(root: TrieNode, keep: (p: Payload) => boolean = () => 
 export function compileWith(defs: ConditionDefinition[], base: Compiled): Compiled {
   const root = newNode();
   const tables = compileConditions(defs, root);
-  for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
+  for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
   const { sections, rowHistorical, rowNegated, rowActive, hints } = base;
   return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, hints });
 }
@@ -397,7 +407,7 @@ function classifyUncached(c: Compiled, text: string): Set<SectionKind> {
   const out = new Set<SectionKind>();
   if (!text || text.length > 120) return out;
   const words = tokenize(fold(text)).norm.filter((t) => t.length > 1 || /[a-z0-9]/.test(t));
-  for (const k of ['family', 'historical', 'problemList', 'medication'] as const) {
+  for (const k of SECTION_KINDS) {
     for (const ph of c.sections[k]) {
       if (ph.length === 0 || ph.length > words.length) continue;
       outer: for (let i = 0; i + ph.length <= words.length; i++) {

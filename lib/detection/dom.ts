@@ -31,18 +31,21 @@ export interface Enclosing {
 
 export const HOST_TAG = 'sms-prompts';
 
-/** Never read: scripts (FHIR JSON is read separately), styles, form fields, our own sidebar, embedded content. */
+/**
+ * Never read: scripts (FHIR JSON is read separately), styles, form fields, navigation ("Diabetes clinic" in a
+ * menu is a place in the EHR, not the patient's condition), our own sidebar, embedded content.
+ */
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'datalist', 'button',
   'svg', 'math', 'canvas', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'img', 'picture', 'head',
-  'title', 'meta', 'link', HOST_TAG,
+  'title', 'meta', 'link', 'nav', 'menu', HOST_TAG,
 ]);
 
 const BLOCK = new Set([
   'html', 'body', 'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
-  'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'menu', 'center', 'label',
+  'legend', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'center', 'label',
 ]);
 
 /** Inline formatting that may split a word ("<b>Dia</b>betes"): no separator around it. */
@@ -59,8 +62,30 @@ export function isSkippedTag(name: string): boolean {
   return SKIP.has(name);
 }
 
+/**
+ * Navigation the page marks by role or by the class names of common frameworks and hand-made EHR screens: menus,
+ * tab strips, breadcrumbs and toolbars name the EHR's modules ("Asthma clinic", "Diabetes"), not the patient's
+ * conditions. Tab panels (`tab-content`, `tab-pane`, `role=tabpanel`) are content and are read.
+ */
+const NAVIGATION_ROLES = ['navigation', 'menu', 'menubar', 'tablist', 'toolbar'];
+const NAVIGATION_CLASSES = [
+  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'nav-tabs', 'nav-pills', 'tabs', 'tabbar',
+  'tab-bar', 'toolbar',
+];
+/** The navigation classes as one selector, to test an element or its ancestors (not to query a page with: see pageScan). */
+export const NAVIGATION_BY_CLASS = NAVIGATION_CLASSES.map((c) => `.${c}`).join(',');
+export const NAVIGATION = [...NAVIGATION_ROLES.map((r) => `[role="${r}"]`), NAVIGATION_BY_CLASS].join(',');
+/**
+ * A class is a weaker sign than a role: an element with a navigation class is skipped only while its text is
+ * this short, as menus and tab strips are (a hand-made `div.tabs` holding the tab panels is read).
+ */
+const MENU_TEXT_MAX = 600;
+
+/** Tick boxes and radio buttons: the label of one left unticked is an option, not a finding. */
+export const CHOICES = 'input[type="checkbox"],input[type="radio"]';
+
 export interface PageScan {
-  /** Never read: contenteditable (note fields), [hidden], adapter `ignore`. */
+  /** Never read: contenteditable (note fields), [hidden], navigation, unticked choices' labels, adapter `ignore`. */
   skip: Set<Element>;
   /** Note field candidates, in document order: textareas and contenteditable elements. */
   editables: Element[];
@@ -69,15 +94,26 @@ export interface PageScan {
 }
 
 /**
- * The skipped parts, the note-field candidates and the role=heading elements, one query per attribute:
- * Chromium matches a list of attribute selectors against every element far slower than the same queries apart.
+ * The skipped parts, the note-field candidates and the role=heading elements, one query per attribute or class:
+ * Chromium matches a list of selectors against every element far slower than the same queries apart (a list of
+ * the navigation roles and classes: 1.7 ms on a 10,000-node page; each apart: 0.01-0.1 ms).
  */
 export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageScan {
   const skip = new Set<Element>();
   const editables: Element[] = [];
   const roleHeadings = new Set<Element>();
   addAll(skip, root.querySelectorAll('[hidden]'));
-  addAll(roleHeadings, root.querySelectorAll('[role="heading"]'));
+  const roles = root.querySelectorAll('[role]');
+  for (let i = 0; i < roles.length; i++) {
+    const e = roles[i] as Element;
+    const role = e.getAttribute('role') ?? '';
+    if (role === 'heading') roleHeadings.add(e);
+    else if (NAVIGATION_ROLES.indexOf(role) !== -1) skip.add(e);
+  }
+  for (const c of NAVIGATION_CLASSES) {
+    const found = root.querySelectorAll(`.${c}`);
+    for (let i = 0; i < found.length; i++) if (((found[i] as Element).textContent ?? '').length <= MENU_TEXT_MAX) skip.add(found[i] as Element);
+  }
   const ce = root.querySelectorAll('[contenteditable]');
   for (let i = 0; i < ce.length; i++) {
     const e = ce[i] as Element;
@@ -85,6 +121,7 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     skip.add(e);
     editables.push(e);
   }
+  for (const label of untickedLabels(root)) skip.add(label);
   const textareas = root.querySelectorAll('textarea');
   if (textareas.length > 0) {
     const editable = new Set(editables);
@@ -101,6 +138,50 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
   return { skip, editables, roleHeadings };
 }
 
+/**
+ * The labels of unticked tick boxes and radio buttons ("[ ] Heart failure" in a register form): the wrapping
+ * `<label>`, a `<label for>` naming it, else a cell or item that holds the box alone with its text.
+ */
+function untickedLabels(root: ParentNode): Element[] {
+  const inputs = root.querySelectorAll('input');
+  const out: Element[] = [];
+  let byFor: Map<string, Element[]> | null = null;
+  for (let i = 0; i < inputs.length; i++) {
+    const box = inputs[i] as HTMLInputElement;
+    if ((box.type !== 'checkbox' && box.type !== 'radio') || box.checked) continue;
+    const wrapping = box.closest('label');
+    if (wrapping) {
+      out.push(wrapping);
+      continue;
+    }
+    if (box.id) {
+      byFor ??= labelsByFor(root);
+      const named = byFor.get(box.id);
+      if (named) {
+        out.push(...named);
+        continue;
+      }
+    }
+    const holder = box.parentElement;
+    if (holder && holder.childElementCount === 1 && ALONE_IN.has(holder.localName)) out.push(holder);
+  }
+  return out;
+}
+
+/** Elements that stand for the one box they hold with its text: `<li><input type=checkbox> Asthma</li>`. */
+const ALONE_IN = new Set(['li', 'td', 'dd', 'span', 'div', 'p']);
+
+function labelsByFor(root: ParentNode): Map<string, Element[]> {
+  const map = new Map<string, Element[]>();
+  const labels = root.querySelectorAll('label[for]');
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i] as Element;
+    const id = l.getAttribute('for') ?? '';
+    map.set(id, [...(map.get(id) ?? []), l]);
+  }
+  return map;
+}
+
 function addAll(set: Set<Element>, list: NodeListOf<Element>): void {
   for (let i = 0; i < list.length; i++) set.add(list[i] as Element);
 }
@@ -113,7 +194,12 @@ export function byDocumentOrder(a: Element, b: Element): number {
 }
 
 /** Elements that are headings by their tag (isHeadingEl). */
-const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption', 'summary'];
+/**
+ * `dt` is a soft heading: a description list's term names the section of its descriptions when its words name a
+ * section ("Family history", "Past problems", "Antécédents familiaux"); any other term ("Hartfalen", a form's
+ * question) leaves them in the list's own section, and a term never takes its section from the term before it.
+ */
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption', 'summary', 'dt'];
 
 /** Elements that are headings whatever their content, as a selector (to find one in an added or removed part). */
 export const HEADING_SELECTOR = [...HEADING_TAGS, '[role="heading"]'].join(',');
@@ -415,6 +501,12 @@ export class StructureMemo {
     return info;
   }
 
+  /** The section heading `h` opens; for a term (`dt`) that names none, the section around it (`outer`). */
+  private opened(h: Element, outer: () => SectionInfo): SectionInfo {
+    const info = this.openedBy(h);
+    return info.kinds.size === 0 && h.localName === 'dt' ? outer() : info;
+  }
+
   private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
     const a = this.adapter;
     if (!a) return;
@@ -433,9 +525,10 @@ export class StructureMemo {
   section(b: Block): SectionInfo {
     const el = b.el;
     let result: SectionInfo;
-    if (!b.up) result = this.climb(el, true);
-    else if (b.before) result = this.openedBy(b.before);
-    else result = this.inside(b.up);
+    const up = b.up;
+    if (!up) result = this.climb(el, true);
+    else if (b.before && !termAfterTerm(el, b.before)) result = this.opened(b.before, () => this.inside(up));
+    else result = this.inside(up);
     if (this.adapter) {
       const kinds = new Set(result.kinds);
       this.adapterKinds(el, kinds);
@@ -451,8 +544,11 @@ export class StructureMemo {
     let s = this.labelled(p);
     if (!s) {
       if (p.localName === 'body' || p.localName === 'html') s = EMPTY_INFO;
-      else if (f.at) s = this.openedBy(f.at);
-      else s = f.up ? this.inside(f.up) : this.climb(p, false);
+      else {
+        const up = f.up;
+        const outer = () => (up ? this.inside(up) : this.climb(p, false));
+        s = f.at ? this.opened(f.at, outer) : outer();
+      }
     }
     f.section = s;
     return s;
@@ -477,9 +573,12 @@ export class StructureMemo {
         path.push(node);
       }
       const h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
-      if (h) {
-        result = this.openedBy(h);
-        break;
+      if (h && !(first && termAfterTerm(node, h))) {
+        const info = this.openedBy(h);
+        if (info.kinds.size > 0 || h.localName !== 'dt') {
+          result = info;
+          break;
+        }
       }
       const parent: Element | null = node.parentElement;
       const label = parent ? this.labelled(parent) : null;
@@ -511,6 +610,11 @@ export class StructureMemo {
     }
     return info;
   }
+}
+
+/** A description list's term after another: the one before is no heading of it. */
+function termAfterTerm(el: Element, before: Element): boolean {
+  return el.localName === 'dt' && before.localName === 'dt';
 }
 
 export interface RowInfo {

@@ -22,6 +22,7 @@ import { BREAK } from './text';
 import {
   blockOf,
   BlockWalker,
+  CHOICES,
   collectBlocks,
   HEADING_SELECTOR,
   HOST_TAG,
@@ -31,6 +32,8 @@ import {
   isBlockTag,
   isHeadingEl,
   isRankedHeading,
+  NAVIGATION,
+  NAVIGATION_BY_CLASS,
   ownBlock,
   rowOf,
   pageScan,
@@ -168,10 +171,16 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
   return out;
 }
 
-/** Parts of the page found by the page scan (note fields, hidden parts, role=heading): adding or removing one redoes it. */
-const PAGE_SET_PARTS = 'textarea,[contenteditable],[hidden],[role="heading"],script';
-/** Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden parts. */
-const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable'];
+/**
+ * Parts of the page found by the page scan (note fields, hidden parts, role=heading, navigation, tick boxes and
+ * their labels): adding or removing one redoes it.
+ */
+const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],script,${NAVIGATION},${CHOICES},label[for]`;
+/**
+ * Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden
+ * parts, navigation classes, a box ticked in the markup and the label naming it.
+ */
+const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'for'];
 const TEXT_CACHE_MAX = 20000;
 /** Blocks per pre-check pass in detectAsync. */
 const CHUNK = 1000;
@@ -187,8 +196,13 @@ interface Place {
   medList: boolean;
 }
 
+/** The context a section puts its mentions in. */
+function sectionContext(kinds: ReadonlySet<SectionKind>): LocalContext | null {
+  return kinds.has('family') ? 'family' : kinds.has('historical') ? 'historical' : kinds.has('screening') ? 'hypothetical' : null;
+}
+
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
-  const secCtx: LocalContext | null = sec.kinds.has('family') ? 'family' : sec.kinds.has('historical') ? 'historical' : null;
+  const secCtx = sectionContext(sec.kinds);
   const rowCtx: LocalContext | null = row?.negated ? 'negated' : row?.historical ? 'historical' : null;
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
@@ -528,6 +542,8 @@ class PageDetector implements Detector {
         const target = r.target;
         if (this.structuredPatient !== undefined && this.mayRenamePatient(r, banner)) this.structuredPatient = undefined;
         if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target, (labelIds ??= this.noteLabelIds())))) noteLabels = true;
+        // Text in or out of an element with a navigation class may make it long enough to read, or short enough to skip.
+        if (!pageSets && r.type !== 'attributes' && inNavigationByClass(target)) pageSets = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;
           const el = target as Element;
@@ -535,12 +551,14 @@ class PageDetector implements Detector {
           // The adapter's lists and ignored parts are CSS selectors: any structural attribute may change them.
           if (this.adapter) pageSets = true;
           if (this.patientAttrs.has(name)) relevant = true;
-          else if (name === 'hidden' || name === 'contenteditable') {
+          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'for') {
             pageSets = true;
             const b = blockOf(el.parentNode ?? el);
             if (b) roots.add(b);
           } else if (name === 'class') {
-            // Hover and focus styles change classes all the time: only a row's own class can change its status.
+            // Hover and focus styles change classes all the time: only a row's own class can change its status,
+            // and only a navigation class what is read.
+            if (this.skip.has(el) || el.matches(NAVIGATION)) pageSets = true;
             if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
           } else if (name === 'role') {
             pageSets = true;
@@ -661,6 +679,12 @@ class PageDetector implements Detector {
       return null;
     }
   }
+}
+
+/** True when `node` is, or is inside, an element with a navigation class. */
+function inNavigationByClass(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(NAVIGATION_BY_CLASS) != null;
 }
 
 /** True when `el` is or holds an element matching `selector`. */
@@ -807,7 +831,7 @@ export function analyzeText(
       const body = line.replace(/[|]/g, BREAK);
       const local = analyzeBlock(c, body, language);
       if (!local.length) continue;
-      const secCtx: LocalContext | null = kinds.has('family') ? 'family' : kinds.has('historical') ? 'historical' : null;
+      const secCtx = sectionContext(kinds);
       const structured = kinds.has('problemList');
       for (const lm of local) {
         const ctx = strongerContext(lm.context, secCtx);

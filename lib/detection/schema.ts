@@ -69,6 +69,11 @@ export const TriggerSchema = z.object({
   window: z.number().int().positive().optional(),
   /** 'clause' also stops at commas; 'sentence' (default) stops only at terminators. */
   scope: z.enum(['sentence', 'clause']).optional(),
+  /**
+   * An answer ("Hypertension: No", "COPD? Nee"): the phrase counts only where its clause ends with it, so the
+   * "no" of "Asthma: no exacerbations" is read as it stands.
+   */
+  answer: z.boolean().optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 
@@ -82,15 +87,22 @@ export const ContextRulesSchema = z.object({
   triggers: PerLang(z.array(TriggerSchema)),
   /**
    * A relative named as the source of the history ("according to his wife", "mum reports", "volgens dochter",
-   * "selon sa fille") is the informant, not the one with the condition. Each one-word relative among the
-   * language's family triggers, with each of these words `before` it or `after` it, is a pseudo trigger.
+   * "selon sa fille") is the informant, not the one with the condition: a one-word relative among the
+   * language's family triggers, right after a `before` phrase or right before an `after` one, is no trigger.
    */
   informants: PerLang(z.object({ before: z.array(z.string()), after: z.array(z.string()) })),
+  /**
+   * Words after a relative (and a comma, maybe) that open a clause about them ("her husband, who has COPD",
+   * "son mari, qui a une BPCO"): the relative's family trigger then reaches through that clause.
+   */
+  relativeClauses: PerLang(z.array(z.string())),
   /** Section headings that put their whole section in a context, or mark it as a structured list. */
   sections: PerLang(
     z.object({
       family: z.array(z.string()),
       historical: z.array(z.string()),
+      /** Screening questions asked of every patient: what they name is asked about, not found (hypothetical). */
+      screening: z.array(z.string()),
       problemList: z.array(z.string()),
       medication: z.array(z.string()),
     }),

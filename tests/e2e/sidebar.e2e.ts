@@ -77,7 +77,7 @@ describe('the sidebar in a consultation', () => {
     await page.close();
   });
 
-  it('shows no sidebar on a page with only negated and family-history mentions', async () => {
+  it('shows no sidebar on a page with only negated and family-history mentions, menus and unticked boxes', async () => {
     const page = await open('/negations.html');
     await new Promise((r) => setTimeout(r, 1500));
     expect(await sidebarPresent(page)).toBe(false);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { COMPILED_DETECTION } from '../../../lib/detection/compiled.generated';
 import { BlockWalker, collectBlocks, isBlockTag, isSkippedTag, pageScan, StructureMemo, type Block } from '../../../lib/detection/dom';
 import { fromPortable } from '../../../lib/detection/portable';
-import { BREAK } from '../../../lib/detection/text';
+import { BREAK, squash } from '../../../lib/detection/text';
 import { loadHtml } from './helpers';
 
 const FORMAT = new Set(['b', 'i', 'em', 'strong', 'mark']);
@@ -116,8 +116,8 @@ describe('block walk', () => {
 
 /** Trees with headings of every kind isHeadingEl knows, and ids that name sections. */
 type SecTree = { tag: string; attr: number; kids: (SecTree | string)[] };
-const SEC_TAGS = ['div', 'section', 'p', 'li', 'ul', 'td', 'tr', 'span', 'h2', 'h3', 'legend', 'summary', 'button', 'br'];
-const SEC_TEXTS = ['Family history', 'Problems', 'Medication', 'Resolved', 'Asthma', 'metformin', 'Notes'];
+const SEC_TAGS = ['div', 'section', 'p', 'li', 'ul', 'td', 'tr', 'span', 'h2', 'h3', 'legend', 'summary', 'button', 'br', 'dl', 'dt', 'dd'];
+const SEC_TEXTS = ['Family history', 'Problems', 'Medication', 'Resolved', 'Asthma', 'metformin', 'Notes', 'Hartfalen'];
 const secTree: fc.Arbitrary<SecTree> = fc.letrec<{ node: SecTree }>((t) => ({
   node: fc.record({
     tag: fc.constantFrom(...SEC_TAGS),
@@ -149,6 +149,38 @@ describe('page scan', () => {
     expect(ids(scan.editables)).toEqual(['a', 'b', 'e', 'f']);
     expect(ids(scan.skip).sort()).toEqual(['a', 'c', 'e', 'f']);
     expect(ids(scan.roleHeadings)).toEqual(['g']);
+  });
+
+  it('skips navigation (by tag, role or a framework class) but reads tab panels', () => {
+    const doc = loadHtml(
+      '<body><nav><a>Asthma clinic</a></nav><menu><li>COPD</li></menu><div role="navigation" id="r">Diabetes</div>' +
+        '<ul class="nav nav-tabs" id="t"><li>Diabetes</li></ul><div class="menu" id="m">DM2 | COPD</div>' +
+        '<div class="tabs" id="s"><div class="tab">Astma/COPD</div></div>' +
+        '<div class="tab-content" id="c"><div class="tab-pane" id="p">Asthma</div></div><div role="tabpanel" id="q">COPD</div></body>',
+    );
+    const scan = pageScan(doc.body);
+    expect([...scan.skip].map((e) => e.id).sort()).toEqual(['m', 'r', 's', 't']);
+    const texts = collectBlocks(doc.body, scan.skip).map((b) => squash(b.text));
+    expect(texts).toContain('Asthma');
+    expect(texts).toContain('COPD');
+    expect(texts.join(' ')).not.toMatch(/clinic|Diabetes|DM2|Astma/);
+  });
+
+  it('reads an element with a navigation class when its text is long: a hand-made div.tabs holding the panels', () => {
+    const long = 'Type 2 diabetes on metformin, reviewed yearly. '.repeat(14);
+    const doc = loadHtml(`<body><div class="tabs" id="w"><div>Summary | Problems</div><div>${long}</div></div></body>`);
+    expect(pageScan(doc.body).skip.size).toBe(0);
+    (doc.getElementById('w')?.lastElementChild as Element).textContent = 'Asthma';
+    expect([...pageScan(doc.body).skip].map((e) => e.id)).toEqual(['w']);
+  });
+
+  it('skips the labels of unticked boxes and radio buttons, and reads ticked ones', () => {
+    const doc = loadHtml(
+      '<body><label id="a"><input type="checkbox"> Heart failure</label><label id="b"><input type="checkbox" checked> Hypertension</label>' +
+        '<input type="checkbox" id="x"><label for="x" id="c">Asthma</label><input type="radio" id="y" checked><label for="y" id="d">CKD</label>' +
+        '<ul><li id="e"><input type="checkbox"> COPD</li><li id="f"><input type="checkbox"> <b>Obesity</b></li></ul></body>',
+    );
+    expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['a', 'c', 'e']);
   });
 
   it('adds the parts an adapter ignores, and passes over a selector it cannot read', () => {
@@ -196,5 +228,26 @@ describe('section of a block', () => {
     expect(of('COPD')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
     expect(of('Problems')).toEqual({ kinds: ['family'], heading: 'Family history' });
     expect(of('metformin')).toEqual({ kinds: ['medication'], heading: null });
+  });
+
+  it('a description list term that names a section heads its descriptions; another term leaves them in the list\'s section', () => {
+    const doc = loadHtml(
+      '<body><h2>Problems</h2><dl><dt>Family history</dt><dd>Father: MI, type 2 diabetes</dd>' +
+        '<dt>Hartfalen</dt><dd>Uitgesloten</dd><dt>Past problems</dt><dd><p>Depression, 2017</p></dd></dl></body>',
+    );
+    const scan = pageScan(doc.body);
+    const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
+    for (const memo of [new StructureMemo(c, null), null]) {
+      const of = (text: string) => {
+        const b = blocks.find((x) => x.text === text);
+        if (!b) throw new Error(text);
+        // null: the same lookup from the DOM alone, as for a block an edit added
+        return view((memo ?? new StructureMemo(c, null)).section(memo ? b : { el: b.el, text: b.text }));
+      };
+      expect(of('Father: MI, type 2 diabetes')).toEqual({ kinds: ['family'], heading: 'Family history' });
+      expect(of('Hartfalen')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
+      expect(of('Uitgesloten')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
+      expect(of('Depression, 2017')).toEqual({ kinds: ['historical', 'problemList'], heading: 'Past problems' });
+    }
   });
 });

@@ -65,6 +65,9 @@ describe('terms, abbreviations and look-alikes', () => {
     ['chronic LBP 2+ yrs, mechanical', 'en', 'chronic_pain'], ['Patient coronarien connu (stent IVA 2020).', 'fr', 'chd'], ['Angina on exertion, GTN helps', 'en', 'chd'],
     ['PMH: htn, hypercholesterolaemia', 'en', 'hypertension'], ['Gekend met COPD en AHT.', 'nl', 'hypertension'],
     ['eGFR 41, ACR 12 (G3bA2)', 'en', 'ckd'], ['eGFR nu 28 (G4A3)', 'nl', 'ckd'], ['DFG 52, stade G3aA1', 'fr', 'ckd'],
+    ['Ischaemic cardiomyopathy, EF 35%.', 'en', 'chd'], ['bij gekende ischemische cardiomyopathie (CABG 2009)', 'nl', 'chd'],
+    ['Cardiomyopathie ischémique, pontage aorto-coronarien 2017.', 'fr', 'chd'], ['Vg: CNS gr 3a.', 'nl', 'ckd'],
+    ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });
@@ -75,6 +78,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['diabète insipide', 'fr'], ['pulmonary hypertension', 'en'], ['hypertension portale', 'fr'], ['ST depression on ECG', 'en'],
     ['cardiac asthma', 'en'], ['Patient asks about diabetes risk', 'en'], ['MRC dyspnoea 2', 'en'], ['acute kidney injury', 'en'],
     ['GAD-7 sent via text', 'en'], ['SCA screening negative.', 'en'], ['Dyspnée MRC 2.', 'fr'], ['MRC 3 on exertion.', 'en'], ['eGFR (CKD-EPI) 72 ml/min', 'nl'], ['Angina sinds 2 dagen, keelontsteking.', 'nl'], ['HTA blouse blanche, MAPA normale.', 'fr'], ['White-coat hypertension on ABPM.', 'en'],
+    ['Hypertension intraoculaire, suivie en ophtalmologie.', 'fr'], ['HTA gravidique en 2015, résolue.', 'fr'], ['CNS tumour excluded.', 'en'],
   ] as [string, Language][])('look-alike "%s" does not count', (text, lang) => {
     const got = ids(text, lang).filter((x) => !x.startsWith('heart_failure'));
     expect(got).toEqual([]);

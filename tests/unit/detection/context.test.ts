@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionId, Language } from '../../../lib/conditions';
-import { analyzeText } from '../../../lib/detection';
+import { analyzeText, detectPage } from '../../../lib/detection';
+import { loadHtml } from './helpers';
 
 /** 'hypothetical': ruled out as a risk, a screening, a fear or a condition ('if ...'), not the patient's (shown as uncertain). */
 type Want = 'confirmed' | 'possible' | 'negated' | 'family' | 'historical' | 'hypothetical' | 'absent';
@@ -118,6 +119,20 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', "Pas de changement pour l'asthme.", 'asthma', 'confirmed'],
   ['fr', "Pas d'exacerbation de BPCO cette année.", 'copd', 'confirmed'],
   ['fr', "Pas d'aggravation de l'insuffisance cardiaque.", 'heart_failure', 'confirmed'],
+  // a finding that does not support it, a question to rule out, an early stage, years without symptoms
+  ['en', 'Spirometry reviewed, no reversibility. Asthma not supported.', 'asthma', 'negated'],
+  ['en', 'Chest pain, R/O angina pectoris.', 'chd', 'possible'],
+  ['fr', 'Douleur thoracique atypique, R/O angor.', 'chd', 'possible'],
+  ['fr', "Début d'arthrose digitale.", 'osteoarthritis', 'possible'],
+  ['nl', 'Depressie in 2008, behandeld met paroxetine, al jaren klachtenvrij.', 'depression', 'historical'],
+  // a form's or template's answer: "No" ending the clause after a condition and a colon or "?"
+  ['en', 'Hypertension: No', 'hypertension', 'negated'],
+  ['en', 'COPD? No', 'copd', 'negated'],
+  ['en', 'Asthma: no exacerbations this year.', 'asthma', 'confirmed'],
+  ['nl', 'Hartfalen: nee', 'heart_failure', 'negated'],
+  ['nl', 'Astma: geen exacerbaties dit jaar.', 'asthma', 'confirmed'],
+  ['fr', 'Autres problèmes : asthme ; hypertension : non', 'hypertension', 'negated'],
+  ['fr', 'Diabète de type 2 : non (HbA1c 5,4 %)', 't2dm', 'negated'],
   // a relative who tells the history is the informant, not the one who has the condition
   ['en', 'According to his wife he has COPD and still smokes.', 'copd', 'confirmed'],
   ['en', 'Mum reports asthma since age 3, uses salbutamol.', 'asthma', 'confirmed'],
@@ -125,6 +140,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Heteroanamnese via dochter: gekend hartfalen, nu meer oedeem.', 'heart_failure', 'confirmed'],
   ['fr', 'Selon son épouse, il a une BPCO et fume encore.', 'copd', 'confirmed'],
   ['fr', "La mère rapporte un asthme depuis l'âge de 3 ans.", 'asthma', 'confirmed'],
+  // a clause about a relative stays theirs
+  ['en', 'Cares for her husband, who has severe COPD and is housebound.', 'copd', 'family'],
+  ['nl', 'Zorgt voor haar moeder, die hartfalen heeft.', 'heart_failure', 'family'],
+  ['fr', 'S\'occupe de son mari, qui a une BPCO sévère.', 'copd', 'family'],
   // ... but a relative who has it stays family history
   ['en', 'Mum has asthma.', 'asthma', 'family'],
   ['nl', 'Dochter heeft astma.', 'asthma', 'family'],
@@ -180,6 +199,20 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(r.conditions.map((c) => c.id)).toEqual(['hypertension']);
     expect(r.ruledOut.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
   });
+  it('a screening section asks about what it names; a "Historie" heading makes its problems past', () => {
+    for (const [text, lang] of [
+      ['Screening:\nDepression - PHQ-2 to do\nCOPD - questionnaire given\n\nProblems:\nHypertension', 'en'],
+      ['Screeningsvragen:\nDepressie - PHQ-2 nog af te nemen\nCOPD - vragenlijst meegegeven\n\nProblemen:\nHypertensie', 'nl'],
+      ['Dépistages :\nSyndrome dépressif - PHQ-9 à faire\nBPCO - questionnaire remis\n\nProblèmes :\nHTA', 'fr'],
+    ] as const) {
+      expect(analyzeText(text, lang).conditions.map((c) => c.id), text).toEqual(['hypertension']);
+      // The same lines under no heading are findings.
+      expect(analyzeText(text.slice(text.indexOf('\n') + 1), lang).conditions.length, text).toBe(3);
+    }
+    const page = loadHtml('<body><h3>Historie</h3><ul><li>P74 Paniekstoornis</li></ul><h3>Actueel</h3><ul><li>Astma</li></ul></body>');
+    expect(detectPage(page, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
+  });
+
   it('the negation window is bounded', () => {
     expect(conclusion('No smoking for the last ten years now and she has stable COPD.', 'en', 'copd')).toBe('confirmed');
   });

@@ -12,7 +12,7 @@ export function mutateAndCollect(doc: Document, mutate: () => void): MutationRec
 }
 
 /** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
-export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute'] as const;
+export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice'] as const;
 
 export interface Edit {
   kind: (typeof EDIT_KINDS)[number];
@@ -24,11 +24,13 @@ export interface Edit {
 const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
+  ['class', 'menu'], ['role', 'navigation'], ['role', null],
 ];
 
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
- * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section.
+ * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
+ * add or tick a tick box.
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -61,6 +63,21 @@ export function applyEdit(doc: Document, e: Edit): void {
     const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
     if (value === null) part?.removeAttribute(name);
     else part?.setAttribute(name, value);
+  } else if (e.kind === 'choice') {
+    // A register form's tick box: one added with its label (ticked or not), or one ticked or unticked.
+    const boxes = Array.from(body.querySelectorAll('input'));
+    const box = boxes[e.at % Math.max(1, boxes.length)];
+    if (box && e.to % 2 === 0) {
+      if (box.hasAttribute('checked')) box.removeAttribute('checked');
+      else box.setAttribute('checked', '');
+    } else {
+      const label = doc.createElement('label');
+      const input = label.appendChild(doc.createElement('input'));
+      input.type = 'checkbox';
+      if (e.to % 3 === 0) input.setAttribute('checked', '');
+      label.append(` ${e.text}`);
+      el.appendChild(label);
+    }
   } else if (e.kind === 'row' && e.at % 3 === 0) {
     // A form's question and answer: a description list's term (its text in a label, sometimes) and description.
     const dl = body.querySelector('dl') ?? body.appendChild(doc.createElement('dl'));

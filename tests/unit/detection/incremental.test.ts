@@ -215,6 +215,29 @@ describe('incremental detection (SPA)', () => {
     expect(r?.ruledOut.find((x) => x.id === 'copd')?.evidence[0]?.context).toBe('historical');
   });
 
+  it('reads a part again when it becomes navigation or stops being it, and when a box is ticked or unticked', () => {
+    const doc = loadHtml('<body><div id="m">Asthma clinic</div><label><input type="checkbox" id="b"> Heart failure</label><p>COPD</p></body>');
+    const det = createDetector(doc, { adapters: [] });
+    expect(ids(det.detect())).toEqual(['asthma', 'copd']);
+    const menu = doc.getElementById('m') as HTMLElement;
+    const box = doc.getElementById('b') as HTMLInputElement;
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate));
+      expect(r).toEqual(detectPage(doc));
+      return ids(r);
+    };
+    expect(step(() => menu.classList.add('menu'))).toEqual(['copd']);
+    expect(step(() => box.setAttribute('checked', ''))).toEqual(['copd', 'heart_failure']);
+    expect(step(() => menu.classList.remove('menu'))).toEqual(['asthma', 'copd', 'heart_failure']);
+    expect(step(() => box.removeAttribute('checked'))).toEqual(['asthma', 'copd']);
+    // A div.tabs is a tab strip while short; once it holds a long panel it is read, and skipped again when cut short.
+    expect(step(() => (menu.className = 'tabs'))).toEqual(['copd']);
+    const panel = doc.createElement('p');
+    panel.textContent = 'Chronic kidney disease stage 3a, eGFR 52. '.repeat(15);
+    expect(step(() => menu.appendChild(panel))).toEqual(['asthma', 'ckd', 'copd']);
+    expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
+  });
+
   it('never throws on odd input', () => {
     const doc = loadHtml('<body><div><b>\u0130\u0000\uD800 ??? ;;; </b></div></body>');
     expect(() => createDetector(doc).onMutations([{ type: 'childList', target: doc } as unknown as MutationRecord])).not.toThrow();
