@@ -49,8 +49,11 @@ export interface IcdRule {
   id: ConditionId;
 }
 
-/** Kinds of section a heading names; `screening`: questions asked of everyone ("Dépistages"), not findings. */
-export const SECTION_KINDS = ['family', 'historical', 'screening', 'problemList', 'medication'] as const;
+/**
+ * Kinds of section a heading names. Neither `screening` (questions asked of everyone, "Dépistages") nor
+ * `reference` (guidance and leaflets for anyone, "Ressources", "NHG-Standaard" links) holds findings.
+ */
+export const SECTION_KINDS = ['family', 'historical', 'screening', 'reference', 'problemList', 'medication'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface Compiled {
@@ -71,6 +74,8 @@ export interface Compiled {
   rowHistorical: Set<string>;
   rowNegated: Set<string>;
   rowActive: Set<string>;
+  /** Column headings of an end date (rowStatus.endColumn), folded. */
+  endColumns: Set<string>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
@@ -218,10 +223,11 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
     for (const w of rules.relativeClauses[lang]) insert(root, phraseTokens(w), { t: 'cue', cue: 'about', lang });
   }
 
-  const sections: Record<SectionKind, string[][]> = { family: [], historical: [], screening: [], problemList: [], medication: [] };
+  const sections = Object.fromEntries(SECTION_KINDS.map((k) => [k, [] as string[][]])) as Record<SectionKind, string[][]>;
   const rowHistorical = new Set<string>();
   const rowNegated = new Set<string>();
   const rowActive = new Set<string>();
+  const endColumns = new Set<string>();
   const hintCount = new Map<string, Language[]>();
   for (const lang of LANGUAGES) {
     const s = rules.sections[lang];
@@ -230,6 +236,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
     for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].negated) rowNegated.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
+    for (const w of rules.rowStatus[lang].endColumn) endColumns.add(squash(fold(w)));
     for (const w of rules.languageHints[lang]) {
       const l = hintCount.get(fold(w)) ?? [];
       l.push(lang);
@@ -239,7 +246,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, endColumns, hints });
 }
 
 /** Every (token path, payload) of a trie, depth first in insertion order. */
@@ -263,8 +270,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowActive, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, hints });
+  const { sections, rowHistorical, rowNegated, rowActive, endColumns, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, endColumns, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----

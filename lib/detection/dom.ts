@@ -193,9 +193,8 @@ export function byDocumentOrder(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
 }
 
-/** Elements that are headings by their tag (isHeadingEl). */
 /**
- * `dt` is a soft heading: a description list's term names the section of its descriptions when its words name a
+ * Elements that are headings by their tag (isHeadingEl). `dt` is a soft heading: a description list's term names the section of its descriptions when its words name a
  * section ("Family history", "Past problems", "Antécédents familiaux"); any other term ("Hartfalen", a form's
  * question) leaves them in the list's own section, and a term never takes its section from the term before it.
  */
@@ -526,7 +525,10 @@ export class StructureMemo {
     const el = b.el;
     let result: SectionInfo;
     const up = b.up;
-    if (!up) result = this.climb(el, true);
+    const title = leadingTitle(el);
+    const titled = title ? this.openedBy(title) : null;
+    if (titled && titled.kinds.size > 0) result = titled;
+    else if (!up) result = this.climb(el, true);
     else if (b.before && !termAfterTerm(el, b.before)) result = this.opened(b.before, () => this.inside(up));
     else result = this.inside(up);
     if (this.adapter) {
@@ -610,6 +612,17 @@ export class StructureMemo {
     }
     return info;
   }
+}
+
+/**
+ * The heading a block opens with (a card's or panel's title: `<div><h3>Guidance</h3><a>NICE: ...</a></div>`),
+ * or null: its own text comes after that title, and is in the title's section when the title names one.
+ */
+function leadingTitle(el: Element): Element | null {
+  const first = el.firstElementChild;
+  if (first === null || !isHeadingEl(first)) return null;
+  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
+  return first;
 }
 
 /** A description list's term after another: the one before is no heading of it. */

@@ -14,6 +14,7 @@ import {
   type LocalContext,
   type LocalMention,
 } from './analyze';
+import { endColumnOf, hasEnded, type EndColumn } from './columns';
 import { compileWith, type Compiled, type SectionKind } from './compile';
 import { COMPILED_DETECTION } from './compiled.generated';
 import { defaultAdapters } from './data';
@@ -198,7 +199,9 @@ interface Place {
 
 /** The context a section puts its mentions in. */
 function sectionContext(kinds: ReadonlySet<SectionKind>): LocalContext | null {
-  return kinds.has('family') ? 'family' : kinds.has('historical') ? 'historical' : kinds.has('screening') ? 'hypothetical' : null;
+  if (kinds.has('family')) return 'family';
+  if (kinds.has('historical')) return 'historical';
+  return kinds.has('screening') || kinds.has('reference') ? 'hypothetical' : null;
 }
 
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
@@ -806,14 +809,27 @@ export function analyzeText(
   try {
     const c = compiledFor(options.conditions);
     const language = lang ?? guessLanguage(c, String(text));
-    const lines = String(text).split(/\r?\n/);
+    // One source for all lines, so that a suspicion is answered "no" further down the same note.
+    const src = String(text).replace(/[|]/g, BREAK);
     const all: Mention[] = [];
     let section = new Set<SectionKind>();
     let heading: string | null = null;
-    for (const line of lines) {
+    let endColumn: EndColumn | null = null;
+    for (let from = 0; from <= src.length; ) {
+      const nl = src.indexOf('\n', from);
+      const to = nl === -1 ? src.length : nl;
+      const line = src.slice(from, to).replace(/\r$/, '');
+      const at = from;
+      from = to + 1;
       if (!line.trim()) {
         section = new Set();
         heading = null;
+        endColumn = null;
+        continue;
+      }
+      const header = endColumnOf(c, line);
+      if (header) {
+        endColumn = header;
         continue;
       }
       let kinds = section;
@@ -828,10 +844,9 @@ export function analyzeText(
         kinds = label.kinds;
         lineHeading = label.label;
       }
-      const body = line.replace(/[|]/g, BREAK);
-      const local = analyzeBlock(c, body, language);
+      const local = analyzeBlock(c, line, language);
       if (!local.length) continue;
-      const secCtx = sectionContext(kinds);
+      const secCtx = strongerContext(sectionContext(kinds), endColumn && hasEnded(endColumn, line) ? 'historical' : null);
       const structured = kinds.has('problemList');
       for (const lm of local) {
         const ctx = strongerContext(lm.context, secCtx);
@@ -839,14 +854,14 @@ export function analyzeText(
           id: lm.id,
           ctx,
           weak: lm.weak,
-          src: body,
-          s: lm.start,
-          e: lm.end,
+          src,
+          s: at + lm.start,
+          e: at + lm.end,
           ev: {
             kind: lm.kind,
             ...(lm.system ? { system: lm.system } : {}),
             match: lm.match,
-            snippet: snippetOf(body, lm.start, lm.end),
+            snippet: snippetOf(line, lm.start, lm.end),
             ...(lineHeading ? { where: 'section' as const, label: lineHeading } : { where: 'text' as const }),
             context: toEvidenceContext(ctx),
             structured: lm.kind === 'medication' ? kinds.has('medication') : structured,

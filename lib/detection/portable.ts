@@ -23,6 +23,7 @@ export interface Portable {
   rowHistorical: string[];
   rowNegated: string[];
   rowActive: string[];
+  endColumns: string[];
   hints: [string, Language][];
 }
 
@@ -61,6 +62,7 @@ export function toPortable(c: Compiled): string {
     rowHistorical: [...c.rowHistorical],
     rowNegated: [...c.rowNegated],
     rowActive: [...c.rowActive],
+    endColumns: [...c.endColumns],
     hints: [...c.hints],
   };
   return JSON.stringify(p);
@@ -94,6 +96,7 @@ export function fromPortable(json: string): Compiled {
     rowHistorical: new Set(p.rowHistorical),
     rowNegated: new Set(p.rowNegated),
     rowActive: new Set(p.rowActive),
+    endColumns: new Set(p.endColumns),
     hints: new Map(p.hints),
   };
 }

@@ -103,6 +103,8 @@ export const ContextRulesSchema = z.object({
       historical: z.array(z.string()),
       /** Screening questions asked of every patient: what they name is asked about, not found (hypothetical). */
       screening: z.array(z.string()),
+      /** Guidance, leaflets and links for anyone: what they name is no finding about the patient (hypothetical). */
+      reference: z.array(z.string()),
       problemList: z.array(z.string()),
       medication: z.array(z.string()),
     }),
@@ -112,7 +114,13 @@ export const ContextRulesSchema = z.object({
    * `active` words in a heading also keep it from making a whole list historical ("Active and past problems").
    */
   rowStatus: PerLang(
-    z.object({ historical: z.array(z.string()), negated: z.array(z.string()).default([]), active: z.array(z.string()) }),
+    z.object({
+      historical: z.array(z.string()),
+      negated: z.array(z.string()).default([]),
+      active: z.array(z.string()),
+      /** Column headings of an end date ("Einddatum", "End date", "Date de fin"): a row with one filled in has ended. */
+      endColumn: z.array(z.string()).default([]),
+    }),
   ),
   /** Frequent function words, used only to guess the language of unlabelled pages (ICPC-2 vs ICD-10 reading of bare codes). */
   languageHints: PerLang(z.array(z.string())),

@@ -125,6 +125,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Douleur thoracique atypique, R/O angor.', 'chd', 'possible'],
   ['fr', "Début d'arthrose digitale.", 'osteoarthritis', 'possible'],
   ['nl', 'Depressie in 2008, behandeld met paroxetine, al jaren klachtenvrij.', 'depression', 'historical'],
+  ['nl', 'Depressie in 2012, geen recidief.', 'depression', 'historical'],
+  ['en', 'Depression 2015, no recurrence since.', 'depression', 'historical'],
+  ['fr', 'Épisode dépressif en 2012, pas de récidive.', 'depression', 'historical'],
   // a form's or template's answer: "No" ending the clause after a condition and a colon or "?"
   ['en', 'Hypertension: No', 'hypertension', 'negated'],
   ['en', 'COPD? No', 'copd', 'negated'],
@@ -211,6 +214,27 @@ describe('context rules, table-driven in en / nl / fr', () => {
     }
     const page = loadHtml('<body><h3>Historie</h3><ul><li>P74 Paniekstoornis</li></ul><h3>Actueel</h3><ul><li>Astma</li></ul></body>');
     expect(detectPage(page, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
+  });
+
+  it('guidance and links for anyone, and questionnaires, are no findings; a card\'s title heads its own text', () => {
+    const page = loadHtml(
+      '<body><div class="card"><h3>Active problems</h3><ul><li>Type 1 diabetes</li></ul></div>' +
+        '<div class="card"><h3>Guidance</h3><a href="#">NICE: Depression in adults</a><br><a href="#">COPD self-management leaflet</a></div>' +
+        '<p>Zie: <a href="#">NHG-Standaard Astma bij volwassenen</a></p>' +
+        '<section><h3>Questionnaire GAD-7</h3><p>1. Panic disorder: <select><option></option></select></p></section></body>',
+    );
+    expect(detectPage(page, { adapters: [] }).conditions.map((x) => x.id)).toEqual(['t1dm']);
+    // The same card under a title that names no section keeps the page's reading.
+    const plain = loadHtml('<body><h2>Family history</h2><div><h4>Mother</h4>Type 2 diabetes</div></body>');
+    expect(detectPage(plain, { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('a suspicion is answered "no" further down the same pasted note, not only on its own line', () => {
+    expect(analyzeText('Query asthma - follow-up\nPeak flow variability 6%.\nAsthma excluded.', 'en').conditions).toEqual([]);
+    const letter = "Adressée pour suspicion d'asthme ou de BPCO.\nConclusion : l'asthme est confirmé ; une BPCO est écartée.";
+    expect(analyzeText(letter, 'fr').conditions.map((x) => `${x.id}:${x.status}`)).toEqual(['asthma:confirmed']);
+    // Excluded first and suspected again: it stays possible.
+    expect(analyzeText('COPD excluded 2022.\n?COPD again, repeat spirometry.', 'en').conditions.map((x) => x.status)).toEqual(['possible']);
   });
 
   it('the negation window is bounded', () => {
