@@ -238,6 +238,7 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
   }
   wordIdx[n] = words;
 
+  const unticked = untickedSpans(text);
   const out: LocalMention[] = [];
   for (const m of pending) {
     if (m.corroborate) {
@@ -267,9 +268,33 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
       }
       if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
     }
+    if (unticked !== null && unticked.some(([a, b]) => m.start >= a && m.start < b)) ctx = strongerContext(ctx, 'hypothetical');
     out.push({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: ctx });
   }
   return out;
+}
+
+/** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". */
+const TEXT_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/g;
+const UNTICKED = /^(?:\[ ?\]|[☐□])$/;
+/** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
+const LABEL_END = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]| {2,}|\t|\n|\u2029/g;
+
+/**
+ * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD"): an option not chosen, not a
+ * finding (as an unticked box's label on a page is never read). Null when the text has no box.
+ */
+function untickedSpans(text: string): [number, number][] | null {
+  if (text.indexOf('[') === -1 && !/[☐□]/.test(text)) return null;
+  let spans: [number, number][] | null = null;
+  for (const m of text.matchAll(TEXT_BOX)) {
+    if (!UNTICKED.test(m[0])) continue;
+    const from = (m.index ?? 0) + m[0].length;
+    LABEL_END.lastIndex = from + 1;
+    const end = LABEL_END.exec(text);
+    (spans ??= []).push([from, end ? end.index : text.length]);
+  }
+  return spans;
 }
 
 /** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */

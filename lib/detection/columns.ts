@@ -1,43 +1,83 @@
 /**
- * Plain-text tables, as an EHR exports an episode list: a header line names the columns, the lines under it
- * are rows. Only one column matters to detection: an end date. A row with one filled in has ended
- * ("P76 Depressie 02-2018 09-2019" under "ICPC Omschrijving Begin Einde").
+ * Reading table cells as text: the status a cell states ("Resolved", "uitgesloten - wittejassen...", a closed
+ * date range), and plain-text tables as an EHR exports them (an episode list: a header line names the
+ * columns, the lines under it are rows), whose end-date or status column says a row's problem is over.
  */
 import type { Compiled } from './compile';
 import { fold, squash } from './text';
 
-/** Where the end-date column is in the rows under a header line. */
-export type EndColumn = { tab: true; field: number } | { tab: false; from: number; to: number };
+const STATUS_END = /[:;(]/;
+/** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
+const PARTS = /\s[-–]\s|,/;
+const STATUS_PUNCT = /[().\-–:]+/g;
+/** A date or year after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018". */
+const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]*)+$/;
+/** A cell that is a closed period, "2010-2019", "02/2018 – 09/2019": the problem has ended. */
+const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*$/;
 
-/** Columns of a line laid out with spaces: runs of words separated by two spaces or more. */
+/** The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a date. */
+export function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
+  if (cell.length > 80) return null;
+  if (CLOSED_PERIOD.test(cell)) return 'historical';
+  let status: 'historical' | 'negated' | null = null;
+  for (const part of squash(fold(cell)).split(PARTS)) {
+    const cut = part.search(STATUS_END);
+    const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
+    if (c.rowNegated.has(word)) return 'negated';
+    if (c.rowHistorical.has(word)) status = 'historical';
+  }
+  return status;
+}
+
+/** A column of a plain-text table that can end a row's problem: an end date, or a status. */
+interface TextColumn {
+  kind: 'end' | 'status';
+  /** Tab-separated: the field index; laid out with spaces: where the heading starts and the next one does. */
+  field: number;
+  from: number;
+  to: number;
+}
+
+/** The columns that matter in the rows under a header line. */
+export interface TextTable {
+  tab: boolean;
+  columns: TextColumn[];
+}
+
+/** Cells of a line laid out with spaces: runs of words separated by two spaces or more. */
 const SPACED_CELL = /\S+(?: \S+)*/g;
 
-/** The end-date column a header line names, or null when the line is no table header with one. */
-export function endColumnOf(c: Compiled, line: string): EndColumn | null {
-  if (c.endColumns.size === 0) return null;
-  const isEnd = (cell: string) => c.endColumns.has(squash(fold(cell)));
-  if (line.includes('\t')) {
-    const fields = line.split('\t');
-    const field = fields.findIndex(isEnd);
-    return fields.length >= 3 && field !== -1 ? { tab: true, field } : null;
-  }
-  const cells = [...line.matchAll(SPACED_CELL)];
+/** The table a header line opens (three columns or more, one of them an end date or a status), or null. */
+export function textTableOf(c: Compiled, line: string): TextTable | null {
+  if (c.columnHeadings.size === 0) return null;
+  const tab = line.includes('\t');
+  const cells = tab
+    ? line.split('\t').map((text, field) => ({ text, field, from: 0, to: 0 }))
+    : [...line.matchAll(SPACED_CELL)].map((m, field, all) => ({ text: m[0], field, from: m.index ?? 0, to: all[field + 1]?.index ?? Infinity }));
   if (cells.length < 3) return null;
-  const k = cells.findIndex((m) => isEnd(m[0]));
-  if (k === -1) return null;
-  const next = cells[k + 1];
-  return { tab: false, from: (cells[k] as RegExpMatchArray).index ?? 0, to: next?.index ?? Infinity };
+  const columns: TextColumn[] = [];
+  for (const cell of cells) {
+    const kind = c.columnHeadings.get(squash(fold(cell.text)));
+    if (kind) columns.push({ kind, field: cell.field, from: cell.from, to: cell.to });
+  }
+  return columns.length > 0 ? { tab, columns } : null;
 }
 
 /**
- * True when a row under the header has a date in the end column: a cell that starts under the heading (a long
- * description running on into the column is no date).
+ * What a row under the header says of its problem: ended (a date starts under the end-date heading: a long
+ * description running on into the column is no date) or a status ("Inactif", "Résolu", "Excluded").
  */
-export function hasEnded(col: EndColumn, line: string): boolean {
-  if (col.tab) return /[0-9]/.test(line.split('\t')[col.field] ?? '');
-  for (const m of line.matchAll(SPACED_CELL)) {
-    const at = m.index ?? 0;
-    if (at >= col.from - 1 && at < col.to && /[0-9]/.test(m[0])) return true;
+export function textRowStatus(c: Compiled, table: TextTable, line: string): 'historical' | 'negated' | null {
+  const fields = table.tab ? line.split('\t') : null;
+  const spaced = fields ? [] : [...line.matchAll(SPACED_CELL)];
+  let status: 'historical' | 'negated' | null = null;
+  for (const col of table.columns) {
+    const cell = fields
+      ? (fields[col.field] ?? '')
+      : (spaced.find((m) => (m.index ?? 0) >= col.from - 1 && (m.index ?? 0) < col.to)?.[0] ?? '');
+    const said = col.kind === 'end' ? (/[0-9]/.test(cell) ? 'historical' : null) : cellStatus(c, cell);
+    if (said === 'negated') return said;
+    status ??= said;
   }
-  return false;
+  return status;
 }

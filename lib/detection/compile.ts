@@ -74,8 +74,8 @@ export interface Compiled {
   rowHistorical: Set<string>;
   rowNegated: Set<string>;
   rowActive: Set<string>;
-  /** Column headings of an end date (rowStatus.endColumn), folded. */
-  endColumns: Set<string>;
+  /** Column headings of a plain-text table that can end a row's problem (rowStatus.endColumn, statusColumn), folded. */
+  columnHeadings: Map<string, 'end' | 'status'>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
@@ -227,7 +227,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const rowHistorical = new Set<string>();
   const rowNegated = new Set<string>();
   const rowActive = new Set<string>();
-  const endColumns = new Set<string>();
+  const columnHeadings = new Map<string, 'end' | 'status'>();
   const hintCount = new Map<string, Language[]>();
   for (const lang of LANGUAGES) {
     const s = rules.sections[lang];
@@ -236,7 +236,8 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
     for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].negated) rowNegated.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
-    for (const w of rules.rowStatus[lang].endColumn) endColumns.add(squash(fold(w)));
+    for (const w of rules.rowStatus[lang].endColumn) columnHeadings.set(squash(fold(w)), 'end');
+    for (const w of rules.rowStatus[lang].statusColumn) columnHeadings.set(squash(fold(w)), 'status');
     for (const w of rules.languageHints[lang]) {
       const l = hintCount.get(fold(w)) ?? [];
       l.push(lang);
@@ -246,7 +247,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, endColumns, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints });
 }
 
 /** Every (token path, payload) of a trie, depth first in insertion order. */
@@ -270,8 +271,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowActive, endColumns, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, endColumns, hints });
+  const { sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----

@@ -6,6 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
+import { cellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -200,8 +201,11 @@ export function byDocumentOrder(a: Element, b: Element): number {
  */
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption', 'summary', 'dt'];
 
-/** Elements that are headings whatever their content, as a selector (to find one in an added or removed part). */
-export const HEADING_SELECTOR = [...HEADING_TAGS, '[role="heading"]'].join(',');
+/**
+ * Elements that name a section whatever their content, as a selector (to find one in an added or removed part):
+ * the headings, and a table's header cells (a column's heading, "Anciens diagnostics", names its cells' section).
+ */
+export const HEADING_SELECTOR = [...HEADING_TAGS, '[role="heading"]', 'th'].join(',');
 
 /** Tag kinds for the walk, one Map lookup per element: 1 skip, 2 block, 3 inline formatting, 4 <br>, 5 heading (a block). */
 const TAG_KIND = new Map<string, number>();
@@ -457,6 +461,8 @@ export class StructureMemo {
   private headingInfo = new Map<Element, SectionInfo>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
+  /** A table's header row, the first with a header cell (null: none), once per pass. */
+  private headers = new Map<Element, HTMLTableRowElement | null>();
   constructor(
     private readonly c: Compiled,
     private readonly adapter: AdapterSets | null,
@@ -531,12 +537,42 @@ export class StructureMemo {
     else if (!up) result = this.climb(el, true);
     else if (b.before && !termAfterTerm(el, b.before)) result = this.opened(b.before, () => this.inside(up));
     else result = this.inside(up);
+    const column = this.columnHeading(el);
+    const named = column ? this.openedBy(column) : null;
+    if (named && named.kinds.size > 0) result = { kinds: new Set([...result.kinds, ...named.kinds]), heading: named.heading };
     if (this.adapter) {
       const kinds = new Set(result.kinds);
       this.adapterKinds(el, kinds);
       if (kinds.size !== result.kinds.size) return { kinds, heading: result.heading };
     }
     return result;
+  }
+
+  /**
+   * The header cell of the table column a block is in ("Diagnostics actuels" | "Anciens diagnostics"), or null.
+   * Its kinds join the section's: a column of past problems under a "Problems" heading is past.
+   */
+  private columnHeading(el: Element): Element | null {
+    // The cell itself, or a block alone in it (<td><p>...</p></td>): no climb through the page for every block.
+    const up = el.parentElement;
+    const cell = el.localName === 'td' ? el : up?.localName === 'td' ? up : null;
+    const row = cell?.parentElement;
+    const group = row?.parentElement;
+    const table = group?.localName === 'table' ? group : group?.parentElement;
+    if (!cell || !row || !table || table.localName !== 'table') return null;
+    let header = this.headers.get(table);
+    if (header === undefined) {
+      header = null;
+      const rows = (table as HTMLTableElement).rows;
+      for (let i = 0; i < rows.length && header === null; i++) {
+        const cells = (rows[i] as HTMLTableRowElement).cells;
+        for (let j = 0; j < cells.length; j++) if ((cells[j] as Element).localName === 'th') header = rows[i] as HTMLTableRowElement;
+      }
+      this.headers.set(table, header);
+    }
+    if (header === null || header === row) return null;
+    const th = header.cells[(cell as HTMLTableCellElement).cellIndex];
+    return th?.localName === 'th' ? th : null;
   }
 
   /** The section of a child of `f`'s element with no heading before it: that element's label, else its own section. */
@@ -620,7 +656,7 @@ export class StructureMemo {
  */
 function leadingTitle(el: Element): Element | null {
   const first = el.firstElementChild;
-  if (first === null || !isHeadingEl(first)) return null;
+  if (first === null || (TAG_KIND.get(first.localName) !== 5 && first.getAttribute('role') !== 'heading')) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   return first;
 }
@@ -704,26 +740,6 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
 }
 
 /** Where a status cell's status ends and a comment begins: "uitgesloten: echo normaal", "Resolved (2019)". */
-const STATUS_END = /[:;(]/;
-/** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
-const PARTS = /\s[-–]\s|,/;
-const STATUS_PUNCT = /[().\-–:]+/g;
-/** A date or year after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018". */
-const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]*)+$/;
-
-/** The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a date. */
-function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
-  if (cell.length > 80) return null;
-  let status: 'historical' | 'negated' | null = null;
-  for (const part of squash(fold(cell)).split(PARTS)) {
-    const cut = part.search(STATUS_END);
-    const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
-    if (c.rowNegated.has(word)) return 'negated';
-    if (c.rowHistorical.has(word)) status = 'historical';
-  }
-  return status;
-}
-
 /**
  * A row's status (its class, or a cell stating a status word such as "Resolved" or "Excluded") and whether it
  * shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.

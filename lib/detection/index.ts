@@ -14,7 +14,7 @@ import {
   type LocalContext,
   type LocalMention,
 } from './analyze';
-import { endColumnOf, hasEnded, type EndColumn } from './columns';
+import { textRowStatus, textTableOf, type TextTable } from './columns';
 import { compileWith, type Compiled, type SectionKind } from './compile';
 import { COMPILED_DETECTION } from './compiled.generated';
 import { defaultAdapters } from './data';
@@ -580,8 +580,12 @@ class PageDetector implements Detector {
         if (inSkipped(target, this.skip)) {
           // Never read, not even for a row's status or code, but a heading there still names a section, and a
           // hidden banner may name the patient. A note being typed in is neither: keystrokes there cost nothing.
-          const heading = headingAround(target.nodeType === 1 ? (target as Element) : target.parentElement);
+          const inside = target.nodeType === 1 ? (target as Element) : target.parentElement;
+          const heading = headingAround(inside);
           if (heading) roots.add(sectionOf(heading));
+          // A column's header cell names its cells' section by all its text, a skipped part's too.
+          const head = inside?.closest('th');
+          if (head) roots.add(scopeOf(head));
           if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
@@ -589,6 +593,8 @@ class PageDetector implements Detector {
         if (r.type === 'childList') {
           let useful = false;
           let heading = false;
+          /** A description list's term or description came or went: which term each description follows changed. */
+          let terms = false;
           const added: Element[] = [];
           for (const list of [r.addedNodes, r.removedNodes]) {
             for (let i = 0; i < list.length; i++) {
@@ -602,7 +608,8 @@ class PageDetector implements Detector {
                   continue;
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
-                if (isHeadingEl(el) || el.querySelector?.(HEADING_SELECTOR)) heading = true;
+                if (isHeadingEl(el) || hasPart(el, HEADING_SELECTOR)) heading = true;
+                if (el.localName === 'dd' || el.localName === 'dt') terms = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
                 if (list === r.removedNodes) this.mentions.deleteSubtree(el);
                 else added.push(el);
@@ -616,6 +623,7 @@ class PageDetector implements Detector {
           const around = headingAround(target.nodeType === 1 ? (target as Element) : null);
           if (around) roots.add(sectionOf(around));
           else if (root && heading) roots.add(sectionOf(root));
+          else if (root && terms) roots.add(root);
           else if (root) ownText.set(root, [...(ownText.get(root) ?? []), ...added]);
         } else if (r.type === 'characterData') {
           const around = headingAround(target.parentElement);
@@ -725,10 +733,16 @@ function outermostRow(el: Element): Element | null {
   let row: Element | null = null;
   for (let e: Element | null = el; e; e = e.parentElement) {
     const n = e.localName;
-    if (n === 'tr' || n === 'li' || n === 'dl') row = e;
+    if (n === 'tr' || n === 'li' || n === 'dl') row = n === 'tr' && isHeaderRow(e) ? (e.closest('table') ?? e) : e;
     else if (n === 'dt' || n === 'dd') row = e.parentElement ?? e;
   }
   return row;
+}
+
+/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
+function isHeaderRow(tr: Element): boolean {
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
+  return false;
 }
 
 /**
@@ -814,7 +828,7 @@ export function analyzeText(
     const all: Mention[] = [];
     let section = new Set<SectionKind>();
     let heading: string | null = null;
-    let endColumn: EndColumn | null = null;
+    let table: TextTable | null = null;
     for (let from = 0; from <= src.length; ) {
       const nl = src.indexOf('\n', from);
       const to = nl === -1 ? src.length : nl;
@@ -824,12 +838,12 @@ export function analyzeText(
       if (!line.trim()) {
         section = new Set();
         heading = null;
-        endColumn = null;
+        table = null;
         continue;
       }
-      const header = endColumnOf(c, line);
+      const header = textTableOf(c, line);
       if (header) {
-        endColumn = header;
+        table = header;
         continue;
       }
       let kinds = section;
@@ -846,7 +860,7 @@ export function analyzeText(
       }
       const local = analyzeBlock(c, line, language);
       if (!local.length) continue;
-      const secCtx = strongerContext(sectionContext(kinds), endColumn && hasEnded(endColumn, line) ? 'historical' : null);
+      const secCtx = strongerContext(sectionContext(kinds), table ? textRowStatus(c, table, line) : null);
       const structured = kinds.has('problemList');
       for (const lm of local) {
         const ctx = strongerContext(lm.context, secCtx);

@@ -23,7 +23,7 @@ export interface Portable {
   rowHistorical: string[];
   rowNegated: string[];
   rowActive: string[];
-  endColumns: string[];
+  columnHeadings: [string, 'end' | 'status'][];
   hints: [string, Language][];
 }
 
@@ -62,7 +62,7 @@ export function toPortable(c: Compiled): string {
     rowHistorical: [...c.rowHistorical],
     rowNegated: [...c.rowNegated],
     rowActive: [...c.rowActive],
-    endColumns: [...c.endColumns],
+    columnHeadings: [...c.columnHeadings],
     hints: [...c.hints],
   };
   return JSON.stringify(p);
@@ -96,7 +96,7 @@ export function fromPortable(json: string): Compiled {
     rowHistorical: new Set(p.rowHistorical),
     rowNegated: new Set(p.rowNegated),
     rowActive: new Set(p.rowActive),
-    endColumns: new Set(p.endColumns),
+    columnHeadings: new Map(p.columnHeadings),
     hints: new Map(p.hints),
   };
 }

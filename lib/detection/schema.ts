@@ -120,6 +120,8 @@ export const ContextRulesSchema = z.object({
       active: z.array(z.string()),
       /** Column headings of an end date ("Einddatum", "End date", "Date de fin"): a row with one filled in has ended. */
       endColumn: z.array(z.string()).default([]),
+      /** Column headings of a status ("Statut") in a plain-text table: the row's cell there is read as a status cell. */
+      statusColumn: z.array(z.string()).default([]),
     }),
   ),
   /** Frequent function words, used only to guess the language of unlabelled pages (ICPC-2 vs ICD-10 reading of bare codes). */

@@ -212,38 +212,50 @@ describe('section of a block', () => {
     );
   }, 60_000);
 
+  /**
+   * The section of the block with a given text, as the walk places it, or (`looked`) from the DOM alone, as for
+   * a block an edit added.
+   */
+  const sectionsOf = (html: string, looked = false) => {
+    const doc = loadHtml(html);
+    const scan = pageScan(doc.body);
+    const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
+    const memo = new StructureMemo(c, null);
+    return (text: string) => {
+      const b = blocks.find((x) => x.text === text);
+      if (!b) throw new Error(text);
+      return view(memo.section(looked ? { el: b.el, text: b.text } : b));
+    };
+  };
+
   it('notes a wrapper around a heading as the heading, and a heading block belongs to the section before it', () => {
-    const doc = loadHtml(
+    const of = sectionsOf(
       '<body><div><h2>Family history</h2></div><p>Mother: asthma</p><h3>Problems</h3><ul><li>COPD</li></ul>' +
         '<section aria-label="Medication"><p>metformin</p></section></body>',
     );
-    const scan = pageScan(doc.body);
-    const memo = new StructureMemo(c, null);
-    const of = (text: string) => {
-      const b = collectBlocks(doc.body, scan.skip, scan.roleHeadings).find((x) => x.text === text);
-      if (!b) throw new Error(text);
-      return view(memo.section(b));
-    };
     expect(of('Mother: asthma')).toEqual({ kinds: ['family'], heading: 'Family history' });
     expect(of('COPD')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
     expect(of('Problems')).toEqual({ kinds: ['family'], heading: 'Family history' });
     expect(of('metformin')).toEqual({ kinds: ['medication'], heading: null });
   });
 
-  it('a description list term that names a section heads its descriptions; another term leaves them in the list\'s section', () => {
-    const doc = loadHtml(
-      '<body><h2>Problems</h2><dl><dt>Family history</dt><dd>Father: MI, type 2 diabetes</dd>' +
-        '<dt>Hartfalen</dt><dd>Uitgesloten</dd><dt>Past problems</dt><dd><p>Depression, 2017</p></dd></dl></body>',
+  it('a table column whose header names a section adds it to its cells; other headers change nothing', () => {
+    const of = sectionsOf(
+      '<body><h2>Problems</h2><table><tr><th>Current diagnoses</th><th>Anciens diagnostics</th></tr>' +
+        '<tr><td>Asthma</td><td>Lombalgies chroniques, 2020</td></tr></table>' +
+        '<h2>Family history</h2><table><tr><th>Relative</th><th>Diagnosis</th></tr><tr><td>Mother</td><td>COPD</td></tr></table></body>',
     );
-    const scan = pageScan(doc.body);
-    const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
-    for (const memo of [new StructureMemo(c, null), null]) {
-      const of = (text: string) => {
-        const b = blocks.find((x) => x.text === text);
-        if (!b) throw new Error(text);
-        // null: the same lookup from the DOM alone, as for a block an edit added
-        return view((memo ?? new StructureMemo(c, null)).section(memo ? b : { el: b.el, text: b.text }));
-      };
+    expect(of('Asthma').kinds).toEqual(['problemList']);
+    expect(of('Lombalgies chroniques, 2020').kinds).toEqual(['historical', 'problemList']);
+    expect(of('COPD').kinds).toEqual(['family', 'problemList']);
+  });
+
+  it('a description list term that names a section heads its descriptions; another term leaves them in the list\'s section', () => {
+    const html =
+      '<body><h2>Problems</h2><dl><dt>Family history</dt><dd>Father: MI, type 2 diabetes</dd>' +
+      '<dt>Hartfalen</dt><dd>Uitgesloten</dd><dt>Past problems</dt><dd><p>Depression, 2017</p></dd></dl></body>';
+    for (const looked of [false, true]) {
+      const of = sectionsOf(html, looked);
       expect(of('Father: MI, type 2 diabetes')).toEqual({ kinds: ['family'], heading: 'Family history' });
       expect(of('Hartfalen')).toEqual({ kinds: ['problemList'], heading: 'Problems' });
       expect(of('Uitgesloten')).toEqual({ kinds: ['problemList'], heading: 'Problems' });

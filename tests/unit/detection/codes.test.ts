@@ -67,7 +67,8 @@ describe('terms, abbreviations and look-alikes', () => {
     ['eGFR 41, ACR 12 (G3bA2)', 'en', 'ckd'], ['eGFR nu 28 (G4A3)', 'nl', 'ckd'], ['DFG 52, stade G3aA1', 'fr', 'ckd'],
     ['Ischaemic cardiomyopathy, EF 35%.', 'en', 'chd'], ['bij gekende ischemische cardiomyopathie (CABG 2009)', 'nl', 'chd'],
     ['Cardiomyopathie ischémique, pontage aorto-coronarien 2017.', 'fr', 'chd'], ['Vg: CNS gr 3a.', 'nl', 'ckd'],
-    ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['ATCD : MCAS avec tuteur IVA en 2019.', 'fr', 'chd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
+    ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['ATCD : MCAS avec tuteur IVA en 2019.', 'fr', 'chd'],
+    ['1) IC à FE préservée (FEVG 55 %) : poids stable.', 'fr', 'heart_failure'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../lib/detection';
-import { endColumnOf, hasEnded } from '../../../lib/detection/columns';
+import { textRowStatus, textTableOf } from '../../../lib/detection/columns';
 import { COMPILED_DETECTION } from '../../../lib/detection/compiled.generated';
 import { fromPortable } from '../../../lib/detection/portable';
 
@@ -28,13 +28,28 @@ describe('plain-text tables with an end-date column', () => {
   });
 
   it('does not take a long description running on into the column for a date', () => {
-    const col = endColumnOf(c, 'Code  Omschrijving  Einde  Attentie');
-    expect(col).not.toBeNull();
-    if (!col) return;
-    expect(hasEnded(col, 'T90   Diabetes mellitus type 2 zonder complicaties')).toBe(false);
-    expect(hasEnded(col, 'P76   Depressie     2019')).toBe(true);
-    expect(endColumnOf(c, 'Einde van het gesprek')).toBeNull();
-    expect(endColumnOf(c, 'Code  Problem  Status')).toBeNull();
+    const table = textTableOf(c, 'Code  Omschrijving  Einde  Attentie');
+    expect(table).not.toBeNull();
+    if (!table) return;
+    expect(textRowStatus(c, table, 'T90   Diabetes mellitus type 2 zonder complicaties')).toBeNull();
+    expect(textRowStatus(c, table, 'P76   Depressie     2019')).toBe('historical');
+    expect(textTableOf(c, 'Einde van het gesprek')).toBeNull();
+    expect(textTableOf(c, 'Code  Problem  Onset')).toBeNull();
+  });
+
+  it('reads a status column as a status cell', () => {
+    const list = [
+      'Liste des problèmes',
+      'Problème                      Statut       Depuis',
+      'Diabète de type 2             Actif        2016',
+      'Asthme                        Inactif      2002',
+      'Dépression                    Antécédent   2014',
+      'BPCO                          Exclue       2020',
+    ].join('\n');
+    expect(found(list, 'fr')).toEqual(['t2dm']);
+    expect(analyzeText(list, 'fr').ruledOut.map((r) => `${r.id}:${r.evidence[0]?.context}`).sort()).toEqual([
+      'asthma:historical', 'copd:negated', 'depression:historical',
+    ]);
   });
 
   it('stops at an empty line', () => {

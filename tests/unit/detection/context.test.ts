@@ -128,6 +128,17 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Depressie in 2012, geen recidief.', 'depression', 'historical'],
   ['en', 'Depression 2015, no recurrence since.', 'depression', 'historical'],
   ['fr', 'Épisode dépressif en 2012, pas de récidive.', 'depression', 'historical'],
+  ['fr', 'Asthme soupçonné en 2021, non retenu par la pneumologue.', 'asthma', 'negated'],
+  ['fr', "Douleurs constrictives à l'effort, évocatrices d'un angor.", 'chd', 'possible'],
+  // a relative named by a possessive; guidance named for anyone; an option not ticked in typed text
+  ['nl', 'Haar man heeft COPD.', 'copd', 'family'],
+  ['nl', 'Zie NHG-Standaard Hartfalen.', 'heart_failure', 'hypothetical'],
+  ['en', 'Managed as in NICE guideline on hypertension.', 'hypertension', 'hypothetical'],
+  ['fr', 'Remis : fiche patient insuffisance cardiaque.', 'heart_failure', 'hypothetical'],
+  ['nl', 'Diagnose:  [x] Astma   [ ] COPD   [ ] Astma-COPD overlap', 'copd', 'hypothetical'],
+  ['nl', 'Diagnose:  [x] Astma   [ ] COPD', 'asthma', 'confirmed'],
+  ['en', '☐ Heart failure ☒ Hypertension', 'heart_failure', 'hypothetical'],
+  ['en', '☐ Heart failure ☒ Hypertension', 'hypertension', 'confirmed'],
   // a form's or template's answer: "No" ending the clause after a condition and a colon or "?"
   ['en', 'Hypertension: No', 'hypertension', 'negated'],
   ['en', 'COPD? No', 'copd', 'negated'],
@@ -227,6 +238,15 @@ describe('context rules, table-driven in en / nl / fr', () => {
     // The same card under a title that names no section keeps the page's reading.
     const plain = loadHtml('<body><h2>Family history</h2><div><h4>Mother</h4>Type 2 diabetes</div></body>');
     expect(detectPage(plain, { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('lists of other patients and audit banners are not about the patient', () => {
+    const page = loadHtml(
+      '<body><div class="audit">Practice audit: this patient is NOT on the hypertension register.</div>' +
+        '<h4>Active problems</h4><ul><li>Panic disorder</li></ul><h4>Today\'s recall list</h4><ul><li>J. Ortega - asthma review overdue</li></ul>' +
+        '<aside><h4>Patients à rappeler</h4><ul><li>Mme Gilson - contrôle BPCO</li></ul></aside></body>',
+    );
+    expect(detectPage(page, { adapters: [] }).conditions.map((x) => x.id)).toEqual(['anxiety']);
   });
 
   it('a suspicion is answered "no" further down the same pasted note, not only on its own line', () => {

@@ -34,7 +34,7 @@ const ATTRIBUTES: [string, string | null][] = [
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
-  const elements = Array.from(body.querySelectorAll('p, li, td, div, span, h2, h3, tr, section, dt, dd'));
+  const elements = Array.from(body.querySelectorAll('p, li, td, th, div, span, h2, h3, tr, section, dt, dd'));
   const el = elements[e.at % Math.max(1, elements.length)];
   if (!el) return;
   if (e.kind === 'text') el.textContent = e.text;

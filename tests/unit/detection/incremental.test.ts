@@ -238,6 +238,45 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
   });
 
+  it('reads a whole table again when a column header changes, is added or removed', () => {
+    const doc = loadHtml('<body><table><tr><th id="h">Diagnoses</th><th>Since</th></tr><tr><td>Asthma</td><td>2010</td></tr></table></body>');
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    expect(ids(shown)).toEqual(['asthma']);
+    const th = doc.getElementById('h') as HTMLElement;
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc));
+      return ids(shown);
+    };
+    expect(step(() => (th.textContent = 'Past problems'))).toEqual([]);
+    expect(step(() => th.remove())).toEqual(['asthma']);
+    expect(step(() => (doc.querySelector('tr') as Element).prepend(th))).toEqual([]);
+  });
+
+  it('reads a term again when a description is put after it, even outside a description list', () => {
+    const doc = loadHtml('<body><dl><dt id="t">Asthma</dt></dl><dl><dd id="d">Resolved</dd></dl><p>COPD</p></body>');
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    expect(ids(shown)).toEqual(['asthma', 'copd']);
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc));
+      return ids(shown);
+    };
+    expect(step(() => doc.body.insertBefore(doc.getElementById('t') as Element, doc.querySelector('p')))).toEqual(['asthma', 'copd']);
+    expect(step(() => doc.body.insertBefore(doc.getElementById('d') as Element, doc.querySelector('p')))).toEqual(['copd']);
+  });
+
+  it('reads a table again when the text of a column header changes, in a part of it never read too', () => {
+    const doc = loadHtml('<body><table><tr><th>Problem<label><input type="checkbox"> <span id="s">x</span></label></th><th>Since</th></tr><tr><td>Asthma</td><td>2010</td></tr></table></body>');
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    shown = det.onMutations(mutateAndCollect(doc, () => ((doc.getElementById('s') as Element).textContent = 'Past problems'))) ?? shown;
+    expect(shown).toEqual(detectPage(doc));
+    expect(ids(shown)).toEqual([]);
+  });
+
   it('never throws on odd input', () => {
     const doc = loadHtml('<body><div><b>\u0130\u0000\uD800 ??? ;;; </b></div></body>');
     expect(() => createDetector(doc).onMutations([{ type: 'childList', target: doc } as unknown as MutationRecord])).not.toThrow();
@@ -266,7 +305,8 @@ describe('incremental detection (SPA)', () => {
       'Asthma', 'No asthma', 'COPD GOLD 2', 'Suspected heart failure', 'Mother had type 2 diabetes', 'Diabetes insipidus',
       'Hypertension', 'Resolved', 'Active', 'E11.9', 'J44.9', 'Metformin 500 mg', 'diabetes', 'Type 1 diabetes', 'geen astma',
       'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note', 'Excluded', 'uitgesloten - wittejassen',
-      '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma',
+      '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma', 'Past problems',
+      '[ ] COPD  [x] Asthma', '2010-2019',
     ];
     const edit = fc.record({
       kind: fc.constantFrom(...EDIT_KINDS),

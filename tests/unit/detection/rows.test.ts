@@ -95,8 +95,15 @@ describe('problem-list rows and headings that state a status', () => {
     ['nl', 'Probleemlijst', 'vervallen (diagnose herzien)'],
     ['nl', 'Probleemlijst', '2010, hersteld'],
     ['fr', 'Problèmes', 'inactif depuis 2018'],
-  ])('[%s] the status "%s" after a dash, or followed by a date, is read', (lang, heading, status) => {
+    ['fr', 'Antécédents', '2010–2019'],
+    ['nl', 'Probleemlijst', '02-2018 - 09-2019'],
+  ])('[%s] the status "%s" after a dash, or followed by a date, or a closed period, is read', (lang, heading, status) => {
     expect(state(detectPage(page(lang, heading, [['Depression', 'F32.9', status]])), 'depression')).toBe('historical');
+  });
+
+  it('a period still open, or a single date, is no status', () => {
+    expect(state(detectPage(page('en', 'Problems', [['Depression', 'F32.9', '2018 - present']])), 'depression')).toBe('current');
+    expect(state(detectPage(page('en', 'Problems', [['Depression', 'F32.9', '2018']])), 'depression')).toBe('current');
   });
 
   it('a heading that names only past problems still makes its rows past', () => {
