@@ -290,7 +290,7 @@ function untickedSpans(text: string): [number, number][] | null {
   for (const m of text.matchAll(TEXT_BOX)) {
     if (!UNTICKED.test(m[0])) continue;
     const from = (m.index ?? 0) + m[0].length;
-    LABEL_END.lastIndex = from + 1;
+    LABEL_END.lastIndex = from + 1; // past the space that follows the box
     const end = LABEL_END.exec(text);
     (spans ??= []).push([from, end ? end.index : text.length]);
   }

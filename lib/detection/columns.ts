@@ -4,7 +4,7 @@
  * columns, the lines under it are rows), whose end-date or status column says a row's problem is over.
  */
 import type { Compiled } from './compile';
-import { fold, squash } from './text';
+import { BREAK, fold, squash } from './text';
 
 const STATUS_END = /[:;(]/;
 /** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
@@ -32,7 +32,7 @@ export function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' 
 /** A column of a plain-text table that can end a row's problem: an end date, or a status. */
 interface TextColumn {
   kind: 'end' | 'status';
-  /** Tab-separated: the field index; laid out with spaces: where the heading starts and the next one does. */
+  /** Split by a separator: the field index; laid out with spaces: where the heading starts and the next one does. */
   field: number;
   from: number;
   to: number;
@@ -40,19 +40,20 @@ interface TextColumn {
 
 /** The columns that matter in the rows under a header line. */
 export interface TextTable {
-  tab: boolean;
+  /** A tab, or a pipe (read as a break): the cells' separator; null: cells laid out with spaces. */
+  sep: string | null;
   columns: TextColumn[];
 }
 
 /** Cells of a line laid out with spaces: runs of words separated by two spaces or more. */
-const SPACED_CELL = /\S+(?: \S+)*/g;
+const SPACED_CELL = /[^\s\u2029]+(?: [^\s\u2029]+)*/g;
 
 /** The table a header line opens (three columns or more, one of them an end date or a status), or null. */
 export function textTableOf(c: Compiled, line: string): TextTable | null {
   if (c.columnHeadings.size === 0) return null;
-  const tab = line.includes('\t');
-  const cells = tab
-    ? line.split('\t').map((text, field) => ({ text, field, from: 0, to: 0 }))
+  const sep = line.includes('\t') ? '\t' : line.includes(BREAK) ? BREAK : null;
+  const cells = sep
+    ? line.split(sep).map((text, field) => ({ text, field, from: 0, to: 0 }))
     : [...line.matchAll(SPACED_CELL)].map((m, field, all) => ({ text: m[0], field, from: m.index ?? 0, to: all[field + 1]?.index ?? Infinity }));
   if (cells.length < 3) return null;
   const columns: TextColumn[] = [];
@@ -60,7 +61,7 @@ export function textTableOf(c: Compiled, line: string): TextTable | null {
     const kind = c.columnHeadings.get(squash(fold(cell.text)));
     if (kind) columns.push({ kind, field: cell.field, from: cell.from, to: cell.to });
   }
-  return columns.length > 0 ? { tab, columns } : null;
+  return columns.length > 0 ? { sep, columns } : null;
 }
 
 /**
@@ -68,7 +69,7 @@ export function textTableOf(c: Compiled, line: string): TextTable | null {
  * description running on into the column is no date) or a status ("Inactif", "Résolu", "Excluded").
  */
 export function textRowStatus(c: Compiled, table: TextTable, line: string): 'historical' | 'negated' | null {
-  const fields = table.tab ? line.split('\t') : null;
+  const fields = table.sep ? line.split(table.sep) : null;
   const spaced = fields ? [] : [...line.matchAll(SPACED_CELL)];
   let status: 'historical' | 'negated' | null = null;
   for (const col of table.columns) {

@@ -52,6 +52,10 @@ describe('plain-text tables with an end-date column', () => {
     ]);
   });
 
+  it('reads pipe-separated columns by field', () => {
+    expect(found('Problem | Status | Since\nAsthma | Resolved | 2004\nCOPD | Active | 2019', 'en')).toEqual(['copd']);
+  });
+
   it('stops at an empty line', () => {
     expect(found('Code  Problem  Start  End\nJ45  Asthma  1998  2004\n\nJ45  Asthma  1998  2004', 'en')).toEqual(['asthma']);
   });
