@@ -104,8 +104,12 @@ function applyCues(trigs: TrigHit[], cues: CueHit[], norm: string[]): void {
 }
 
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
-export function analyzeBlock(c: Compiled, text: string, lang: Language | null, prechecked = false): LocalMention[] {
-  if (!prechecked && !c.prefilter.test(text.toLowerCase())) return [];
+export function analyzeBlock(c: Compiled, block: string, lang: Language | null, prechecked = false): LocalMention[] {
+  if (!prechecked && !c.prefilter.test(block.toLowerCase())) return [];
+  const boxed = HAS_BOX.test(block);
+  const unticked = boxed ? untickedSpans(block) : null;
+  // Each typed box starts an option of its own: no trigger reaches from one option into another.
+  const text = boxed ? block.replace(TEXT_BOX, boxBreak) : block;
   const folded = fold(text);
   const tk = tokenize(folded);
   const { norm, start, end, kind } = tk;
@@ -238,7 +242,6 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
   }
   wordIdx[n] = words;
 
-  const unticked = untickedSpans(text);
   const out: LocalMention[] = [];
   for (const m of pending) {
     if (m.corroborate) {
@@ -276,16 +279,18 @@ export function analyzeBlock(c: Compiled, text: string, lang: Language | null, p
 
 /** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". */
 const TEXT_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/g;
+const HAS_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/;
 const UNTICKED = /^(?:\[ ?\]|[☐□])$/;
+/** A box made a break of the same length (offsets into the text stay right). */
+const boxBreak = (box: string): string => BREAK + ' '.repeat(box.length - 1);
 /** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
 const LABEL_END = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]| {2,}|\t|\n|\u2029/g;
 
 /**
  * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD"): an option not chosen, not a
- * finding (as an unticked box's label on a page is never read). Null when the text has no box.
+ * finding (as an unticked box's label on a page is never read). Null when it has none.
  */
 function untickedSpans(text: string): [number, number][] | null {
-  if (text.indexOf('[') === -1 && !/[☐□]/.test(text)) return null;
   let spans: [number, number][] | null = null;
   for (const m of text.matchAll(TEXT_BOX)) {
     if (!UNTICKED.test(m[0])) continue;

@@ -71,7 +71,7 @@ export function isSkippedTag(name: string): boolean {
 const NAVIGATION_ROLES = ['navigation', 'menu', 'menubar', 'tablist', 'toolbar'];
 const NAVIGATION_CLASSES = [
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'nav-tabs', 'nav-pills', 'tabs', 'tabbar',
-  'tab-bar', 'toolbar',
+  'tab-bar', 'toolbar', 'tabbladen', 'onglets',
 ];
 /** The navigation classes as one selector, to test an element or its ancestors (not to query a page with: see pageScan). */
 export const NAVIGATION_BY_CLASS = NAVIGATION_CLASSES.map((c) => `.${c}`).join(',');

@@ -595,6 +595,8 @@ class PageDetector implements Detector {
           let heading = false;
           /** A description list's term or description came or went: which term each description follows changed. */
           let terms = false;
+          /** A table's header cell came or went: which header each column of cells has changed. */
+          let columns = false;
           const added: Element[] = [];
           for (const list of [r.addedNodes, r.removedNodes]) {
             for (let i = 0; i < list.length; i++) {
@@ -610,6 +612,7 @@ class PageDetector implements Detector {
                 if (el.localName === 'style' || el.localName === 'link') continue;
                 if (isHeadingEl(el) || hasPart(el, HEADING_SELECTOR)) heading = true;
                 if (el.localName === 'dd' || el.localName === 'dt') terms = true;
+                if (hasPart(el, 'th')) columns = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
                 if (list === r.removedNodes) this.mentions.deleteSubtree(el);
                 else added.push(el);
@@ -618,6 +621,8 @@ class PageDetector implements Detector {
             }
           }
           if (!useful) continue;
+          const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
+          if (table) roots.add(table);
           const root = blockOf(target);
           // Text added to or removed from a heading (an inline one too: <span role="heading">) renames its section.
           const around = headingAround(target.nodeType === 1 ? (target as Element) : null);

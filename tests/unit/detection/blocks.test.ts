@@ -155,15 +155,15 @@ describe('page scan', () => {
     const doc = loadHtml(
       '<body><nav><a>Asthma clinic</a></nav><menu><li>COPD</li></menu><div role="navigation" id="r">Diabetes</div>' +
         '<ul class="nav nav-tabs" id="t"><li>Diabetes</li></ul><div class="menu" id="m">DM2 | COPD</div>' +
-        '<div class="tabs" id="s"><div class="tab">Astma/COPD</div></div>' +
+        '<div class="tabs" id="s"><div class="tab">Astma/COPD</div></div><ul class="onglets" id="o"><li>Suivi BPCO</li></ul>' +
         '<div class="tab-content" id="c"><div class="tab-pane" id="p">Asthma</div></div><div role="tabpanel" id="q">COPD</div></body>',
     );
     const scan = pageScan(doc.body);
-    expect([...scan.skip].map((e) => e.id).sort()).toEqual(['m', 'r', 's', 't']);
+    expect([...scan.skip].map((e) => e.id).sort()).toEqual(['m', 'o', 'r', 's', 't']);
     const texts = collectBlocks(doc.body, scan.skip).map((b) => squash(b.text));
     expect(texts).toContain('Asthma');
     expect(texts).toContain('COPD');
-    expect(texts.join(' ')).not.toMatch(/clinic|Diabetes|DM2|Astma/);
+    expect(texts.join(' ')).not.toMatch(/clinic|Diabetes|DM2|Astma|Suivi/);
   });
 
   it('reads an element with a navigation class when its text is long: a hand-made div.tabs holding the panels', () => {

@@ -139,6 +139,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Diagnose:  [x] Astma   [ ] COPD', 'asthma', 'confirmed'],
   ['en', '☐ Heart failure ☒ Hypertension', 'heart_failure', 'hypothetical'],
   ['en', '☐ Heart failure ☒ Hypertension', 'hypertension', 'confirmed'],
+  ['fr', 'Pathologies suivies : [x] Diabète type 2   [ ] BPCO   [ ] Risque cardiovasculaire', 't2dm', 'confirmed'],
+  // a questionnaire's subscale scores are no diagnosis; "links" is Dutch for left, no heading of links
+  ['nl', 'HADS: angst 5, depressie 4', 'depression', 'hypothetical'],
+  ['nl', '4DKL: distress 18, depressie 1, angst 8', 'depression', 'hypothetical'],
+  ['nl', 'RX knie links: beginnende gonartrose mediaal compartiment.', 'osteoarthritis', 'possible'],
   // a form's or template's answer: "No" ending the clause after a condition and a colon or "?"
   ['en', 'Hypertension: No', 'hypertension', 'negated'],
   ['en', 'COPD? No', 'copd', 'negated'],
