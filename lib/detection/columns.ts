@@ -6,6 +6,9 @@
 import type { Compiled } from './compile';
 import { BREAK, fold, squash } from './text';
 
+/** What a cell can say of its row's problem: over, or never there. */
+export type CellStatus = 'historical' | 'negated';
+
 const STATUS_END = /[:;(]/;
 /** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
 const PARTS = /\s[-–]\s|,/;
@@ -16,10 +19,10 @@ const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]
 const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*$/;
 
 /** The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a date. */
-export function cellStatus(c: Compiled, cell: string): 'historical' | 'negated' | null {
+export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   if (cell.length > 80) return null;
   if (CLOSED_PERIOD.test(cell)) return 'historical';
-  let status: 'historical' | 'negated' | null = null;
+  let status: CellStatus | null = null;
   for (const part of squash(fold(cell)).split(PARTS)) {
     const cut = part.search(STATUS_END);
     const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
@@ -68,10 +71,10 @@ export function textTableOf(c: Compiled, line: string): TextTable | null {
  * What a row under the header says of its problem: ended (a date starts under the end-date heading: a long
  * description running on into the column is no date) or a status ("Inactif", "Résolu", "Excluded").
  */
-export function textRowStatus(c: Compiled, table: TextTable, line: string): 'historical' | 'negated' | null {
+export function textRowStatus(c: Compiled, table: TextTable, line: string): CellStatus | null {
   const fields = table.sep ? line.split(table.sep) : null;
   const spaced = fields ? [] : [...line.matchAll(SPACED_CELL)];
-  let status: 'historical' | 'negated' | null = null;
+  let status: CellStatus | null = null;
   for (const col of table.columns) {
     const cell = fields
       ? (fields[col.field] ?? '')

@@ -524,8 +524,9 @@ export class StructureMemo {
   }
 
   /**
-   * Kinds announced by the nearest heading before the block (climbing ancestors), or an ancestor's id/aria-label;
-   * plus the adapter's lists the block is in.
+   * Kinds announced by the title the block opens with when it names a section, else by the nearest heading
+   * before the block (climbing ancestors) or an ancestor's id/aria-label; plus its table column's header, and
+   * the adapter's lists the block is in.
    */
   section(b: Block): SectionInfo {
     const el = b.el;
