@@ -281,25 +281,47 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
 const TEXT_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/g;
 const HAS_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/;
 const UNTICKED = /^(?:\[ ?\]|[☐□])$/;
+/** A box followed by a gap or the end: its label came before it ("COPD [ ]  Asthma [x]"). */
+const LABEL_BEFORE = /^(?: {2}|[\t\n\u2029]|$| ?$)/;
 /** A box made a break of the same length (offsets into the text stay right). */
 const boxBreak = (box: string): string => BREAK + ' '.repeat(box.length - 1);
 /** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
 const LABEL_END = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]| {2,}|\t|\n|\u2029/g;
 
 /**
- * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD"): an option not chosen, not a
- * finding (as an unticked box's label on a page is never read). Null when it has none.
+ * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD", "Register: Asthma [x]  COPD [ ]"):
+ * an option not chosen, not a finding (as an unticked box's label on a page is never read). A label follows its
+ * box, or, when a gap or the end does, comes before it. Null when it has none.
  */
 function untickedSpans(text: string): [number, number][] | null {
+  const boxes = [...text.matchAll(TEXT_BOX)];
   let spans: [number, number][] | null = null;
-  for (const m of text.matchAll(TEXT_BOX)) {
+  for (let k = 0; k < boxes.length; k++) {
+    const m = boxes[k] as RegExpMatchArray;
     if (!UNTICKED.test(m[0])) continue;
-    const from = (m.index ?? 0) + m[0].length;
+    const at = m.index ?? 0;
+    const from = at + m[0].length;
+    if (LABEL_BEFORE.test(text.slice(from, from + 2))) {
+      (spans ??= []).push([labelStart(text, at, boxes[k - 1]), at]);
+      continue;
+    }
     LABEL_END.lastIndex = from + 1; // past the space that follows the box
     const end = LABEL_END.exec(text);
     (spans ??= []).push([from, end ? end.index : text.length]);
   }
   return spans;
+}
+
+/** Where a label before a box starts: after the box, gap, line end or colon before it. */
+function labelStart(text: string, box: number, previous: RegExpMatchArray | undefined): number {
+  let k = box - 1;
+  while (k > 0 && text.charCodeAt(k) === 32) k--;
+  const floor = previous ? (previous.index ?? 0) + previous[0].length : 0;
+  for (; k > floor; k--) {
+    const ch = text.charAt(k);
+    if (ch === ':' || ch === '\t' || ch === '\n' || ch === BREAK || (ch === ' ' && text.charAt(k - 1) === ' ')) return k + 1;
+  }
+  return floor;
 }
 
 /** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */
@@ -327,6 +349,18 @@ export function lineLabel(c: Compiled, line: string): LineLabel | null {
   const m = LINE_LABEL.exec(line);
   if (!m?.[1]) return null;
   return { kinds: classifyHeading(c, m[1]), label: m[1].trim(), bare: !m[2]?.trim() };
+}
+
+/**
+ * A line in capitals that names a section, without a colon ("ANTÉCÉDENTS RÉSOLUS / INACTIFS", "PROBLÈMES
+ * ACTIFS"): pasted letters and exports head their parts so. Read as a label alone on its line; a line in
+ * capitals that names no section ("COPD") stays text.
+ */
+export function capsHeading(c: Compiled, line: string): LineLabel | null {
+  const text = line.trim();
+  if (text.length < 4 || text.length > 60 || text !== text.toUpperCase() || text === text.toLowerCase()) return null;
+  const kinds = classifyHeading(c, text);
+  return kinds.size > 0 ? { kinds, label: text, bare: true } : null;
 }
 
 /** A stretch of a block's text that a section label puts in its section. */

@@ -6,6 +6,7 @@
 import type { ConditionId, Language } from '../conditions';
 import {
   analyzeBlock,
+  capsHeading,
   guessLanguage,
   labelledSpans,
   lineLabel,
@@ -853,7 +854,7 @@ export function analyzeText(
       }
       let kinds = section;
       let lineHeading = heading;
-      const label = lineLabel(c, line);
+      const label = lineLabel(c, line) ?? capsHeading(c, line);
       if (label?.bare) {
         section = label.kinds;
         heading = label.label;

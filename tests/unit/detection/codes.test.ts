@@ -68,7 +68,8 @@ describe('terms, abbreviations and look-alikes', () => {
     ['Ischaemic cardiomyopathy, EF 35%.', 'en', 'chd'], ['bij gekende ischemische cardiomyopathie (CABG 2009)', 'nl', 'chd'],
     ['Cardiomyopathie ischémique, pontage aorto-coronarien 2017.', 'fr', 'chd'], ['Vg: CNS gr 3a.', 'nl', 'ckd'],
     ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['ATCD : MCAS avec tuteur IVA en 2019.', 'fr', 'chd'],
-    ['1) IC à FE préservée (FEVG 55 %) : poids stable.', 'fr', 'heart_failure'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
+    ['1) IC à FE préservée (FEVG 55 %) : poids stable.', 'fr', 'heart_failure'], ['ATCD : IM 2020, ICP, angine stable.', 'fr', 'chd'],
+    ['XR right hip: osteoarthritic changes.', 'en', 'osteoarthritis'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });

@@ -140,6 +140,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '☐ Heart failure ☒ Hypertension', 'heart_failure', 'hypothetical'],
   ['en', '☐ Heart failure ☒ Hypertension', 'hypertension', 'confirmed'],
   ['fr', 'Pathologies suivies : [x] Diabète type 2   [ ] BPCO   [ ] Risque cardiovasculaire', 't2dm', 'confirmed'],
+  ['en', 'Register: Asthma [x]  COPD [ ]', 'copd', 'hypothetical'],
+  ['en', 'Register: Asthma [ ]  COPD [x]', 'copd', 'confirmed'],
+  ['nl', 'Beeld ws. passend bij paniekstoornis.', 'anxiety', 'possible'],
+  ['fr', 'Recommandation : SSMG lombalgie chronique.', 'chronic_pain', 'hypothetical'],
   // a questionnaire's subscale scores are no diagnosis; "links" is Dutch for left, no heading of links
   ['nl', 'HADS: angst 5, depressie 4', 'depression', 'hypothetical'],
   ['nl', '4DKL: distress 18, depressie 1, angst 8', 'depression', 'hypothetical'],
@@ -260,6 +264,12 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(analyzeText(letter, 'fr').conditions.map((x) => `${x.id}:${x.status}`)).toEqual(['asthma:confirmed']);
     // Excluded first and suspected again: it stays possible.
     expect(analyzeText('COPD excluded 2022.\n?COPD again, repeat spirometry.', 'en').conditions.map((x) => x.status)).toEqual(['possible']);
+  });
+
+  it('a line in capitals that names a section heads the lines under it; one that names none is text', () => {
+    const letter = 'ANTÉCÉDENTS RÉSOLUS / INACTIFS\n- Dépression du post-partum (2017)\nPROBLÈMES ACTIFS\n- Coxarthrose droite\nBPCO';
+    expect(analyzeText(letter, 'fr').conditions.map((x) => x.id).sort()).toEqual(['copd', 'osteoarthritis']);
+    expect(analyzeText('COPD\nASTHMA', 'en').conditions.map((x) => x.id).sort()).toEqual(['asthma', 'copd']);
   });
 
   it('the negation window is bounded', () => {
