@@ -116,9 +116,21 @@ function boxOf(page: Page, selector: string, scroll: boolean): Promise<Box | nul
 
 export const boxFx = (page: Page, selector: string): Promise<Box | null> => boxOf(page, selector, false);
 
-/** Clicks the centre of the first sidebar element matching the selector with the real mouse. */
+/**
+ * Clicks the centre of the first sidebar element matching the selector with the real mouse, once it stands still:
+ * scrolled into view, or moved by a list the sidebar is still laying out, a box read too early sends the click
+ * beside it (seen once in a CI run on a busy machine: "Insert into note" missed, the note stayed empty).
+ */
 export async function clickFx(page: Page, selector: string): Promise<void> {
-  const box = await boxOf(page, selector, true);
+  let box = await boxOf(page, selector, true);
+  const same = (a: Box | null, b: Box | null) => a !== null && b !== null && a.left === b.left && a.top === b.top;
+  for (let tries = 0; tries < 20; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await boxOf(page, selector, false);
+    const settled = same(box, again);
+    box = again;
+    if (settled) break;
+  }
   if (!box) throw new Error(`Nothing in the sidebar matches ${selector}`);
   const { x, y } = boxCentre(box);
   await page.mouse.click(x, y);
