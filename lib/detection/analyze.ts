@@ -277,16 +277,17 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   return out;
 }
 
-/** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". */
-const TEXT_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/g;
-const HAS_BOX = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]/;
+/** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". One pattern for the three regexes below. */
+const BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]`;
+const TEXT_BOX = new RegExp(BOX, 'g');
+const HAS_BOX = new RegExp(BOX);
 const UNTICKED = /^(?:\[ ?\]|[☐□])$/;
 /** A box followed by a gap or the end: its label came before it ("COPD [ ]  Asthma [x]"). */
 const LABEL_BEFORE = /^(?: {2}|[\t\n\u2029]|$| ?$)/;
 /** A box made a break of the same length (offsets into the text stay right). */
 const boxBreak = (box: string): string => BREAK + ' '.repeat(box.length - 1);
 /** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
-const LABEL_END = /\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]| {2,}|\t|\n|\u2029/g;
+const LABEL_END = new RegExp(String.raw`${BOX}| {2,}|\t|\n|\u2029`, 'g');
 
 /**
  * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD", "Register: Asthma [x]  COPD [ ]"):
