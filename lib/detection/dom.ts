@@ -565,10 +565,7 @@ export class StructureMemo {
     if (header === undefined) {
       header = null;
       const rows = (table as HTMLTableElement).rows;
-      for (let i = 0; i < rows.length && header === null; i++) {
-        const cells = (rows[i] as HTMLTableRowElement).cells;
-        for (let j = 0; j < cells.length; j++) if ((cells[j] as Element).localName === 'th') header = rows[i] as HTMLTableRowElement;
-      }
+      for (let i = 0; i < rows.length && header === null; i++) if (isHeaderRow(rows[i] as Element)) header = rows[i] as HTMLTableRowElement;
       this.headers.set(table, header);
     }
     if (header === null || header === row) return null;
@@ -660,6 +657,12 @@ function leadingTitle(el: Element): Element | null {
   if (first === null || (TAG_KIND.get(first.localName) !== 5 && first.getAttribute('role') !== 'heading')) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   return first;
+}
+
+/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
+export function isHeaderRow(tr: Element): boolean {
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
+  return false;
 }
 
 /** A description list's term after another: the one before is no heading of it. */

@@ -32,6 +32,7 @@ import {
   inEditable,
   inSkipped,
   isBlockTag,
+  isHeaderRow,
   isHeadingEl,
   isRankedHeading,
   NAVIGATION,
@@ -743,12 +744,6 @@ function outermostRow(el: Element): Element | null {
     else if (n === 'dt' || n === 'dd') row = e.parentElement ?? e;
   }
   return row;
-}
-
-/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
-function isHeaderRow(tr: Element): boolean {
-  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
-  return false;
 }
 
 /**
