@@ -9,7 +9,7 @@ import type { ConditionId, Language } from '../conditions';
 import type { Compiled, CompiledTrigger, Cue, Payload, SectionKind } from './compile';
 import { classifyHeading, lookupAtc, lookupIcd10, rawConcat } from './compile';
 import type { TriggerContext } from './schema';
-import { BREAK, TokKind, fold, tokenize } from './text';
+import { BREAK, TokKind, type Tokens, fold, tokenize } from './text';
 
 export type LocalContext = Exclude<TriggerContext, 'pseudo'>;
 
@@ -84,12 +84,38 @@ interface CueHit {
   lang: Language;
 }
 
+/** At most this many words (a name, "present") between a relative and the clause about them. */
+const ABOUT_GAP_WORDS = 3;
+
 /**
  * Relatives' triggers beside a cue of their language: an informant's ("according to his" wife, mum "reports")
- * is dropped; one followed by a clause about them (husband, "who") reaches from the end of the cue, through
- * that clause (a comma may come between).
+ * is dropped; one followed by a clause about them ("who", or a verb whose subject they are: "has", "heeft", "a")
+ * reaches from the end of the cue, through that clause. A name or a short apposition may come between ("wife
+ * Grace, who has", "Son épouse, présente, a une", "Zoon inwonend, heeft"): words that are no term, trigger or cue.
  */
-function applyCues(trigs: TrigHit[], cues: CueHit[], norm: string[]): void {
+function applyCues(trigs: TrigHit[], cues: CueHit[], tk: Tokens, taken: boolean[]): void {
+  const { norm, kind } = tk;
+  /**
+   * True when only a name or an apposition lies between token `from` and token `to`: a few words that are no
+   * term, trigger or cue, with commas between them, and nothing after the last comma ("Wife present, patient
+   * has" has a new subject after it).
+   */
+  const gap = (from: number, to: number): boolean => {
+    let words = 0;
+    let commas = 0;
+    let sinceComma = 0;
+    for (let k = from; k < to; k++) {
+      if (taken[k]) return false;
+      if (kind[k] === TokKind.Word) {
+        words++;
+        sinceComma++;
+      } else if (norm[k] === ',') {
+        commas++;
+        sinceComma = 0;
+      } else return false;
+    }
+    return words <= ABOUT_GAP_WORDS && (commas === 0 || sinceComma === 0);
+  };
   for (const q of cues) {
     for (let k = trigs.length - 1; k >= 0; k--) {
       const t = trigs[k] as TrigHit;
@@ -98,9 +124,19 @@ function applyCues(trigs: TrigHit[], cues: CueHit[], norm: string[]): void {
         if (q.e === t.s) trigs.splice(k, 1);
       } else if (q.cue === 'after') {
         if (q.s === t.e) trigs.splice(k, 1);
-      } else if (q.s === t.e || (q.s === t.e + 1 && norm[t.e] === ',')) t.e = q.e;
+      } else if (q.s >= t.e && gap(t.e, q.s)) t.e = q.e;
     }
   }
+}
+
+/** Tokens that are part of a term, code, trigger, cue or terminator. */
+function takenTokens(n: number, pending: PendingMention[], trigs: TrigHit[], cues: CueHit[], stops: boolean[]): boolean[] {
+  const taken = new Array<boolean>(n).fill(false);
+  for (const x of [...pending.map((m) => ({ s: m.ts, e: m.te })), ...trigs, ...cues]) for (let k = x.s; k < x.e; k++) taken[k] = true;
+  stops.forEach((stop, k) => {
+    if (stop) taken[k] = true;
+  });
+  return taken;
 }
 
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
@@ -216,7 +252,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   }
 
   if (pending.length === 0) return [];
-  if (cues) applyCues(trigs, cues, norm);
+  if (cues && trigs.some((t) => t.trig.rel !== undefined)) applyCues(trigs, cues, tk, takenTokens(n, pending, trigs, cues, stops));
 
   // Scope bookkeeping: word index, sentence and clause number of every token.
   const wordIdx = new Array<number>(n + 1);
@@ -256,7 +292,9 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
       if (tr.pre && t.e <= m.ts) {
         const dist = (wordIdx[m.ts] as number) - (wordIdx[t.e] as number);
         if (dist <= tr.window && !closesBetween(text, start[t.s] as number, start[m.ts] as number)) {
-          if (tr.punct) applies = dist <= tr.window;
+          // A mark before a term ("?COPD", "? early COPD"), not a question's end ("Chest pain? Asthma ..."):
+          // nothing but a space or a bracket before it, no sentence end after it.
+          if (tr.punct) applies = isPrefixMark(text, start[t.s] as number) && sent[t.e] === sent[m.ts];
           else {
             const a = t.e - 1;
             applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
@@ -324,6 +362,21 @@ function labelStart(text: string, box: number, previous: RegExpMatchArray | unde
   }
   return floor;
 }
+
+/**
+ * True when the mark at `at` opens what follows: at a line's start or after a bracket, colon, comma or bullet
+ * ("Imp: ? early COPD", "- ?asthma"), or attached to the next word after a space ("?COPD ?late-onset asthma").
+ * After a word it ends a question ("Chest pain? Asthma ...", French "thoracique ? Asthme").
+ */
+function isPrefixMark(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k--;
+  if (k < 0 || OPENS_AFTER.indexOf(text.charAt(k)) !== -1) return true;
+  const next = text.charCodeAt(at + 1);
+  return k < at - 1 && next !== 32 && next !== 0xa0 && !Number.isNaN(next);
+}
+
+const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*${BREAK}`;
 
 /** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */
 function endsClause(text: string, at: number): boolean {

@@ -189,13 +189,23 @@ function withPrefilter(root: TrieNode, rest: Omit<Compiled, 'root' | 'prefilter'
   return { root, ...prefilterRegexes(source), ...rest };
 }
 
-/** The relatives of one language: its one-word 'pre' family triggers, less family-history headings ("family", "fhx"). */
+/** At most this many words name a relative ("wife", "zijn vrouw", "grand-mère", "maternal grandmother"). */
+const RELATIVE_WORDS = 2;
+
+/**
+ * The relatives of one language: its 'pre' family triggers of one or two words, less those that share a word
+ * with a family-history heading ("family", "fhx", "in family").
+ */
 function relativesOf(rules: ContextRules, lang: Language): string[] {
-  const headings = new Set(rules.sections[lang].family.map((h) => phraseTokens(h).join(' ')));
+  const isWord = (t: string) => /\p{L}/u.test(t);
+  const headingWords = new Set(rules.sections[lang].family.flatMap((h) => phraseTokens(h).filter(isWord)));
   return rules.triggers[lang]
     .filter((tr) => tr.context === 'family' && tr.direction === 'pre')
     .map((tr) => phraseTokens(tr.phrase))
-    .filter((toks) => toks.length === 1 && !headings.has(toks.join(' ')))
+    .filter((toks) => {
+      const words = toks.filter(isWord);
+      return words.length > 0 && words.length <= RELATIVE_WORDS && !words.some((w) => headingWords.has(w));
+    })
     .map((toks) => toks.join(' '));
 }
 

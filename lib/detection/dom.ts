@@ -169,6 +169,36 @@ function untickedLabels(root: ParentNode): Element[] {
   return out;
 }
 
+/** The tick box or radio button a label holds or names (`<label for>`), or null. */
+function choiceOf(label: Element): HTMLInputElement | null {
+  const box = (label as HTMLLabelElement).control as HTMLInputElement | null;
+  return box && box.localName === 'input' && (box.type === 'checkbox' || box.type === 'radio') ? box : null;
+}
+
+/** One short word ("nee", "No", "oui", "ja"): an answer, not a finding of its own. */
+const SHORT_ANSWER = /^\s*\p{L}{1,4}\.?\s*$/u;
+
+/**
+ * The label of a ticked choice that is one short word: the answer to the question before it, read on the
+ * question's line and closed by a break ("Diabetes mellitus: (•) nee" reads "Diabetes mellitus: nee"), not a
+ * block of its own. Other labels are blocks: two ticked options never run into each other.
+ */
+export function isTickedAnswer(el: Element): boolean {
+  if (el.localName !== 'label') return false;
+  const box = choiceOf(el);
+  return box !== null && box.checked && SHORT_ANSWER.test(el.textContent ?? '');
+}
+
+/**
+ * The label of a tick box or radio button that `node` is or sits in, or null. A change there may make it an
+ * answer read on its parent's line, or no longer one: the parent's block is read again.
+ */
+export function choiceLabelOf(node: Node | null): Element | null {
+  const el = node === null ? null : node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const label = el?.closest('label') ?? null;
+  return label && choiceOf(label) ? label : null;
+}
+
 /** Elements that stand for the one box they hold with its text: `<li><input type=checkbox> Asthma</li>`. */
 const ALONE_IN = new Set(['li', 'td', 'dd', 'span', 'div', 'p']);
 
@@ -332,6 +362,11 @@ export class BlockWalker {
         f.text += kind === 4 ? BREAK : ' ';
         continue;
       }
+      if (kind === 2 && name === 'label' && isTickedAnswer(el)) {
+        f.text += ` ${el.textContent ?? ''}${BREAK}`;
+        f.lettered = true;
+        continue;
+      }
       if (kind === 2) {
         f.text += BREAK;
         if (this.ownTextOnly) continue;
@@ -372,7 +407,7 @@ export function blockOf(node: Node | null): Element | null {
   let n: Node | null = node;
   while (n && n.nodeType !== 1) n = n.parentNode;
   let el = n as Element | null;
-  while (el && !BLOCK.has(el.localName)) el = el.parentElement;
+  while (el && (!BLOCK.has(el.localName) || isTickedAnswer(el))) el = el.parentElement;
   return el;
 }
 

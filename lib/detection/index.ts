@@ -25,6 +25,7 @@ import {
   blockOf,
   BlockWalker,
   CHOICES,
+  choiceLabelOf,
   collectBlocks,
   HEADING_SELECTOR,
   HOST_TAG,
@@ -32,6 +33,7 @@ import {
   inEditable,
   inSkipped,
   isBlockTag,
+  isTickedAnswer,
   isHeaderRow,
   isHeadingEl,
   isRankedHeading,
@@ -185,6 +187,15 @@ const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],scr
  */
 const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'for'];
 const TEXT_CACHE_MAX = 20000;
+
+/**
+ * For a change in the label of a tick box or radio button: the block its parent belongs to, read again with
+ * the label (the change may make the label an answer read on that line, or no longer one). Else null.
+ */
+function answerParent(node: Node): Element | null {
+  const label = choiceLabelOf(node);
+  return label ? blockOf(label.parentNode) : null;
+}
 /** Blocks per pre-check pass in detectAsync. */
 const CHUNK = 1000;
 const WARM_UP = ' '.repeat(2048);
@@ -558,7 +569,9 @@ class PageDetector implements Detector {
           if (this.patientAttrs.has(name)) relevant = true;
           else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'for') {
             pageSets = true;
-            const b = blockOf(el.parentNode ?? el);
+            // A box ticked or unticked may make its label an answer read on the line of the label's parent.
+            const holder = name === 'checked' ? (el.closest('label') ?? el) : el;
+            const b = blockOf(holder.parentNode ?? holder);
             if (b) roots.add(b);
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status,
@@ -625,6 +638,11 @@ class PageDetector implements Detector {
           if (!useful) continue;
           const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
           if (table) roots.add(table);
+          const answer = answerParent(target);
+          if (answer) {
+            roots.add(answer);
+            continue;
+          }
           const root = blockOf(target);
           // Text added to or removed from a heading (an inline one too: <span role="heading">) renames its section.
           const around = headingAround(target.nodeType === 1 ? (target as Element) : null);
@@ -635,7 +653,9 @@ class PageDetector implements Detector {
         } else if (r.type === 'characterData') {
           const around = headingAround(target.parentElement);
           const root = blockOf(target);
+          const answer = answerParent(target);
           if (around) roots.add(sectionOf(around));
+          else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
       }
@@ -685,7 +705,7 @@ class PageDetector implements Detector {
           if (!el.isConnected || inSkipped(el, this.skip)) continue;
           const inside = collectBlocks(el, this.skip, this.roleHeadings);
           // An inline element's own text is part of its block's, read above.
-          this.ingest(isBlockTag(el.localName) ? inside : inside.filter((x) => x.el !== el), memo);
+          this.ingest(isBlockTag(el.localName) && !isTickedAnswer(el) ? inside : inside.filter((x) => x.el !== el), memo);
         }
       }
       const r = this.build();

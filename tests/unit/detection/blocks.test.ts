@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_DETECTION } from '../../../lib/detection/compiled.generated';
-import { BlockWalker, collectBlocks, isBlockTag, isSkippedTag, pageScan, StructureMemo, type Block } from '../../../lib/detection/dom';
+import { BlockWalker, blockOf, collectBlocks, isBlockTag, isSkippedTag, pageScan, StructureMemo, type Block } from '../../../lib/detection/dom';
 import { fromPortable } from '../../../lib/detection/portable';
 import { BREAK, squash } from '../../../lib/detection/text';
 import { loadHtml } from './helpers';
@@ -181,6 +181,25 @@ describe('page scan', () => {
         '<ul><li id="e"><input type="checkbox"> COPD</li><li id="f"><input type="checkbox"> <b>Obesity</b></li></ul></body>',
     );
     expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['a', 'c', 'e']);
+  });
+
+  it("reads a ticked choice's one-word answer on its question's line, and any other ticked label as a block", () => {
+    const doc = loadHtml(
+      '<body><p id="q">Diabetes mellitus: <label><input type="radio" name="dm"> ja</label> <label id="a"><input type="radio" name="dm" checked> nee</label></p>' +
+        '<p id="r">COPD: <input type="radio" id="y" checked><label for="y">No</label> Asthma: <label><input type="checkbox" checked> Yes</label></p>' +
+        '<p id="s">Register: <label id="t"><input type="checkbox" checked> Heart failure</label><label id="u"><input type="checkbox" checked> Asthma</label></p></body>',
+    );
+    const skip = pageScan(doc.body).skip;
+    const texts = collectBlocks(doc.body, skip).map((b) => [b.el.id, squash(b.text.replaceAll(BREAK, '|'))]);
+    expect(texts).toEqual([
+      ['q', 'Diabetes mellitus: nee|'],
+      ['r', 'COPD: No| Asthma: Yes|'],
+      ['t', 'Heart failure'],
+      ['u', 'Asthma'],
+      ['s', 'Register: ||'],
+    ]);
+    expect(blockOf(doc.getElementById('a')?.firstChild ?? null)?.id).toBe('q');
+    expect(blockOf(doc.getElementById('t')?.firstChild ?? null)?.id).toBe('t');
   });
 
   it('adds the parts an adapter ignores, and passes over a selector it cannot read', () => {

@@ -167,10 +167,39 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Cares for her husband, who has severe COPD and is housebound.', 'copd', 'family'],
   ['nl', 'Zorgt voor haar moeder, die hartfalen heeft.', 'heart_failure', 'family'],
   ['fr', 'S\'occupe de son mari, qui a une BPCO sévère.', 'copd', 'family'],
+  // ... also after the relative's name or a short apposition, and in a clause whose subject is the relative
+  ['en', 'Lives with wife Grace, who has heart failure and dementia.', 'heart_failure', 'family'],
+  ['en', 'Wife, Mary, has COPD and smokes indoors.', 'copd', 'family'],
+  ['en', 'Wife present, patient has COPD.', 'copd', 'confirmed'],
+  ['nl', 'Zoon inwonend, heeft zelf COPD en rookt binnen.', 'copd', 'family'],
+  ['nl', 'Zijn vrouw Ans, die astma heeft, rookt niet.', 'asthma', 'family'],
+  ['nl', 'Echtgenote aanwezig, patiënt heeft COPD.', 'copd', 'confirmed'],
+  ['fr', 'Son épouse, présente, a une BPCO et un diabète.', 'copd', 'family'],
+  ['fr', 'Sa fille Julie, qui a un asthme, est venue.', 'asthma', 'family'],
+  ['fr', 'Épouse présente, le patient a une BPCO.', 'copd', 'confirmed'],
   // ... but a relative who has it stays family history
   ['en', 'Mum has asthma.', 'asthma', 'family'],
   ['nl', 'Dochter heeft astma.', 'asthma', 'family'],
   ['fr', 'Sa fille a un asthme.', 'asthma', 'family'],
+  // "never diagnosed with", "n'est pas", "ne pas être"; "not applicable" in a form
+  ['en', 'Never diagnosed with high blood pressure.', 'hypertension', 'negated'],
+  ['fr', "Le patient, lui, n'est pas diabétique.", 't2dm', 'negated'],
+  ['fr', 'La patiente précise ne pas être diabétique.', 't2dm', 'negated'],
+  ['en', 'Diabetes care pathway: not applicable', 't2dm', 'hypothetical'],
+  ['nl', 'Zorgtraject diabetes: niet van toepassing', 't2dm', 'hypothetical'],
+  ['fr', 'Trajet de soins diabète : non applicable', 't2dm', 'hypothetical'],
+  // "geen episode" is about the record, not the patient: it does not answer a suspicion
+  ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
+  // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
+  ['en', 'Imp: ?COPD ?late-onset asthma', 'asthma', 'possible'],
+  ['nl', 'E: ?beginnende artrose', 'osteoarthritis', 'possible'],
+  ['fr', 'Conclusion : ? BPCO débutante', 'copd', 'possible'],
+  ['en', 'Any chest pain? Asthma well controlled.', 'asthma', 'confirmed'],
+  ['nl', 'Roken? Nee. Astma goed onder controle.', 'asthma', 'confirmed'],
+  ['fr', 'Douleur thoracique ? Asthme bien contrôlé.', 'asthma', 'confirmed'],
+  // ICPC-2 K85 "elevated blood pressure" is a reading, not hypertension
+  ['en', 'K85 Elevated blood pressure - recheck in 3 months', 'hypertension', 'absent'],
+  ['nl', 'K85 Verhoogde bloeddruk - actief', 'hypertension', 'absent'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],

@@ -21,6 +21,8 @@ export interface Edit {
   text: string;
 }
 
+const ANSWERS = ['No', 'nee', 'Non', 'Yes'];
+
 const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
@@ -71,11 +73,14 @@ export function applyEdit(doc: Document, e: Edit): void {
       if (box.hasAttribute('checked')) box.removeAttribute('checked');
       else box.setAttribute('checked', '');
     } else {
+      // Sometimes a question with a yes/no radio button, its answer read on the question's line when ticked.
+      const answer = e.to % 4 === 1 ? (ANSWERS[e.at % ANSWERS.length] as string) : null;
+      if (answer) el.append(`${e.text}: `);
       const label = doc.createElement('label');
       const input = label.appendChild(doc.createElement('input'));
-      input.type = 'checkbox';
+      input.type = answer ? 'radio' : 'checkbox';
       if (e.to % 3 === 0) input.setAttribute('checked', '');
-      label.append(` ${e.text}`);
+      label.append(` ${answer ?? e.text}`);
       el.appendChild(label);
     }
   } else if (e.kind === 'row' && e.at % 3 === 0) {
