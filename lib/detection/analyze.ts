@@ -40,6 +40,8 @@ interface TrigHit {
   s: number;
   e: number;
   trig: CompiledTrigger;
+  /** A relative's appositions end at this token (a comma): what they name is the relative's. */
+  appositionEnd?: number;
 }
 
 interface PendingMention extends LocalMention {
@@ -129,14 +131,43 @@ function applyCues(trigs: TrigHit[], cues: CueHit[], tk: Tokens, taken: boolean[
   }
 }
 
-/** Tokens that are part of a term, code, trigger, cue or terminator. */
-function takenTokens(n: number, pending: PendingMention[], trigs: TrigHit[], cues: CueHit[], stops: boolean[]): boolean[] {
-  const taken = new Array<boolean>(n).fill(false);
-  for (const x of [...pending.map((m) => ({ s: m.ts, e: m.te })), ...trigs, ...cues]) for (let k = x.s; k < x.e; k++) taken[k] = true;
-  stops.forEach((stop, k) => {
-    if (stop) taken[k] = true;
-  });
-  return taken;
+/** At most this many words in one of a relative's appositions ("Tom", "type 1 diabetic", "présente"). */
+const APPOSITION_WORDS = 3;
+
+/**
+ * A relative's appositions: parts between commas right after the relative, each closed by a comma, describe
+ * the relative ("husband, Tom, type 1 diabetic, recently had ...", "Son épouse, asthmatique, souhaite ...").
+ * Only where the relative is named ("husband, Tom,") or opens the sentence: after "Lives with wife," a part
+ * between commas may be the patient's own ("Lives with wife, independent, COPD stable").
+ */
+function markAppositions(trigs: TrigHit[], tk: Tokens, text: string, taken: boolean[], context: boolean[]): void {
+  const { norm, kind, start } = tk;
+  for (const t of trigs) {
+    if (t.trig.rel === undefined || norm[t.e] !== ',') continue;
+    // At the start of a sentence, or after one word there ("Sa fille, diabétique sous insuline, est présente").
+    const startsAt = (k: number) => k === 0 || kind[k - 1] === TokKind.Hard;
+    const opensSentence = startsAt(t.s) || (kind[t.s - 1] === TokKind.Word && !taken[t.s - 1] && startsAt(t.s - 1));
+    const named = kind[t.e + 1] === TokKind.Word && !taken[t.e + 1] && isUpper(text.charCodeAt(start[t.e + 1] as number));
+    if (!opensSentence && !named) continue;
+    let end: number | undefined;
+    let words = 0;
+    for (let k = t.e + 1; k < norm.length && kind[k] !== TokKind.Hard; k++) {
+      if (norm[k] === ',') {
+        if (words === 0) break;
+        end = k;
+        words = 0;
+      } else if (context[k] || (kind[k] === TokKind.Word && ++words > APPOSITION_WORDS)) break;
+    }
+    if (end !== undefined) t.appositionEnd = end;
+  }
+}
+
+/** `base` (or no token) marked, and the tokens of `spans` too. */
+function covered(n: number, spans: { s: number; e: number }[], base: boolean[]): boolean[] {
+  const out = new Array<boolean>(n);
+  for (let k = 0; k < n; k++) out[k] = base[k] === true;
+  for (const x of spans) for (let k = x.s; k < x.e; k++) out[k] = true;
+  return out;
 }
 
 /** `prechecked`: the caller already ran `c.prefilter` on `text` (a batch pre-check over many blocks). */
@@ -252,7 +283,12 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   }
 
   if (pending.length === 0) return [];
-  if (cues && trigs.some((t) => t.trig.rel !== undefined)) applyCues(trigs, cues, tk, takenTokens(n, pending, trigs, cues, stops));
+  if (trigs.some((t) => t.trig.rel !== undefined)) {
+    const context = covered(n, [...trigs, ...(cues ?? [])], stops);
+    const taken = covered(n, pending.map((m) => ({ s: m.ts, e: m.te })), context);
+    if (cues) applyCues(trigs, cues, tk, taken);
+    markAppositions(trigs, tk, text, taken, context);
+  }
 
   // Scope bookkeeping: word index, sentence and clause number of every token.
   const wordIdx = new Array<number>(n + 1);
@@ -307,6 +343,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           applies = tr.clause ? clause[a] === clause[t.s] : sent[a] === sent[t.s];
         }
       }
+      if (!applies && t.appositionEnd !== undefined) applies = m.ts > t.e && m.te <= t.appositionEnd;
       if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
     }
     if (unticked !== null && unticked.some(([a, b]) => m.start >= a && m.start < b)) ctx = strongerContext(ctx, 'hypothetical');
@@ -405,14 +442,20 @@ export function lineLabel(c: Compiled, line: string): LineLabel | null {
   return { kinds: classifyHeading(c, m[1]), label: m[1].trim(), bare: !m[2]?.trim() };
 }
 
+/** At most this many words in a heading line that is not in capitals ("Afgesloten episodes"). */
+const HEADING_LINE_WORDS = 4;
+
 /**
- * A line in capitals that names a section, without a colon ("ANTÉCÉDENTS RÉSOLUS / INACTIFS", "PROBLÈMES
- * ACTIFS"): pasted letters and exports head their parts so. Read as a label alone on its line; a line in
- * capitals that names no section ("COPD") stays text.
+ * A line that heads the lines after it without a colon, as pasted letters and exports do: one in capitals
+ * that names a section ("ANTÉCÉDENTS RÉSOLUS / INACTIFS", "PROBLÈMES ACTIFS"), or a short one that names a
+ * section and no condition ("Afgesloten episodes", "Family history"). A line that names no section ("COPD")
+ * stays text.
  */
-export function capsHeading(c: Compiled, line: string): LineLabel | null {
+export function headingLine(c: Compiled, line: string): LineLabel | null {
   const text = line.trim();
-  if (text.length < 4 || text.length > 60 || text !== text.toUpperCase() || text === text.toLowerCase()) return null;
+  if (text.length < 4 || text.length > 60 || text === text.toLowerCase()) return null;
+  const caps = text === text.toUpperCase();
+  if (!caps && (text.split(/\s+/).length > HEADING_LINE_WORDS || c.prefilter.test(text.toLowerCase()))) return null;
   const kinds = classifyHeading(c, text);
   return kinds.size > 0 ? { kinds, label: text, bare: true } : null;
 }

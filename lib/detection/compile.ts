@@ -361,6 +361,12 @@ export function prefilterRegexes(source: string): Pick<Compiled, 'prefilter' | '
 }
 
 /**
+ * The pre-check reads only the first characters of each anchor ("diabet", "hypert"): a pre-check may let a block
+ * through that holds no term (the trie then finds none), and the shorter regex keeps the content script small.
+ */
+const ANCHOR_CHARS = 6;
+
+/**
  * The pre-check, for lower-cased text: abbreviations and code shapes then match in any case, and letters in
  * any accent (a superset, which is all a pre-check needs).
  */
@@ -374,8 +380,8 @@ export function buildPrefilter(trie: TrieNode): string {
       let anchor = words[0] ?? '';
       for (const w of words) if (!GENERIC.has(w) && (GENERIC.has(anchor) || w.length > anchor.length)) anchor = w;
       const sensitive = words.length === 1 && pays.every((p) => p.t === 'cond' && p.abbr !== null);
-      if (sensitive) for (const p of pays) rxInsert(root, p.t === 'cond' && p.abbr ? p.abbr : anchor);
-      else if (anchor) rxInsert(root, anchor);
+      if (sensitive) for (const p of pays) rxInsert(root, (p.t === 'cond' && p.abbr ? p.abbr : anchor).slice(0, ANCHOR_CHARS));
+      else if (anchor) rxInsert(root, anchor.slice(0, ANCHOR_CHARS));
     }
     if (node.next) for (const [tok, nx] of node.next) walk(nx, [...path, tok]);
   };

@@ -71,14 +71,14 @@ export function isSkippedTag(name: string): boolean {
 const NAVIGATION_ROLES = ['navigation', 'menu', 'menubar', 'tablist', 'toolbar'];
 const NAVIGATION_CLASSES = [
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'nav-tabs', 'nav-pills', 'tabs', 'tabbar',
-  'tab-bar', 'toolbar', 'tabbladen', 'onglets',
+  'tab-bar', 'toolbar', 'tabbladen', 'onglets', 'subtabs', 'tabstrip', 'sidenav', 'topnav',
 ];
-/** The navigation classes as one selector, to test an element or its ancestors (not to query a page with: see pageScan). */
-export const NAVIGATION_BY_CLASS = NAVIGATION_CLASSES.map((c) => `.${c}`).join(',');
-export const NAVIGATION = [...NAVIGATION_ROLES.map((r) => `[role="${r}"]`), NAVIGATION_BY_CLASS].join(',');
+/** The navigation classes and ids (`div#menu`) as one selector, to test an element or its ancestors (not to query a page with: see pageScan). */
+export const NAVIGATION_BY_NAME = NAVIGATION_CLASSES.flatMap((c) => [`.${c}`, `#${c}`]).join(',');
+export const NAVIGATION = [...NAVIGATION_ROLES.map((r) => `[role="${r}"]`), NAVIGATION_BY_NAME].join(',');
 /**
- * A class is a weaker sign than a role: an element with a navigation class is skipped only while its text is
- * this short, as menus and tab strips are (a hand-made `div.tabs` holding the tab panels is read).
+ * A class or id is a weaker sign than a role: an element with a navigation class or id is skipped only while
+ * its text is this short, as menus and tab strips are (a hand-made `div.tabs` holding the tab panels is read).
  */
 const MENU_TEXT_MAX = 600;
 
@@ -92,6 +92,41 @@ export interface PageScan {
   editables: Element[];
   /** Elements with role=heading (the walk notes headings without asking every element for its role). */
   roleHeadings: Set<Element>;
+  /** Elements holding LINK_BAR_MIN links or more, bars of links or not: a change in one may make or unmake a bar. */
+  linkHosts: Set<Element>;
+}
+
+/** At least this many links side by side, and no text of their own, make a bar of links. */
+export const LINK_BAR_MIN = 3;
+
+/**
+ * The elements that hold LINK_BAR_MIN links or more side by side. Those with no text but their links' (separators
+ * aside) are bars of links however the page names them ("div.acts", "div.strip", "div.kop"): module tabs and
+ * toolbars ("Diabetes Flowsheet", "Asthma Control Test"), not findings, skipped while short as menus are. A list
+ * with a label of its own ("Problems: <a>COPD</a>, <a>Asthma</a>, ...") is read.
+ */
+function linkHosts(root: ParentNode): Set<Element> {
+  const anchors = root.querySelectorAll('a');
+  const counts = new Map<Element, number>();
+  for (let i = 0; i < anchors.length; i++) {
+    const parent = (anchors[i] as Element).parentElement;
+    if (parent) counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  }
+  const hosts = new Set<Element>();
+  for (const [el, n] of counts) if (n >= LINK_BAR_MIN) hosts.add(el);
+  return hosts;
+}
+
+/** True when all of `el`'s lettered text is in its `<a>` children, and it is short. */
+function isLinkBar(el: Element): boolean {
+  let links = 0;
+  for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
+    if (ch.nodeType === 1) {
+      if ((ch as Element).localName === 'a') links++;
+      else if (hasLetter(ch.textContent ?? '')) return false;
+    } else if (ch.nodeType === 3 && hasLetter((ch as Text).data)) return false;
+  }
+  return links >= LINK_BAR_MIN && (el.textContent ?? '').length <= MENU_TEXT_MAX;
 }
 
 /**
@@ -112,8 +147,10 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     else if (NAVIGATION_ROLES.indexOf(role) !== -1) skip.add(e);
   }
   for (const c of NAVIGATION_CLASSES) {
-    const found = root.querySelectorAll(`.${c}`);
-    for (let i = 0; i < found.length; i++) if (((found[i] as Element).textContent ?? '').length <= MENU_TEXT_MAX) skip.add(found[i] as Element);
+    for (const selector of [`.${c}`, `#${c}`]) {
+      const found = root.querySelectorAll(selector);
+      for (let i = 0; i < found.length; i++) if (((found[i] as Element).textContent ?? '').length <= MENU_TEXT_MAX) skip.add(found[i] as Element);
+    }
   }
   const ce = root.querySelectorAll('[contenteditable]');
   for (let i = 0; i < ce.length; i++) {
@@ -123,6 +160,8 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     editables.push(e);
   }
   for (const label of untickedLabels(root)) skip.add(label);
+  const hosts = linkHosts(root);
+  for (const host of hosts) if (isLinkBar(host)) skip.add(host);
   const textareas = root.querySelectorAll('textarea');
   if (textareas.length > 0) {
     const editable = new Set(editables);
@@ -136,7 +175,7 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
       /* invalid selector from an adapter: ignore it */
     }
   }
-  return { skip, editables, roleHeadings };
+  return { skip, editables, roleHeadings, linkHosts: hosts };
 }
 
 /**
@@ -700,6 +739,26 @@ export function isHeaderRow(tr: Element): boolean {
   return false;
 }
 
+const HAS_DIGIT = /\d/;
+const HEADER_ROWS_MAX = 3;
+
+/** True when `cell` is under an end-date column's header ("Einde", "End date", "Date de fin"): a date there ends the problem. */
+function isEndColumn(c: Compiled, cell: Element): boolean {
+  if (cell.localName !== 'td') return false;
+  const table = cell.closest('table') as HTMLTableElement | null;
+  if (!table) return false;
+  // The header row is among the first rows: no walk down a long table for each of its cells.
+  const rows = table.rows;
+  for (let i = 0; i < rows.length && i < HEADER_ROWS_MAX; i++) {
+    const row = rows[i] as HTMLTableRowElement;
+    if (!isHeaderRow(row)) continue;
+    if (row === cell.parentElement) return false;
+    const th = row.cells[(cell as HTMLTableCellElement).cellIndex];
+    return th !== undefined && c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
+  }
+  return false;
+}
+
 /** A description list's term after another: the one before is no heading of it. */
 function termAfterTerm(el: Element, before: Element): boolean {
   return el.localName === 'dt' && before.localName === 'dt';
@@ -795,7 +854,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells++ < 12) {
-      const status = cellStatus(c, t);
+      const status = cellStatus(c, t) ?? (HAS_DIGIT.test(t) && isEndColumn(c, n as Element) ? 'historical' : null);
       if (status === 'negated') negated = true;
       else if (status === 'historical') historical = true;
     }

@@ -6,7 +6,7 @@
 import type { ConditionId, Language } from '../conditions';
 import {
   analyzeBlock,
-  capsHeading,
+  headingLine,
   guessLanguage,
   labelledSpans,
   lineLabel,
@@ -38,7 +38,7 @@ import {
   isHeadingEl,
   isRankedHeading,
   NAVIGATION,
-  NAVIGATION_BY_CLASS,
+  NAVIGATION_BY_NAME,
   ownBlock,
   rowOf,
   pageScan,
@@ -178,9 +178,9 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
 
 /**
  * Parts of the page found by the page scan (note fields, hidden parts, role=heading, navigation, tick boxes and
- * their labels): adding or removing one redoes it.
+ * their labels, links that may make a bar of links): adding or removing one redoes it.
  */
-const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],script,${NAVIGATION},${CHOICES},label[for]`;
+const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],script,${NAVIGATION},${CHOICES},label[for],a`;
 /**
  * Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden
  * parts, navigation classes, a box ticked in the markup and the label naming it.
@@ -283,6 +283,7 @@ class PageDetector implements Detector {
   private readonly textCache = new Map<string, LocalMention[]>();
   private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
+  private linkHosts: ReadonlySet<Element> = new Set();
   private roleHeadings = new Set<Element>();
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
@@ -333,6 +334,7 @@ class PageDetector implements Detector {
     const before = [this.skip, ...Object.values(this.adapterSets ?? {})];
     this.skip = scan.skip;
     this.roleHeadings = scan.roleHeadings;
+    this.linkHosts = scan.linkHosts;
     this.editables = scan.editables;
     this.note = findNoteField(this.doc, a, scan.editables, this.note?.el);
     this.adapterSets = a
@@ -351,6 +353,13 @@ class PageDetector implements Detector {
       for (const e of old) if (!set.has(e)) changed.push(e);
     });
     return changed;
+  }
+
+  /** True when `node` sits in an element with links side by side: text in or out of it may make or unmake a bar of links. */
+  private inLinkHost(node: Node): boolean {
+    if (this.linkHosts.size === 0) return false;
+    for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) if (this.linkHosts.has(el)) return true;
+    return false;
   }
 
   /**
@@ -558,8 +567,8 @@ class PageDetector implements Detector {
         const target = r.target;
         if (this.structuredPatient !== undefined && this.mayRenamePatient(r, banner)) this.structuredPatient = undefined;
         if (!noteLabels && (r.type === 'attributes' || this.namesNoteField(target, (labelIds ??= this.noteLabelIds())))) noteLabels = true;
-        // Text in or out of an element with a navigation class may make it long enough to read, or short enough to skip.
-        if (!pageSets && r.type !== 'attributes' && inNavigationByClass(target)) pageSets = true;
+        // Text in or out of an element with a navigation class or id may make it long enough to read, or short enough to skip.
+        if (!pageSets && r.type !== 'attributes' && (inNavigationByName(target) || this.inLinkHost(target))) pageSets = true;
         if (r.type === 'attributes') {
           if (target.nodeType !== 1) continue;
           const el = target as Element;
@@ -582,7 +591,8 @@ class PageDetector implements Detector {
             pageSets = true;
             roots.add(sectionOf(el));
           } else if (name === 'id' || name === 'aria-label') {
-            // A label names the section of everything inside the element.
+            // A label names the section of everything inside the element; an id may make it navigation.
+            if (name === 'id' && (this.skip.has(el) || el.matches(NAVIGATION))) pageSets = true;
             const b = blockOf(el);
             if (b) roots.add(b);
           }
@@ -719,10 +729,10 @@ class PageDetector implements Detector {
   }
 }
 
-/** True when `node` is, or is inside, an element with a navigation class. */
-function inNavigationByClass(node: Node): boolean {
+/** True when `node` is, or is inside, an element with a navigation class or id. */
+function inNavigationByName(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return el?.closest(NAVIGATION_BY_CLASS) != null;
+  return el?.closest(NAVIGATION_BY_NAME) != null;
 }
 
 /** True when `el` is or holds an element matching `selector`. */
@@ -869,7 +879,7 @@ export function analyzeText(
       }
       let kinds = section;
       let lineHeading = heading;
-      const label = lineLabel(c, line) ?? capsHeading(c, line);
+      const label = lineLabel(c, line) ?? headingLine(c, line);
       if (label?.bare) {
         section = label.kinds;
         heading = label.label;

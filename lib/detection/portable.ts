@@ -8,10 +8,16 @@ import type { Compiled, IcdRule, Payload, SectionKind, TrieNode } from './compil
 import { prefilterRegexes, triePaths } from './compile';
 
 export interface Portable {
-  v: 1;
-  /** Token paths of the trie (tokens never contain a space), and for each the indexes of its payloads. */
-  paths: string[];
-  pays: number[][];
+  v: 2;
+  /**
+   * Token paths of the trie, one per line, each coded against the line before: a first character (code
+   * 48 + k) says how many leading tokens it shares with it, then its other tokens, space-separated (tokens never
+   * contain a space or a line break). Sorted paths share most of their tokens: this keeps the script small.
+   */
+  paths: string;
+  /** For each path, the indexes of its payloads in `table`: comma-separated, one group per path, space-separated. */
+  pays: string;
+  /** Payloads without their false and null fields (PAYLOAD_DEFAULTS puts them back). */
   table: Payload[];
   prefilter: string;
   icd10: IcdRule[];
@@ -19,7 +25,8 @@ export interface Portable {
   snomed: [string, ConditionId[]][];
   atc: { prefix: string; ids: ConditionId[] }[];
   yields: [ConditionId, ConditionId[]][];
-  sections: Record<SectionKind, string[][]>;
+  /** Each kind's heading phrases, their tokens space-separated. */
+  sections: Record<SectionKind, string[]>;
   rowHistorical: string[];
   rowNegated: string[];
   rowActive: string[];
@@ -27,30 +34,58 @@ export interface Portable {
   hints: [string, Language][];
 }
 
+/** The false and null fields a payload of each kind has when the table leaves them out. */
+const PAYLOAD_DEFAULTS: Partial<Record<Payload['t'], object>> = { cond: { weak: false, abbr: null } };
+const TRIGGER_DEFAULTS = { pre: false, post: false, clause: false, punct: false };
+
+/** A copy of `x` without its false and null fields, its keys sorted (one text for equal payloads). */
+function lean<T extends object>(x: T): T {
+  const kept = Object.entries(x).filter(([, v]) => v !== false && v !== null);
+  return Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : 1))) as T;
+}
+
+function leanPayload(p: Payload): Payload {
+  return p.t === 'trig' ? { t: 'trig', trig: lean(p.trig) } : lean(p);
+}
+
+function fullPayload(p: Payload): Payload {
+  return p.t === 'trig' ? { t: 'trig', trig: { ...TRIGGER_DEFAULTS, ...p.trig } } : ({ ...PAYLOAD_DEFAULTS[p.t], ...p } as Payload);
+}
+
+/** The code of a path's line: how many tokens it shares with the path before, then the rest. */
+const SHARED_BASE = 48;
+
 export function toPortable(c: Compiled): string {
   const table: Payload[] = [];
   const index = new Map<string, number>();
-  const paths: string[] = [];
-  const pays: number[][] = [];
+  const lines: string[] = [];
+  const pays: string[] = [];
+  let before: string[] = [];
   for (const [path, ps] of triePaths(c.root)) {
-    paths.push(path.join(' '));
+    let shared = 0;
+    while (shared < path.length - 1 && shared < before.length && path[shared] === before[shared]) shared++;
+    lines.push(String.fromCharCode(SHARED_BASE + shared) + path.slice(shared).join(' '));
+    before = path;
     pays.push(
-      ps.map((p) => {
-        const k = JSON.stringify(p);
-        let i = index.get(k);
-        if (i === undefined) {
-          i = table.length;
-          table.push(p);
-          index.set(k, i);
-        }
-        return i;
-      }),
+      ps
+        .map((p) => {
+          const stored = leanPayload(p);
+          const k = JSON.stringify(stored);
+          let i = index.get(k);
+          if (i === undefined) {
+            i = table.length;
+            table.push(stored);
+            index.set(k, i);
+          }
+          return i;
+        })
+        .join(','),
     );
   }
   const p: Portable = {
-    v: 1,
-    paths,
-    pays,
+    v: 2,
+    paths: lines.join('\n'),
+    pays: pays.join(' '),
     table,
     prefilter: c.prefilter.source,
     icd10: c.icd10,
@@ -58,7 +93,7 @@ export function toPortable(c: Compiled): string {
     snomed: [...c.snomed],
     atc: c.atc,
     yields: [...c.yields],
-    sections: c.sections,
+    sections: Object.fromEntries(Object.entries(c.sections).map(([k, v]) => [k, v.map((toks) => toks.join(' '))])) as Record<SectionKind, string[]>,
     rowHistorical: [...c.rowHistorical],
     rowNegated: [...c.rowNegated],
     rowActive: [...c.rowActive],
@@ -70,10 +105,17 @@ export function toPortable(c: Compiled): string {
 
 export function fromPortable(json: string): Compiled {
   const p = JSON.parse(json) as Portable;
+  const table = p.table.map(fullPayload);
+  const pays = p.pays.split(' ');
   const root: TrieNode = { next: null, pay: null };
-  for (let i = 0; i < p.paths.length; i++) {
+  let before: string[] = [];
+  const lines = p.paths.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const path = before.slice(0, line.charCodeAt(0) - SHARED_BASE).concat(line.slice(1).split(' '));
+    before = path;
     let node = root;
-    for (const tok of (p.paths[i] as string).split(' ')) {
+    for (const tok of path) {
       node.next ??= new Map();
       let nx = node.next.get(tok);
       if (!nx) {
@@ -82,7 +124,7 @@ export function fromPortable(json: string): Compiled {
       }
       node = nx;
     }
-    node.pay = (p.pays[i] as number[]).map((j) => p.table[j] as Payload);
+    node.pay = (pays[i] as string).split(',').map((j) => table[Number(j)] as Payload);
   }
   return {
     root,
@@ -92,7 +134,7 @@ export function fromPortable(json: string): Compiled {
     snomed: new Map(p.snomed),
     atc: p.atc,
     yields: new Map(p.yields),
-    sections: p.sections,
+    sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, v.map((s) => (s ? s.split(' ') : []))])) as Record<SectionKind, string[][]>,
     rowHistorical: new Set(p.rowHistorical),
     rowNegated: new Set(p.rowNegated),
     rowActive: new Set(p.rowActive),

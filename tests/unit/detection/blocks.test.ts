@@ -202,6 +202,19 @@ describe('page scan', () => {
     expect(blockOf(doc.getElementById('t')?.firstChild ?? null)?.id).toBe('t');
   });
 
+  it('skips bars of links however they are named, and navigation named by id; reads links with a label of their own', () => {
+    const doc = loadHtml(
+      '<body><div id="a"><a href="#">Chart Review</a><a href="#">Asthma Control Test</a> | <a href="#">Diabetes Flowsheet</a></div>' +
+        '<div id="menubar"><a href="#">Reception</a> Clinical</div><div id="menu"><ul><li>Ketenzorg: Diabetes | COPD/Astma</li></ul></div>' +
+        '<p id="b">Problems: <a href="#">COPD</a>, <a href="#">Asthma</a>, <a href="#">Hypertension</a></p>' +
+        '<p id="c"><a href="#">COPD</a> <a href="#">Asthma</a></p></body>',
+    );
+    expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['a', 'menu', 'menubar']);
+    // Text of its own makes a bar of links a list that is read.
+    (doc.getElementById('a') as Element).prepend('Modules: ');
+    expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['menu', 'menubar']);
+  });
+
   it('adds the parts an adapter ignores, and passes over a selector it cannot read', () => {
     const doc = loadHtml('<body><aside class="ads">Asthma inhalers on sale</aside><p>COPD</p></body>');
     const scan = pageScan(doc.body, ['[[bad', 'aside.ads']);

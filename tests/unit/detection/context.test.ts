@@ -177,6 +177,14 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Son épouse, présente, a une BPCO et un diabète.', 'copd', 'family'],
   ['fr', 'Sa fille Julie, qui a un asthme, est venue.', 'asthma', 'family'],
   ['fr', 'Épouse présente, le patient a une BPCO.', 'copd', 'confirmed'],
+  // a relative's appositions, where the relative is named or opens the sentence, are the relative's
+  ['en', 'Hard at home: husband, Tom, type 1 diabetic, recently had an amputation.', 't1dm', 'family'],
+  ['en', 'Lives with wife, independent, COPD stable.', 'copd', 'confirmed'],
+  ['nl', 'Zijn dochter, bekend met astma, komt mee.', 'asthma', 'family'],
+  ['nl', 'Woont met partner, zelfstandig, COPD stabiel.', 'copd', 'confirmed'],
+  ['fr', 'Sa fille, diabétique sous insuline, est présente.', 't2dm', 'family'],
+  ['fr', 'Son épouse, asthmatique, souhaite qu\'il arrête.', 'asthma', 'family'],
+  ['fr', 'Vit avec son mari, autonome, BPCO stable.', 'copd', 'confirmed'],
   // ... but a relative who has it stays family history
   ['en', 'Mum has asthma.', 'asthma', 'family'],
   ['nl', 'Dochter heeft astma.', 'asthma', 'family'],
@@ -200,6 +208,12 @@ const CASES: [Language, string, ConditionId, Want][] = [
   // ICPC-2 K85 "elevated blood pressure" is a reading, not hypertension
   ['en', 'K85 Elevated blood pressure - recheck in 3 months', 'hypertension', 'absent'],
   ['nl', 'K85 Verhoogde bloeddruk - actief', 'hypertension', 'absent'],
+  // ECG "ST depression" is no depression; a questionnaire's subscale mid-sentence is no diagnosis
+  ['en', 'ECG: 1 mm ST depression V4-V6.', 'depression', 'absent'],
+  ['nl', 'ECG ambulance: ST-depressie V4-V6.', 'depression', 'absent'],
+  ['fr', 'ECG : dépression du segment ST en V5.', 'depression', 'absent'],
+  ['nl', 'Stemming redelijk - geen depressie. 4DKL: distress 18, depressie 2, angst 9.', 'depression', 'negated'],
+  ['fr', 'Suspicion de BPCO non confirmée (spirométrie normale).', 'copd', 'negated'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
@@ -221,6 +235,9 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['fr', "Pas d'asthme mais une BPCO.", 'asthma', 'negated', 'copd', 'confirmed'],
   ['fr', 'Père: BPCO. Patiente: arthrose des genoux.', 'copd', 'family', 'osteoarthritis', 'confirmed'],
 ];
+
+/** The conditions the engine finds in a text, in its order. */
+const idsIn = (text: string, lang: Language) => analyzeText(text, lang).conditions.map((c) => c.id);
 
 function conclusion(text: string, lang: Language, id: ConditionId): Want {
   const r = analyzeText(text, lang);
@@ -251,13 +268,20 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(r.conditions.map((c) => c.id)).toEqual(['hypertension']);
     expect(r.ruledOut.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
   });
+  it('a short line that names a section and no condition heads the lines after it, as a line in capitals does', () => {
+    expect(idsIn('Active problems\nHypertension\n\nClosed problems\nDepression 2016-2017', 'en')).toEqual(['hypertension']);
+    expect(idsIn('Actieve episodes\nK86 Hypertensie\n\nAfgesloten episodes\nP76 Depressie 2016 t/m 2017', 'nl')).toEqual(['hypertension']);
+    expect(idsIn('Problèmes actifs\nHTA\n\nProblèmes résolus\nDépression 2016-2017', 'fr')).toEqual(['hypertension']);
+    // A short line that names a condition is text, not a heading.
+    expect(idsIn('Family history\nAsthma\n\nCOPD resolved\nHypertension', 'en')).toEqual(['hypertension']);
+  });
   it('a screening section asks about what it names; a "Historie" heading makes its problems past', () => {
     for (const [text, lang] of [
       ['Screening:\nDepression - PHQ-2 to do\nCOPD - questionnaire given\n\nProblems:\nHypertension', 'en'],
       ['Screeningsvragen:\nDepressie - PHQ-2 nog af te nemen\nCOPD - vragenlijst meegegeven\n\nProblemen:\nHypertensie', 'nl'],
       ['Dépistages :\nSyndrome dépressif - PHQ-9 à faire\nBPCO - questionnaire remis\n\nProblèmes :\nHTA', 'fr'],
     ] as const) {
-      expect(analyzeText(text, lang).conditions.map((c) => c.id), text).toEqual(['hypertension']);
+      expect(idsIn(text, lang), text).toEqual(['hypertension']);
       // The same lines under no heading are findings.
       expect(analyzeText(text.slice(text.indexOf('\n') + 1), lang).conditions.length, text).toBe(3);
     }
@@ -276,6 +300,18 @@ describe('context rules, table-driven in en / nl / fr', () => {
     // The same card under a title that names no section keeps the page's reading.
     const plain = loadHtml('<body><h2>Family history</h2><div><h4>Mother</h4>Type 2 diabetes</div></body>');
     expect(detectPage(plain, { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('a date in an end-date column ends the problem of its row', () => {
+    for (const [end, lang] of [['End date', 'en'], ['Einde', 'nl'], ['Date de fin', 'fr']] as const) {
+      const page = loadHtml(
+        `<html lang="${lang}"><body><table><tr><th>Code</th><th>Problem</th><th>Start</th><th>${end}</th></tr>` +
+          '<tr><td>P76</td><td>Depression</td><td>2015</td><td>2016</td></tr><tr><td>K86</td><td>Hypertension</td><td>2011</td><td></td></tr></table></body></html>',
+      );
+      const r = detectPage(page, { adapters: [] });
+      expect(r.conditions.map((x) => x.id), end).toEqual(['hypertension']);
+      expect(r.ruledOut.find((x) => x.id === 'depression')?.evidence[0]?.context, end).toBe('historical');
+    }
   });
 
   it('lists of other patients and audit banners are not about the patient', () => {

@@ -12,7 +12,7 @@ export function mutateAndCollect(doc: Document, mutate: () => void): MutationRec
 }
 
 /** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
-export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice'] as const;
+export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice', 'link'] as const;
 
 export interface Edit {
   kind: (typeof EDIT_KINDS)[number];
@@ -32,7 +32,7 @@ const ATTRIBUTES: [string, string | null][] = [
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
- * add or tick a tick box.
+ * add or tick a tick box, add a link or a strip of links.
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -82,6 +82,13 @@ export function applyEdit(doc: Document, e: Edit): void {
       if (e.to % 3 === 0) input.setAttribute('checked', '');
       label.append(` ${answer ?? e.text}`);
       el.appendChild(label);
+    }
+  } else if (e.kind === 'link') {
+    // A link added beside others (a tab strip of links grows), or a strip of links with a separator.
+    if (e.to % 2 === 0) el.appendChild(doc.createElement('a')).textContent = e.text;
+    else {
+      const bar = el.appendChild(doc.createElement('div'));
+      for (const t of ['Summary', e.text, 'Diabetes clinic']) bar.append(Object.assign(doc.createElement('a'), { textContent: t }), ' | ');
     }
   } else if (e.kind === 'row' && e.at % 3 === 0) {
     // A form's question and answer: a description list's term (its text in a label, sometimes) and description.

@@ -97,7 +97,7 @@ describe('incremental detection (SPA)', () => {
 
   it('a change inside an inline heading renames the section of the blocks it holds', () => {
     // Found by the random edits below (fhir-embedded.html): <span role="heading"> around paragraphs.
-    const doc = loadHtml('<html lang="en"><body><div id="tabs"><button>Overview</button><span role="heading">Asthma<p>Asthma</p></span></div></body></html>');
+    const doc = loadHtml('<html lang="en"><body><div id="overview"><button>Overview</button><span role="heading">Asthma<p>Asthma</p></span></div></body></html>');
     const det = createDetector(doc);
     det.detect();
     const heading = doc.querySelector('[role="heading"]') as HTMLElement;
@@ -236,6 +236,23 @@ describe('incremental detection (SPA)', () => {
     panel.textContent = 'Chronic kidney disease stage 3a, eGFR 52. '.repeat(15);
     expect(step(() => menu.appendChild(panel))).toEqual(['asthma', 'ckd', 'copd']);
     expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
+  });
+
+  it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
+    const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
+    const det = createDetector(doc, { adapters: [] });
+    expect(ids(det.detect())).toEqual(['asthma', 'copd', 'hypertension']);
+    const bar = doc.getElementById('bar') as HTMLElement;
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate)) ?? det.detect();
+      expect(r).toEqual(detectPage(doc, { adapters: [] }));
+      return ids(r);
+    };
+    expect(step(() => bar.appendChild(Object.assign(doc.createElement('a'), { textContent: 'Diabetes flowsheet' })))).toEqual(['hypertension']);
+    const label = doc.createTextNode('Problems: ');
+    expect(step(() => bar.prepend(label))).toEqual(['asthma', 'copd', 'hypertension', 't2dm']);
+    expect(step(() => (label.data = ' | '))).toEqual(['hypertension']);
+    expect(step(() => (doc.getElementById('p') as Element).setAttribute('id', 'menu'))).toEqual([]);
   });
 
   it('reads a whole table again when a column header changes, is added or removed', () => {
