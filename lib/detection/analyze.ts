@@ -142,10 +142,10 @@ const APPOSITION_WORDS = 3;
  */
 function markAppositions(trigs: TrigHit[], tk: Tokens, text: string, taken: boolean[], context: boolean[]): void {
   const { norm, kind, start } = tk;
+  const startsAt = (k: number) => k === 0 || kind[k - 1] === TokKind.Hard;
   for (const t of trigs) {
     if (t.trig.rel === undefined || norm[t.e] !== ',') continue;
     // At the start of a sentence, or after one word there ("Sa fille, diabétique sous insuline, est présente").
-    const startsAt = (k: number) => k === 0 || kind[k - 1] === TokKind.Hard;
     const opensSentence = startsAt(t.s) || (kind[t.s - 1] === TokKind.Word && !taken[t.s - 1] && startsAt(t.s - 1));
     const named = kind[t.e + 1] === TokKind.Word && !taken[t.e + 1] && isUpper(text.charCodeAt(start[t.e + 1] as number));
     if (!opensSentence && !named) continue;

@@ -32,6 +32,11 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   return status;
 }
 
+/** True when a cell under an end-date heading holds a date (a year at least): the row's problem has ended. */
+export function holdsDate(cell: string): boolean {
+  return /[0-9]/.test(cell);
+}
+
 /** A column of a plain-text table that can end a row's problem: an end date, or a status. */
 interface TextColumn {
   kind: 'end' | 'status';
@@ -79,7 +84,7 @@ export function textRowStatus(c: Compiled, table: TextTable, line: string): Cell
     const cell = fields
       ? (fields[col.field] ?? '')
       : (spaced.find((m) => (m.index ?? 0) >= col.from - 1 && (m.index ?? 0) < col.to)?.[0] ?? '');
-    const said = col.kind === 'end' ? (/[0-9]/.test(cell) ? 'historical' : null) : cellStatus(c, cell);
+    const said = col.kind === 'end' ? (holdsDate(cell) ? 'historical' : null) : cellStatus(c, cell);
     if (said === 'negated') return said;
     status ??= said;
   }

@@ -14,11 +14,11 @@ export interface CompiledTrigger {
   post: boolean;
   window: number;
   clause: boolean;
-  /** Punctuation-only triggers ('?') work by adjacency, across sentence ends. */
+  /** Punctuation-only triggers ('?'): before a term, only as a mark that opens what follows (analyze.ts isPrefixMark). */
   punct: boolean;
   /** Valid only where its clause ends with it (Trigger.answer). */
   answer?: true;
-  /** A relative (a one-word family trigger), in these languages: informant and relative-clause cues apply to it. */
+  /** A relative (a family trigger of one or two words, relativesOf), in these languages: cues apply to it. */
   rel?: Language[];
 }
 

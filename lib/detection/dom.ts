@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus } from './columns';
+import { cellStatus, holdsDate } from './columns';
 
 export interface Block {
   el: Element;
@@ -188,7 +188,7 @@ function untickedLabels(root: ParentNode): Element[] {
   let byFor: Map<string, Element[]> | null = null;
   for (let i = 0; i < inputs.length; i++) {
     const box = inputs[i] as HTMLInputElement;
-    if ((box.type !== 'checkbox' && box.type !== 'radio') || box.checked) continue;
+    if (!isChoice(box) || box.checked) continue;
     const wrapping = box.closest('label');
     if (wrapping) {
       out.push(wrapping);
@@ -208,10 +208,16 @@ function untickedLabels(root: ParentNode): Element[] {
   return out;
 }
 
+/** True when `el` is a tick box or a radio button (CHOICES). */
+function isChoice(el: Element): el is HTMLInputElement {
+  const type = (el as HTMLInputElement).type;
+  return el.localName === 'input' && (type === 'checkbox' || type === 'radio');
+}
+
 /** The tick box or radio button a label holds or names (`<label for>`), or null. */
 function choiceOf(label: Element): HTMLInputElement | null {
-  const box = (label as HTMLLabelElement).control as HTMLInputElement | null;
-  return box && box.localName === 'input' && (box.type === 'checkbox' || box.type === 'radio') ? box : null;
+  const box = (label as HTMLLabelElement).control;
+  return box && isChoice(box) ? box : null;
 }
 
 /** One short word ("nee", "No", "oui", "ja"): an answer, not a finding of its own. */
@@ -631,10 +637,15 @@ export class StructureMemo {
     // The cell itself, or a block alone in it (<td><p>...</p></td>): no climb through the page for every block.
     const up = el.parentElement;
     const cell = el.localName === 'td' ? el : up?.localName === 'td' ? up : null;
-    const row = cell?.parentElement;
+    return cell ? this.headerCell(cell) : null;
+  }
+
+  /** The header cell over a table cell, in its table's header row (the first with a header cell), or null. */
+  private headerCell(cell: Element): HTMLTableCellElement | null {
+    const row = cell.parentElement;
     const group = row?.parentElement;
     const table = group?.localName === 'table' ? group : group?.parentElement;
-    if (!cell || !row || !table || table.localName !== 'table') return null;
+    if (!row || !table || table.localName !== 'table') return null;
     let header = this.headers.get(table);
     if (header === undefined) {
       header = null;
@@ -645,6 +656,17 @@ export class StructureMemo {
     if (header === null || header === row) return null;
     const th = header.cells[(cell as HTMLTableCellElement).cellIndex];
     return th?.localName === 'th' ? th : null;
+  }
+
+  /**
+   * True when `cell` is under an end-date column's header ("Einde", "End date", "Date de fin") in one of its
+   * table's first rows: a date there ends the row's problem.
+   */
+  private inEndColumn(cell: Element): boolean {
+    if (cell.localName !== 'td') return false;
+    const th = this.headerCell(cell);
+    const header = th?.parentElement as HTMLTableRowElement | undefined;
+    return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
   }
 
   /** The section of a child of `f`'s element with no heading before it: that element's label, else its own section. */
@@ -715,7 +737,7 @@ export class StructureMemo {
     if (!row) return null;
     let info = this.rows.get(row);
     if (!info) {
-      info = rowInfo(this.c, row, this.skip);
+      info = rowInfo(this.c, row, this.skip, (cell) => this.inEndColumn(cell));
       this.rows.set(row, info);
     }
     return info;
@@ -739,25 +761,8 @@ export function isHeaderRow(tr: Element): boolean {
   return false;
 }
 
-const HAS_DIGIT = /\d/;
+/** An end-date column's header is looked for in a table's first rows only. */
 const HEADER_ROWS_MAX = 3;
-
-/** True when `cell` is under an end-date column's header ("Einde", "End date", "Date de fin"): a date there ends the problem. */
-function isEndColumn(c: Compiled, cell: Element): boolean {
-  if (cell.localName !== 'td') return false;
-  const table = cell.closest('table') as HTMLTableElement | null;
-  if (!table) return false;
-  // The header row is among the first rows: no walk down a long table for each of its cells.
-  const rows = table.rows;
-  for (let i = 0; i < rows.length && i < HEADER_ROWS_MAX; i++) {
-    const row = rows[i] as HTMLTableRowElement;
-    if (!isHeaderRow(row)) continue;
-    if (row === cell.parentElement) return false;
-    const th = row.cells[(cell as HTMLTableCellElement).cellIndex];
-    return th !== undefined && c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
-  }
-  return false;
-}
 
 /** A description list's term after another: the one before is no heading of it. */
 function termAfterTerm(el: Element, before: Element): boolean {
@@ -837,12 +842,11 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
   return text;
 }
 
-/** Where a status cell's status ends and a comment begins: "uitgesloten: echo normaal", "Resolved (2019)". */
 /**
- * A row's status (its class, or a cell stating a status word such as "Resolved" or "Excluded") and whether it
- * shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
+ * A row's status (its class, a cell stating a status word such as "Resolved" or "Excluded", or a date under an
+ * end-date column) and whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
  */
-function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo {
+function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
   let historical = false;
   let negated = false;
   const cls = row.getAttribute('class');
@@ -854,7 +858,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>): RowInfo
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells++ < 12) {
-      const status = cellStatus(c, t) ?? (HAS_DIGIT.test(t) && isEndColumn(c, n as Element) ? 'historical' : null);
+      const status = cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null);
       if (status === 'negated') negated = true;
       else if (status === 'historical') historical = true;
     }

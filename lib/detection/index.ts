@@ -188,14 +188,6 @@ const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],scr
 const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'for'];
 const TEXT_CACHE_MAX = 20000;
 
-/**
- * For a change in the label of a tick box or radio button: the block its parent belongs to, read again with
- * the label (the change may make the label an answer read on that line, or no longer one). Else null.
- */
-function answerParent(node: Node): Element | null {
-  const label = choiceLabelOf(node);
-  return label ? blockOf(label.parentNode) : null;
-}
 /** Blocks per pre-check pass in detectAsync. */
 const CHUNK = 1000;
 const WARM_UP = ' '.repeat(2048);
@@ -727,6 +719,15 @@ class PageDetector implements Detector {
       return null;
     }
   }
+}
+
+/**
+ * For a change in the label of a tick box or radio button: the block its parent belongs to, read again with
+ * the label (the change may make the label an answer read on that line, or no longer one). Else null.
+ */
+function answerParent(node: Node): Element | null {
+  const label = choiceLabelOf(node);
+  return label ? blockOf(label.parentNode) : null;
 }
 
 /** True when `node` is, or is inside, an element with a navigation class or id. */
