@@ -10,8 +10,9 @@ export default defineConfig({
     default_locale: 'en',
     // Least privilege: local storage, the daily retention purge, and writing the summary to the clipboard.
     // activeTab: the popup may see the address of the tab it was opened on (to offer "enable on this site").
-    // scripting (MV3): the content script is registered per enabled EHR site at run time (lib/background/sites.ts);
-    // Firefox MV2 uses browser.contentScripts, which needs no permission beyond the site's own.
+    // scripting (MV3): the content script is registered per enabled EHR site at run time (lib/background/sites.ts),
+    // and the sidebar's UI is injected into a page once it shows a condition (lib/background/sidebar-ui.ts);
+    // Firefox MV2 uses browser.contentScripts and tabs.executeScript, which need no permission beyond the site's own.
     permissions: ['storage', 'alarms', 'clipboardWrite', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
     // Localhost is for the demo and the tests; every real EHR site is asked for, one at a time, when the
     // practice enables it in the options page.

@@ -265,8 +265,8 @@ export class SmsSidebar extends LitElement {
   }
 }
 
-/** Registers the sidebar's elements once. Called by the content script after the custom-elements polyfill
- * (content scripts have no `customElements` registry of their own) and by extension pages. */
+/** Registers the sidebar's elements once. Called by the injected sidebar UI script after the custom-elements
+ * polyfill (content scripts have no `customElements` registry of their own) and by extension pages. */
 export function defineSidebarElements(): void {
   const elements: [string, CustomElementConstructor][] = [
     ['sms-sidebar', SmsSidebar],

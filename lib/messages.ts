@@ -66,6 +66,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
    */
   /** The sidebar's user-visible strings in one language (the content script does not bundle every language). */
   z.object({ type: z.literal('ui/strings'), lang: LanguageSchema }),
+  /** Content script only: put the sidebar's UI script into the sender's frame (lib/background/sidebar-ui.ts). */
+  z.object({ type: z.literal('ui/load') }),
   z.object({ type: z.literal('pack/get'), lang: LanguageSchema }),
   /**
    * Extension pages only: validate (parsePack, checksum when present) and store a pack as the active pack of its
@@ -210,6 +212,7 @@ export const ResponseDataSchemas = {
   'data/erase': z.object({ erased: z.literal(true) }),
   'data/counts': DataCountsSchema,
   'ui/strings': z.object({ messages: MessagesFileSchema }),
+  'ui/load': z.object({ loaded: z.literal(true) }),
   'pack/get': ActivePackSchema,
   'pack/import': PackImportedSchema,
   'pack/reset': ActivePackSchema,

@@ -284,8 +284,19 @@ async function main() {
   console.log('Bare node visit: a script loop that only visits every node (no text read), the floor for any detector reading the page from script.');
   console.log('Incremental figures are per re-detection, from batches of 20 row additions and 20 removals timed with and without onMutations (performance.now() is coarsened to 0.1 ms).');
   console.log(`Found on the generated chart: ${rows[0].found}`);
-  const cs = path.join(root, '.output/chrome-mv3/content-scripts/content.js');
-  console.log(fs.existsSync(cs) ? `Built content script (.output/chrome-mv3/content-scripts/content.js, ${new Date(fs.statSync(cs).mtimeMs).toISOString()}): ${(fs.statSync(cs).size / 1024).toFixed(1)} KiB, gzipped ${(zlib.gzipSync(fs.readFileSync(cs)).length / 1024).toFixed(1)} KiB` : 'Built content script (.output/chrome-mv3/content-scripts/content.js): not built (npx wxt build)');
+  printBuiltSize('Built content script', 'content-scripts/content.js');
+  printBuiltSize('Built sidebar UI (injected only where the sidebar shows)', 'sidebar-ui.js');
+}
+
+function printBuiltSize(label, file) {
+  const built = path.join(root, '.output/chrome-mv3', file);
+  if (!fs.existsSync(built)) {
+    console.log(`${label} (.output/chrome-mv3/${file}): not built (npx wxt build)`);
+    return;
+  }
+  const { size, mtimeMs } = fs.statSync(built);
+  const gzipped = zlib.gzipSync(fs.readFileSync(built)).length;
+  console.log(`${label} (.output/chrome-mv3/${file}, ${new Date(mtimeMs).toISOString()}): ${(size / 1024).toFixed(1)} KiB, gzipped ${(gzipped / 1024).toFixed(1)} KiB`);
 }
 
 /** The detection code the content script pulls in: createDetector and what it reaches. */

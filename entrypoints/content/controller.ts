@@ -53,6 +53,7 @@ export class ContentController implements SidebarActions {
   private firstPendingAt = 0;
   private settingsWarning: string | undefined;
   private lockedKeys: string[] = [];
+  private uiLoaded: Promise<boolean> | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -117,10 +118,26 @@ export class ContentController implements SidebarActions {
       return;
     }
     if (!this.mounted) {
-      this.mount();
-      this.metric('prompt_shown');
+      if (!(await this.loadUi()) || this.detection !== result) return; // a newer result took over while loading
+      if (!this.mounted) {
+        this.mount();
+        this.metric('prompt_shown');
+      }
     }
     this.render();
+  }
+
+  /** The sidebar's elements, injected into this page's isolated world on first need (lib/background/sidebar-ui.ts). */
+  private loadUi(): Promise<boolean> {
+    this.uiLoaded ??= sendRequest({ type: 'ui/load' }).then(
+      () => true,
+      (error: unknown) => {
+        console.error('[SMS Prompts] could not load the sidebar:', error);
+        this.uiLoaded = null; // the next detection asks again
+        return false;
+      },
+    );
+    return this.uiLoaded;
   }
 
   private async switchPatient(ref: string | null): Promise<void> {

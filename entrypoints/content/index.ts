@@ -1,8 +1,4 @@
-// Content scripts have no usable custom-element registry of their own; the polyfill provides one there, and
-// only there, before any lit element is defined (./custom-elements forces it in Firefox, so it comes first).
-import { defineElements } from './custom-elements';
-import '@webcomponents/custom-elements';
-import { defineSidebarElements } from '../../components/sms-sidebar';
+// Detection and glue only: the sidebar's UI (lit and its elements) is injected when first shown (entrypoints/sidebar-ui).
 import browser from 'webextension-polyfill';
 import type { PageRequest } from '../../lib/page-messages';
 import { ContentController } from './controller';
@@ -13,7 +9,6 @@ export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
   main() {
-    defineElements(defineSidebarElements);
     const controller = new ContentController(document);
     controller.start().catch((error: unknown) => {
       console.error('[SMS Prompts] could not start on this page:', error);

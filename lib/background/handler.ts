@@ -20,6 +20,7 @@ import { parseRows, type Warn } from '../storage/rows';
 import { isSitePattern } from '../sites/patterns';
 import { getActivePack, importPack, resetPack } from './packs';
 import type { SiteRegistrar } from './sites';
+import type { Frame, UiInjector } from './sidebar-ui';
 import { MESSAGES } from '../i18n';
 
 /** Everything the handler touches, injected so it runs in tests without a browser. */
@@ -33,6 +34,8 @@ export interface HandlerDeps extends SettingsAreas {
   sites?: SiteRegistrar;
   /** Printed action plans: session storage, tabs, alarms (lib/background/action-plan.ts); absent: those requests fail. */
   actionPlan?: ActionPlanDeps;
+  /** Puts the sidebar UI script into a tab's frame (lib/background/sidebar-ui.ts); absent: ui/load fails. */
+  ui?: UiInjector;
 }
 
 function sitesOf(deps: HandlerDeps): SiteRegistrar {
@@ -48,9 +51,13 @@ async function siteStatus(deps: HandlerDeps) {
 /** Who sent the request. Only extension pages are trusted; the content script (beside the EHR page) is not. */
 export interface RequestContext {
   trusted: boolean;
+  /** The tab and frame the request came from; absent for extension pages outside a tab (popup, options). */
+  frame?: Frame;
 }
 
-type Handlers = { [T in RequestType]: (req: RequestOf<T>, deps: HandlerDeps) => Promise<ResponseData<T>> };
+type Handlers = {
+  [T in RequestType]: (req: RequestOf<T>, deps: HandlerDeps, context: RequestContext) => Promise<ResponseData<T>>;
+};
 
 let lastSave: Promise<unknown> = Promise.resolve();
 
@@ -79,6 +86,11 @@ const handlers: Handlers = {
   'settings/get': async (_req, deps) => loadSettings(deps, deps.now()),
   'settings/set-collapsed': async (req, deps) => saveSettings(deps, { sidebarCollapsed: req.collapsed }, deps.now()),
   'ui/strings': async (req) => ({ messages: MESSAGES[req.lang] }),
+  'ui/load': async (_req, deps, context) => {
+    if (!deps.ui || !context.frame) throw new Error('the sidebar can only be loaded into a page');
+    await deps.ui(context.frame);
+    return { loaded: true as const };
+  },
   'settings/set-role': async (req, deps) => saveSettings(deps, { role: req.role }, deps.now()),
   'settings/save': async (req, deps) => saveSettings(deps, req.patch, deps.now()),
 
@@ -186,8 +198,8 @@ export async function handleRequest(
     return { ok: false, error: `${req.type} is only allowed from the extension's own pages` };
   }
   try {
-    const handler = handlers[req.type] as (r: typeof req, d: HandlerDeps) => Promise<unknown>;
-    const data = ResponseDataSchemas[req.type].parse(await handler(req, deps)) as ResponseData<RequestType>;
+    const handler = handlers[req.type] as (r: typeof req, d: HandlerDeps, c: RequestContext) => Promise<unknown>;
+    const data = ResponseDataSchemas[req.type].parse(await handler(req, deps, context)) as ResponseData<RequestType>;
     return { ok: true, data };
   } catch (error) {
     deps.warn(`${req.type} failed: ${describe(error)}`);

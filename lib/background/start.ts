@@ -6,6 +6,7 @@ import { purgeExpired, type PurgeResult } from '../storage/retention';
 import { handleRequest, type HandlerDeps } from './handler';
 import { ACTION_PLAN_ALARM, createActionPlanDeps, purgeExpiredJobs } from './action-plan';
 import { createSiteRegistrar, startSites, type SitesBrowser } from './sites';
+import { createUiInjector, type Frame, type UiBrowser } from './sidebar-ui';
 
 export const RETENTION_ALARM = 'sms-prompts-retention';
 export const RETENTION_PERIOD_MINUTES = 24 * 60;
@@ -15,10 +16,12 @@ type BackgroundBrowser = Pick<Browser, 'runtime' | 'alarms' | 'storage'>;
 /** The real dependencies: IndexedDB of the extension origin, browser storage, Web Crypto, per-site scripts. */
 export function createBrowserDeps(browser: BackgroundBrowser & Partial<Omit<SitesBrowser, 'runtime'>>): HandlerDeps {
   const warn = (message: string) => console.warn(`[sms-prompts] ${message}`);
+  const ui = createUiInjector(browser as BackgroundBrowser & UiBrowser);
   return {
     ...(browser.permissions ? { sites: createSiteRegistrar(browser as BackgroundBrowser & SitesBrowser, warn) } : {}),
     // Printed action plans: kept in session storage, opened in a tab, purged by an alarm.
     ...('tabs' in browser && browser.tabs ? { actionPlan: createActionPlanDeps(browser as BackgroundBrowser & Pick<Browser, 'tabs'>) } : {}),
+    ...(ui ? { ui } : {}),
     db: openDb(),
     local: browser.storage.local,
     managed: browser.storage.managed,
@@ -26,6 +29,12 @@ export function createBrowserDeps(browser: BackgroundBrowser & Partial<Omit<Site
     now: () => Date.now(),
     warn,
   };
+}
+
+/** The tab and frame a message came from (a content script's, or an extension page shown in a tab). */
+export function senderFrame(sender: Runtime.MessageSender): Frame | undefined {
+  const tabId = sender.tab?.id;
+  return tabId === undefined || tabId < 0 ? undefined : { tabId, frameId: sender.frameId ?? 0 };
 }
 
 /** Only the extension's own pages are trusted; a content script's sender.url is the host page's. */
@@ -46,7 +55,7 @@ export async function runRetention(deps: HandlerDeps): Promise<PurgeResult> {
  */
 export function startBackground(browser: BackgroundBrowser, deps: HandlerDeps): Promise<void> {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    handleRequest(message, deps, { trusted: isTrustedSender(sender, browser.runtime) }),
+    handleRequest(message, deps, { trusted: isTrustedSender(sender, browser.runtime), frame: senderFrame(sender) }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) runRetention(deps).catch((e: unknown) => deps.warn(`retention failed: ${String(e)}`));
