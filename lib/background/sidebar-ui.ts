@@ -1,8 +1,9 @@
 import type { Browser } from 'webextension-polyfill';
+import { scriptingOf } from './sites';
 
 /**
  * The sidebar's UI (lit, its components and the custom-element registry they need) is a script of its own
- * (entrypoints/sidebar-ui.ts), put into a page only once detection found a condition there. The content script
+ * (entrypoints/sidebar-ui/index.ts), put into a page only once detection found a condition there. The content script
  * on every enabled EHR page is then just detection and glue: most charts never show the sidebar, and the
  * content script's size is a budget (issue: 60 KB gzipped).
  *
@@ -28,8 +29,9 @@ export interface UiBrowser {
 
 /** Injects the sidebar UI into a frame; undefined where neither API is available (tests without a browser). */
 export function createUiInjector(browser: UiBrowser): UiInjector | undefined {
-  const { scripting, tabs } = browser;
-  if (browser.runtime.getManifest().manifest_version >= 3 && scripting) {
+  const scripting = scriptingOf(browser);
+  const tabs = browser.tabs;
+  if (scripting) {
     return async ({ tabId, frameId }) => {
       await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SIDEBAR_UI_FILE] });
     };

@@ -49,6 +49,14 @@ export interface SiteRegistrar {
   onPermissionsChanged(listener: (change: { added: string[]; removed: string[] }) => void): void;
 }
 
+/**
+ * The scripting API where the extension may use it: MV3 only. Firefox MV2 may expose browser.scripting without
+ * the permission for it (the manifest asks for `scripting` on MV3 only).
+ */
+export function scriptingOf<S>(browser: { runtime: { getManifest(): { manifest_version: number } }; scripting?: S }): S | undefined {
+  return browser.runtime.getManifest().manifest_version >= 3 ? browser.scripting : undefined;
+}
+
 export function scriptId(pattern: string): string {
   return `${SCRIPT_ID_PREFIX}${pattern}`;
 }
@@ -61,7 +69,7 @@ export function createSiteRegistrar(browser: SitesBrowser, warn: (message: strin
   const css = (template?.css ?? []).map(extensionPath);
   const runAt = template?.run_at ?? 'document_idle';
   const staticMatches = staticScripts.flatMap((s) => s.matches ?? []);
-  const useScripting = manifest.manifest_version >= 3 && !!browser.scripting;
+  const scripting = scriptingOf(browser);
   /** Firefox MV2 handles, per pattern, for this background page's lifetime. */
   const firefoxHandles = new Map<string, RegisteredScript>();
   /**
@@ -87,16 +95,16 @@ export function createSiteRegistrar(browser: SitesBrowser, warn: (message: strin
   }
 
   async function registeredPatterns(): Promise<Set<string>> {
-    if (useScripting) {
-      const scripts = await browser.scripting!.getRegisteredContentScripts();
+    if (scripting) {
+      const scripts = await scripting.getRegisteredContentScripts();
       return new Set(scripts.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => s.id.slice(SCRIPT_ID_PREFIX.length)));
     }
     return new Set(firefoxHandles.keys());
   }
 
   async function register(pattern: string): Promise<void> {
-    if (useScripting) {
-      await browser.scripting!.registerContentScripts([
+    if (scripting) {
+      await scripting.registerContentScripts([
         { id: scriptId(pattern), matches: [pattern], js, ...(css.length ? { css } : {}), runAt, persistAcrossSessions: true },
       ]);
     } else if (browser.contentScripts) {
@@ -113,8 +121,8 @@ export function createSiteRegistrar(browser: SitesBrowser, warn: (message: strin
   }
 
   async function unregister(pattern: string): Promise<void> {
-    if (useScripting) {
-      await browser.scripting!.unregisterContentScripts({ ids: [scriptId(pattern)] });
+    if (scripting) {
+      await scripting.unregisterContentScripts({ ids: [scriptId(pattern)] });
     } else {
       const handle = firefoxHandles.get(pattern);
       firefoxHandles.delete(pattern);

@@ -13,15 +13,16 @@ import { extensionDir } from '../../scripts/browser.mjs';
 const BUDGET_BYTES = 60 * 1024;
 const contentScript = path.join(extensionDir, 'content-scripts/content.js');
 const sidebarUi = path.join(extensionDir, 'sidebar-ui.js');
-const sizeOf = (code: Buffer) =>
-  `${(code.length / 1024).toFixed(1)} KB, ${(zlib.gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`;
+const gzippedSize = (code: Buffer) => zlib.gzipSync(code, { level: 9 }).length;
+const sizes = (code: Buffer, gzipped: number) => `${(code.length / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`;
 
 describe('content script bundle', () => {
   const code = fs.readFileSync(contentScript);
-  const gzipped = zlib.gzipSync(code, { level: 9 }).length;
+  const gzipped = gzippedSize(code);
 
   it(`fits the ${BUDGET_BYTES / 1024} KB gzipped budget`, () => {
-    console.log(`content script: ${sizeOf(code)}; sidebar UI, injected when first shown: ${sizeOf(fs.readFileSync(sidebarUi))}`);
+    const ui = fs.readFileSync(sidebarUi);
+    console.log(`content script: ${sizes(code, gzipped)}; sidebar UI, injected when first shown: ${sizes(ui, gzippedSize(ui))}`);
     expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
