@@ -1,11 +1,12 @@
 /**
  * Detection evaluation: runs the engine over the labelled cases in tests/eval/cases-*.json (the main set) and
  * tests/eval/holdout/cases-*.json (written by a second author who had not seen the engine) and prints precision
- * and recall per condition and overall, per set. A condition counts as predicted when detected with any status;
+ * and recall per condition and overall, per set. tests/eval/pending/ holds the newest held-out rounds, whose
+ * errors are not yet worked through: printed as a third set, outside the --check gate until they move to holdout/. A condition counts as predicted when detected with any status;
  * the gold set is `conditions` plus `possible`. Status errors (confirmed vs possible) are counted separately.
  *   npm run eval            print the tables
  *   npm run eval -- --write also write them into docs/detection.md (between the eval and holdout markers)
- *   npm run eval -- --check exit 1 when both sets together miss the issue's targets
+ *   npm run eval -- --check exit 1 when the main and held-out sets together miss the issue's targets
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,14 +124,19 @@ function report(e: Evaluation): string {
 }
 
 async function main(): Promise<void> {
+  const pendingDir = path.join(evalDir, 'pending');
+  const pending = fs.existsSync(pendingDir) ? loadCases(pendingDir) : [];
   const sets = [
-    { name: 'Main set (tests/eval)', marker: 'eval', result: await evaluate(loadCases(evalDir)) },
-    { name: 'Held-out set (tests/eval/holdout)', marker: 'holdout', result: await evaluate(loadCases(path.join(evalDir, 'holdout'))) },
+    { name: 'Main set (tests/eval)', marker: 'eval', gated: true, result: await evaluate(loadCases(evalDir)) },
+    { name: 'Held-out set (tests/eval/holdout)', marker: 'holdout', gated: true, result: await evaluate(loadCases(path.join(evalDir, 'holdout'))) },
+    ...(pending.length > 0
+      ? [{ name: 'Pending held-out rounds (tests/eval/pending: errors not yet worked through, outside the gate)', marker: 'pending', gated: false, result: await evaluate(pending) }]
+      : []),
   ];
   for (const s of sets) console.log(`## ${s.name}\n\n${report(s.result)}`);
   const all: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (const s of sets) for (const k of ['tp', 'fp', 'fn'] as const) all[k] += s.result.overall[k];
-  console.log(`Both sets: precision ${fmt(precision(all))}, recall ${fmt(recall(all))}`);
+  for (const s of sets) if (s.gated) for (const k of ['tp', 'fp', 'fn'] as const) all[k] += s.result.overall[k];
+  console.log(`Main and held-out sets: precision ${fmt(precision(all))}, recall ${fmt(recall(all))}`);
   if (process.argv.includes('--write')) {
     const doc = path.join(root, 'docs/detection.md');
     let src = fs.readFileSync(doc, 'utf8');

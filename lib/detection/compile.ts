@@ -76,6 +76,10 @@ export interface Compiled {
   rowActive: Set<string>;
   /** Column headings of a plain-text table that can end a row's problem (rowStatus.endColumn, statusColumn), folded. */
   columnHeadings: Map<string, 'end' | 'status'>;
+  /** Names of the EHR's screens (chartModules), folded, their tokens space-separated. */
+  modules: Set<string>;
+  /** Titles before a person's name (honorifics), folded. */
+  honorifics: Set<string>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
@@ -238,6 +242,8 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const rowNegated = new Set<string>();
   const rowActive = new Set<string>();
   const columnHeadings = new Map<string, 'end' | 'status'>();
+  const modules = new Set<string>();
+  const honorifics = new Set<string>();
   const hintCount = new Map<string, Language[]>();
   for (const lang of LANGUAGES) {
     const s = rules.sections[lang];
@@ -248,6 +254,8 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
     for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].endColumn) columnHeadings.set(squash(fold(w)), 'end');
     for (const w of rules.rowStatus[lang].statusColumn) columnHeadings.set(squash(fold(w)), 'status');
+    for (const m of rules.chartModules[lang]) modules.add(phraseTokens(m).join(' '));
+    for (const h of rules.honorifics[lang]) honorifics.add(fold(h));
     for (const w of rules.languageHints[lang]) {
       const l = hintCount.get(fold(w)) ?? [];
       l.push(lang);
@@ -257,7 +265,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints });
 }
 
 /** Every (token path, payload) of a trie, depth first in insertion order. */
@@ -274,21 +282,21 @@ export function triePaths(root: TrieNode, keep: (p: Payload) => boolean = () => 
 
 /**
  * Other condition definitions with the context rules of an already compiled `base` (its triggers,
- * terminators, sections, row statuses and language hints): what `compile(defs, rules)` gives, without
+ * terminators, sections, row statuses, screen names, titles and language hints): what `compile(defs, rules)` gives, without
  * needing the rules file at run time.
  */
 export function compileWith(defs: ConditionDefinition[], base: Compiled): Compiled {
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, hints });
+  const { sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
 
 /** Accented forms of a letter, lower case (the pre-check runs on lower-cased text). */
-const ACCENTS: Record<string, string> = {
+export const ACCENTS: Record<string, string> = {
   a: 'aàáâãäå', c: 'cç', e: 'eèéêë', i: 'iìíîï', n: 'nñ', o: 'oòóôõö', u: 'uùúûü', y: 'yÿý',
 };
 

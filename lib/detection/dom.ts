@@ -291,7 +291,7 @@ for (const t of HEADING_TAGS) TAG_KIND.set(t, 5);
 TAG_KIND.set('br', 4);
 
 /** True when `text` has a letter (A-Z, a-z, U+00C0-U+024F): a loop is cheaper than a regex call per block. */
-function hasLetter(text: string): boolean {
+export function hasLetter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f)) return true;

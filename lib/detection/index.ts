@@ -67,6 +67,7 @@ import { resolve, toEvidenceContext, type Mention } from './resolve';
 import type { DetectionResult, Evidence, EvidencePlace } from './result';
 import type { Adapter, ConditionDefinition } from './schema';
 import { snippetOf } from './text';
+import { ModuleColumns } from './menus';
 
 export type { Adapter, ConditionDefinition, ContextRules } from './schema';
 export type { DetectionResult, DetectedCondition, Evidence } from './result';
@@ -276,6 +277,10 @@ class PageDetector implements Detector {
   private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
   private linkHosts: ReadonlySet<Element> = new Set();
+  /** Menu columns whose condition names the last reads dropped (a change in one may make it a menu no more). */
+  private readonly menus = new Set<Element>();
+  /** The current pass's column verdicts (menus.ts). */
+  private columns: ModuleColumns | null = null;
   private roleHeadings = new Set<Element>();
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
@@ -394,13 +399,27 @@ class PageDetector implements Detector {
   /** Reads a block that passed the pre-check; `walkOrder`: it comes after every block read so far (full walk). */
   private ingestOne(b: Block, memo: StructureMemo, walkOrder: boolean): void {
     const local = this.local(b.text);
-    if (local.length === 0) this.mentions.delete(b.el);
+    const menu = local.length > 0 ? this.pass().around(b.el) : null;
+    if (menu) this.menus.add(menu);
+    if (local.length === 0 || menu) this.mentions.delete(b.el);
     else this.mentions.set(b.el, blockMentions(this.c, b, local, memo), walkOrder);
+  }
+
+  /** The structure memo of a new pass over the DOM, and a fresh memo of its menu columns. */
+  private newPass(): StructureMemo {
+    this.columns = new ModuleColumns(this.c);
+    return new StructureMemo(this.c, this.adapterSets, this.skip);
+  }
+
+  private pass(): ModuleColumns {
+    this.columns ??= new ModuleColumns(this.c);
+    return this.columns;
   }
 
   /** Start of a full detection: page sets, and the walker over the body. */
   private start(): BlockWalker {
     this.mentions.clear();
+    this.menus.clear();
     this.structuredPatient = undefined;
     this.refreshPageSets();
     return new BlockWalker(this.doc.body, this.skip, false, this.roleHeadings);
@@ -475,6 +494,7 @@ class PageDetector implements Detector {
       walker.run();
       const blocks = walker.out;
       this.language(blocks);
+      // The page sets may have changed above: a memo of this pass's structure, with the column verdicts so far.
       const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, true);
       return this.end();
@@ -503,7 +523,7 @@ class PageDetector implements Detector {
       while (!walker.run(t0 + slice)) await pause();
       const blocks = walker.out;
       this.language(blocks);
-      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
+      const memo = this.newPass();
       const todo: number[] = [];
       for (let from = 0; from < blocks.length; from += CHUNK) {
         if (now() - t0 > slice) await pause();
@@ -537,6 +557,11 @@ class PageDetector implements Detector {
     return false;
   }
 
+  /** Forgets the menus in or at `root` (read again, it notes those still menus) and those no longer in the page. */
+  private forgetMenusIn(root: Element): void {
+    for (const m of this.menus) if (!m.isConnected || root.contains(m)) this.menus.delete(m);
+  }
+
   /** Reads blocks again (they may come in any order: each finds its place in the store). */
   private ingest(blocks: Block[], memo: StructureMemo): void {
     for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, false);
@@ -545,6 +570,7 @@ class PageDetector implements Detector {
   onMutations(records: readonly MutationRecord[]): DetectionResult | null {
     try {
       if (this.lastSig === null) return this.detect();
+      const columns = (this.columns = new ModuleColumns(this.c));
       /** Blocks to read again with everything inside them. */
       const roots = new Set<Element>();
       /** Blocks whose own text changed, with the elements added to them (read with everything inside). */
@@ -570,6 +596,9 @@ class PageDetector implements Detector {
           if (this.patientAttrs.has(name)) relevant = true;
           else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'for') {
             pageSets = true;
+            // A note field's text is no item of a menu column: one made or unmade changes the column around it.
+            const column = name === 'contenteditable' ? columns.changedAround(el, this.menus) : null;
+            if (column) roots.add(column);
             // A box ticked or unticked may make its label an answer read on the line of the label's parent.
             const holder = name === 'checked' ? (el.closest('label') ?? el) : el;
             const b = blockOf(holder.parentNode ?? holder);
@@ -594,6 +623,9 @@ class PageDetector implements Detector {
           if (isFhirScript(target)) fhirDirty = true;
           continue;
         }
+        // A change in a column of short items may make it a menu (menus.ts), or a menu no more: read it again.
+        const column = inEditable(target) ? null : columns.changedAround(target, this.menus);
+        if (column) roots.add(column);
         if (inSkipped(target, this.skip)) {
           // Never read, not even for a row's status or code, but a heading there still names a section, and a
           // hidden banner may name the patient. A note being typed in is neither: keystrokes there cost nothing.
@@ -691,10 +723,11 @@ class PageDetector implements Detector {
       }
       const connected = [...finalRoots].filter((root) => root.isConnected);
       const covered = (el: Element, self?: Element) => connected.some((other) => other !== self && other.contains(el));
-      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
+      const memo = this.newPass();
       for (const root of connected) {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
+        this.forgetMenusIn(root);
         if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip, this.roleHeadings), memo);
       }
       for (const [b, added] of ownText) {

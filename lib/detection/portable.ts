@@ -5,10 +5,10 @@
  */
 import type { ConditionId, Language } from '../conditions';
 import type { Compiled, IcdRule, Payload, SectionKind, TrieNode } from './compile';
-import { prefilterRegexes, triePaths } from './compile';
+import { ACCENTS, prefilterRegexes, triePaths } from './compile';
 
 export interface Portable {
-  v: 2;
+  v: 3;
   /**
    * Token paths of the trie, one per line, each coded against the line before: a first character (code
    * 48 + k) says how many leading tokens it shares with it, then its other tokens, space-separated (tokens never
@@ -25,12 +25,16 @@ export interface Portable {
   snomed: [string, ConditionId[]][];
   atc: { prefix: string; ids: ConditionId[] }[];
   yields: [ConditionId, ConditionId[]][];
-  /** Each kind's heading phrases, their tokens space-separated. */
-  sections: Record<SectionKind, string[]>;
-  rowHistorical: string[];
-  rowNegated: string[];
-  rowActive: string[];
+  /** Each kind's heading phrases, their tokens space-separated, '|'-separated. */
+  sections: Record<SectionKind, string>;
+  /** Word lists, '|'-separated (as the ones below). */
+  rowHistorical: string;
+  rowNegated: string;
+  rowActive: string;
   columnHeadings: [string, 'end' | 'status'][];
+  /** Screen names, '|'-separated. */
+  modules: string;
+  honorifics: string;
   hints: [string, Language][];
 }
 
@@ -52,6 +56,42 @@ function fullPayload(p: Payload): Payload {
   return p.t === 'trig' ? { t: 'trig', trig: { ...TRIGGER_DEFAULTS, ...p.trig } } : ({ ...PAYLOAD_DEFAULTS[p.t], ...p } as Payload);
 }
 
+/** Between paths and list items: no token holds it, and unlike a newline it needs no escape in the bundled script. */
+const PATH_SEPARATOR = '|';
+
+/**
+ * The pre-check's accent classes ("[eèéêë]", 568 of them) each stored as one capital, which the lower-case
+ * pre-check never holds otherwise (K for c: C, D, F are in its \u00C0 escapes). The bundler writes each accent
+ * as a four-character escape, so this keeps the content script within its size budget.
+ */
+const ACCENT_MARKS: Record<string, string> = { a: 'A', c: 'K', e: 'E', i: 'I', n: 'N', o: 'O', u: 'U', y: 'Y' };
+
+/** A list of words or phrases as one string (none holds the separator; a list's quotes and commas cost bytes). */
+function joined(words: Iterable<string>): string {
+  const list = [...words];
+  if (list.some((w) => w.includes(PATH_SEPARATOR))) throw new Error(`a word holds the separator: ${list.join(', ')}`);
+  return list.join(PATH_SEPARATOR);
+}
+
+function split(list: string): string[] {
+  return list === '' ? [] : list.split(PATH_SEPARATOR);
+}
+
+function markAccents(source: string): string {
+  let out = source;
+  for (const [letter, mark] of Object.entries(ACCENT_MARKS)) {
+    if (out.includes(mark)) throw new Error(`the pre-check already holds ${mark}`);
+    out = out.split(`[${ACCENTS[letter] as string}]`).join(mark);
+  }
+  return out;
+}
+
+function unmarkAccents(source: string): string {
+  let out = source;
+  for (const [letter, mark] of Object.entries(ACCENT_MARKS)) out = out.split(mark).join(`[${ACCENTS[letter] as string}]`);
+  return out;
+}
+
 /** The code of a path's line: how many tokens it shares with the path before, then the rest. */
 const SHARED_BASE = 48;
 
@@ -64,7 +104,9 @@ export function toPortable(c: Compiled): string {
   for (const [path, ps] of triePaths(c.root)) {
     let shared = 0;
     while (shared < path.length - 1 && shared < before.length && path[shared] === before[shared]) shared++;
-    lines.push(String.fromCharCode(SHARED_BASE + shared) + path.slice(shared).join(' '));
+    const line = String.fromCharCode(SHARED_BASE + shared) + path.slice(shared).join(' ');
+    if (line.includes(PATH_SEPARATOR)) throw new Error(`a token holds the path separator: ${line}`);
+    lines.push(line);
     before = path;
     pays.push(
       ps
@@ -83,21 +125,23 @@ export function toPortable(c: Compiled): string {
     );
   }
   const p: Portable = {
-    v: 2,
-    paths: lines.join('\n'),
+    v: 3,
+    paths: lines.join(PATH_SEPARATOR),
     pays: pays.join(' '),
     table,
-    prefilter: c.prefilter.source,
+    prefilter: markAccents(c.prefilter.source),
     icd10: c.icd10,
     icpc: [...c.icpc],
     snomed: [...c.snomed],
     atc: c.atc,
     yields: [...c.yields],
-    sections: Object.fromEntries(Object.entries(c.sections).map(([k, v]) => [k, v.map((toks) => toks.join(' '))])) as Record<SectionKind, string[]>,
-    rowHistorical: [...c.rowHistorical],
-    rowNegated: [...c.rowNegated],
-    rowActive: [...c.rowActive],
+    sections: Object.fromEntries(Object.entries(c.sections).map(([k, v]) => [k, joined(v.map((toks) => toks.join(' ')))])) as Record<SectionKind, string>,
+    rowHistorical: joined(c.rowHistorical),
+    rowNegated: joined(c.rowNegated),
+    rowActive: joined(c.rowActive),
     columnHeadings: [...c.columnHeadings],
+    modules: joined(c.modules),
+    honorifics: joined(c.honorifics),
     hints: [...c.hints],
   };
   return JSON.stringify(p);
@@ -109,7 +153,7 @@ export function fromPortable(json: string): Compiled {
   const pays = p.pays.split(' ');
   const root: TrieNode = { next: null, pay: null };
   let before: string[] = [];
-  const lines = p.paths.split('\n');
+  const lines = p.paths.split(PATH_SEPARATOR);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const path = before.slice(0, line.charCodeAt(0) - SHARED_BASE).concat(line.slice(1).split(' '));
@@ -128,17 +172,19 @@ export function fromPortable(json: string): Compiled {
   }
   return {
     root,
-    ...prefilterRegexes(p.prefilter),
+    ...prefilterRegexes(unmarkAccents(p.prefilter)),
     icd10: p.icd10,
     icpc: new Map(p.icpc),
     snomed: new Map(p.snomed),
     atc: p.atc,
     yields: new Map(p.yields),
-    sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, v.map((s) => (s ? s.split(' ') : []))])) as Record<SectionKind, string[][]>,
-    rowHistorical: new Set(p.rowHistorical),
-    rowNegated: new Set(p.rowNegated),
-    rowActive: new Set(p.rowActive),
+    sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, split(v).map((s) => (s ? s.split(' ') : []))])) as Record<SectionKind, string[][]>,
+    rowHistorical: new Set(split(p.rowHistorical)),
+    rowNegated: new Set(split(p.rowNegated)),
+    rowActive: new Set(split(p.rowActive)),
     columnHeadings: new Map(p.columnHeadings),
+    modules: new Set(split(p.modules)),
+    honorifics: new Set(split(p.honorifics)),
     hints: new Map(p.hints),
   };
 }

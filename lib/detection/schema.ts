@@ -110,6 +110,17 @@ export const ContextRulesSchema = z.object({
     }),
   ),
   /**
+   * Names of an EHR's screens ("Journaal", "Biologie", "Correspondence"): a side column or strip of short items
+   * where several name screens is the EHR's menu, and the condition names beside them ("Ketenzorg DM", "BPCO /
+   * Asthme") are its modules, not the patient's conditions (menus.ts).
+   */
+  chartModules: PerLang(z.array(z.string())),
+  /**
+   * Titles before a person's name ("Mrs", "Dhr.", "Mme"): a column whose items mostly open with one
+   * ("08:30 Mme Rochat C. - contrôle asthme") lists other patients, an agenda or a call list (menus.ts).
+   */
+  honorifics: PerLang(z.array(z.string())),
+  /**
    * Status words of a problem-list row, in a cell of their own ("Resolved", "uitgesloten - wittejassen...").
    * `active` words in a heading also keep it from making a whole list historical ("Active and past problems").
    */

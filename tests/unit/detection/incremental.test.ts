@@ -325,7 +325,8 @@ describe('incremental detection (SPA)', () => {
       'Hypertension', 'Resolved', 'Active', 'E11.9', 'J44.9', 'Metformin 500 mg', 'diabetes', 'Type 1 diabetes', 'geen astma',
       'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note', 'Excluded', 'uitgesloten - wittejassen',
       '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma', 'Past problems',
-      '[ ] COPD  [x] Asthma', '2010-2019', 'nee', 'No',
+      '[ ] COPD  [x] Asthma', '2010-2019', 'nee', 'No', 'Journaal', 'Biologie', 'Correspondence',
+      'Mrs D Carver - COPD review', 'WARD, Kevin - asthma',
     ];
     const edit = fc.record({
       kind: fc.constantFrom(...EDIT_KINDS),

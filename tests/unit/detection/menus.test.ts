@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector, detectPage } from '../../../lib/detection';
+import { mutateAndCollect } from './edits';
+import { loadHtml } from './helpers';
+
+const ids = (doc: Document) => detectPage(doc, { adapters: [] }).conditions.map((c) => c.id).sort();
+const page = (body: string, lang: string) => loadHtml(`<html lang="${lang}"><body>${body}</body></html>`);
+const PROBLEMS = '<h3>Problems</h3><ul><li>Osteoarthritis of knee</li></ul>';
+
+describe('menu columns the page does not mark as navigation', () => {
+  it('drops condition names beside screen names in a column of plain divs (en, nl, fr)', () => {
+    const en = page(`<div class="col"><div>Summary</div><div>Consultations</div><div>Medication</div><div>Letters</div><div>Diabetes clinic</div><div>COPD</div></div>${PROBLEMS}`, 'en');
+    expect(ids(en)).toEqual(['osteoarthritis']);
+    const nl = page('<div class="links"><div>Journaal</div><div>Episodes</div><div>Medicatie</div><div>Ketenzorg DM</div><div>Ketenzorg Astma/COPD</div></div><p>Hartfalen, NYHA II.</p>', 'nl');
+    expect(ids(nl)).toEqual(['heart_failure']);
+    const fr = page('<div class="gauche"><div><b>Dossier</b></div><div>Synthèse</div><div>Antécédents</div><div>Biologie</div><div><b>Suivis</b></div><div>Insuffisance cardiaque</div><div>BPCO / Asthme</div></div><p>Diabète de type 2 sous metformine.</p>', 'fr');
+    expect(ids(fr)).toEqual(['t2dm']);
+  });
+
+  it('reads a column of lists under bold labels as one menu, and spans in a strip too', () => {
+    const nl = page('<div class="side"><b>Dossier</b><ul><li>Samenvatting (SumEHR)</li><li>Contacten</li><li>Probleemlijst</li><li>Labo</li></ul><b>Zorgmodules</b><ul><li>Diabetes</li><li>CARA (astma/COPD)</li><li>Hartfalen</li></ul></div><p>Artrose beide knieën.</p>', 'nl');
+    expect(ids(nl)).toEqual(['osteoarthritis']);
+    const fr = page('<div class="ong"><span>Consultation</span><span>Antécédents</span><span>Traitements</span><span>Biologie</span><span>Suivi BPCO</span></div><p>HTA traitée.</p>', 'fr');
+    expect(ids(fr)).toEqual(['hypertension']);
+  });
+
+  it('keeps a short problem list, and one with a few screen-like words among many findings', () => {
+    const en = page('<div><div>Type 2 diabetes</div><div>COPD</div><div>Hypertension</div><div>Obesity</div></div>', 'en');
+    expect(ids(en)).toEqual(['copd', 'hypertension', 'obesity', 't2dm']);
+    // Labels that name screens over lists of findings are a summary, not a menu: the labels are not counted.
+    const fr = page('<div><div><b>Problèmes</b></div><div>Diabète de type 2</div><div><b>Traitements</b></div><div>Metformine 850</div><div><b>Biologie</b></div><div>HbA1c 7,2 %</div><div><b>Vaccins</b></div><div>Grippe 2024</div></div>', 'fr');
+    expect(ids(fr)).toEqual(['t2dm']);
+    // An item longer than a menu entry makes the column text.
+    const nl = page('<div><div>Journaal</div><div>Medicatie</div><div>Uitslagen</div><div>COPD GOLD 2, exacerbatie in maart met prednisolonkuur</div></div>', 'nl');
+    expect(ids(nl)).toEqual(['copd']);
+  });
+});
+
+describe('rosters: lists of other patients', () => {
+  it('drops an agenda or call list whose items open with a title or a listed name (en, nl, fr)', () => {
+    const en = page(`<div><b>Recall list</b><ul><li>Mrs D Carver - COPD review</li><li>Mr S Iqbal - Type 2 diabetes 6/12</li><li>Miss R Flynn - Depression review</li></ul></div>${PROBLEMS}`, 'en');
+    expect(ids(en)).toEqual(['osteoarthritis']);
+    const nl = page('<ul><li>Hendriks, W. - COPD jaarcontrole</li><li>Yilmaz, F. - astma jaarcontrole</li><li>Bos, J. - CVRM / hypertensie</li></ul><p>Depressie, sertraline.</p>', 'nl');
+    expect(ids(nl)).toEqual(['depression']);
+    const fr = page('<b>Agenda du jour</b><ul><li>08:30 M. Pittet J. - contrôle diabète</li><li>08:50 Mme Rochat C. - contrôle asthme</li><li>09:10 M. Favre L. - BPCO</li></ul><p>Arthrose du genou.</p>', 'fr');
+    expect(ids(fr)).toEqual(['osteoarthritis']);
+  });
+
+  it('drops a table most of whose rows name a patient, and keeps the problem list beside a roster', () => {
+    const en = page('<table><tr><th>Time</th><th>Patient</th><th>Reason</th></tr><tr><td>10:00</td><td>GRANT, Lesley</td><td>COPD exacerbation</td></tr><tr><td>10:10</td><td>PATEL, Nish</td><td>Type 1 diabetes</td></tr><tr><td>10:20</td><td>LI, Wei</td><td>CKD bloods</td></tr></table><p>Asthma, well controlled.</p>', 'en');
+    expect(ids(en)).toEqual(['asthma']);
+    const fr = page('<table><tr><td>08:45</td><td>PERRIN Annie - renouvellement BPCO</td></tr><tr><td>09:15</td><td>HAMIDI Sonia - asthme</td></tr><tr><td>09:30</td><td>COLIN Marc - insuffisance cardiaque</td></tr></table>', 'fr');
+    expect(ids(fr)).toEqual([]);
+    const nl = page('<div><h4>Probleemlijst</h4><ul><li>R95 COPD - actief sinds 2016</li><li>P74 Angststoornis - actief</li></ul><h4>Terugbellijst</h4><ol><li>mw. De Groot - uitslag spirometrie</li><li>dhr. Yilmaz - herhaalrecept, DM2</li><li>mw. Bos - hartfalen</li></ol></div>', 'nl');
+    expect(ids(nl)).toEqual(['anxiety', 'copd']);
+  });
+
+  it('keeps a condition whose name in capitals opens a list item: no surname', () => {
+    const en = page('<ul><li>COPD Review - due</li><li>CKD Check - done</li><li>HTN Review - booked</li></ul>', 'en');
+    expect(ids(en)).toEqual(['ckd', 'copd', 'hypertension']);
+  });
+});
+
+describe('column verdicts after a change', () => {
+  it('reads a column again when a change makes it a menu or a roster, or one no more', () => {
+    const doc = page('<div id="col"><div>Journaal</div><div>Medicatie</div><div id="x">Astma</div><div>COPD</div></div><ul id="agenda"><li>Mrs D Carver - COPD review</li><li>Mr S Iqbal - diabetes</li><li id="y">Hypertension</li></ul>', 'en');
+    const det = createDetector(doc, { adapters: [] });
+    expect(det.detect().conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd', 'hypertension', 't2dm']);
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate)) ?? det.detect();
+      expect(r).toEqual(detectPage(doc, { adapters: [] }));
+      return r.conditions.map((c) => c.id).sort();
+    };
+    const col = doc.getElementById('col') as HTMLElement;
+    // A third screen name makes the column a menu: both of its conditions go.
+    expect(step(() => col.prepend(Object.assign(doc.createElement('div'), { textContent: 'Uitslagen' })))).toEqual(['copd', 'hypertension', 't2dm']);
+    // A long item makes it text again.
+    const x = doc.getElementById('x') as HTMLElement;
+    expect(step(() => (x.textContent = 'Astma sinds de kindertijd, ICS-onderhoud, goed onder controle'))).toEqual(['asthma', 'copd', 'hypertension', 't2dm']);
+    // A third patient's name makes the list a roster.
+    const y = doc.getElementById('y') as HTMLElement;
+    expect(step(() => ((y.firstChild as Text).data = 'Miss R Flynn - Hypertension'))).toEqual(['asthma', 'copd']);
+    expect(step(() => y.remove())).toEqual(['asthma', 'copd', 't2dm']);
+  });
+});
