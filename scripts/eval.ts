@@ -2,10 +2,11 @@
  * Detection evaluation: runs the engine over the labelled cases in tests/eval/cases-*.json (the main set) and
  * tests/eval/holdout/cases-*.json (written by a second author who had not seen the engine) and prints precision
  * and recall per condition and overall, per set. tests/eval/pending/ holds the newest held-out rounds, whose
- * errors are not yet worked through: printed as a third set, outside the --check gate until they move to holdout/. A condition counts as predicted when detected with any status;
- * the gold set is `conditions` plus `possible`. Status errors (confirmed vs possible) are counted separately.
+ * errors are not yet worked through: printed as a third set, outside the --check gate until they move to
+ * holdout/. A condition counts as predicted when detected with any status; the gold set is `conditions` plus
+ * `possible`. Status errors (confirmed vs possible) are counted separately.
  *   npm run eval            print the tables
- *   npm run eval -- --write also write them into docs/detection.md (between the eval and holdout markers)
+ *   npm run eval -- --write also write them into docs/detection.md (between the eval, holdout and pending markers)
  *   npm run eval -- --check exit 1 when the main and held-out sets together miss the issue's targets
  */
 import fs from 'node:fs';

@@ -277,9 +277,9 @@ class PageDetector implements Detector {
   private cacheLang: Language | null | undefined = undefined;
   private skip = new Set<Element>();
   private linkHosts: ReadonlySet<Element> = new Set();
-  /** Menu columns whose condition names the last reads dropped (a change in one may make it a menu no more). */
+  /** Menus and rosters whose condition names the last reads dropped (a change in one may make it one no more). */
   private readonly menus = new Set<Element>();
-  /** The current pass's column verdicts (menus.ts). */
+  /** The column verdicts of the current pass over the DOM (menus.ts): new at each, as the DOM may have changed. */
   private columns: ModuleColumns | null = null;
   private roleHeadings = new Set<Element>();
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
@@ -399,27 +399,17 @@ class PageDetector implements Detector {
   /** Reads a block that passed the pre-check; `walkOrder`: it comes after every block read so far (full walk). */
   private ingestOne(b: Block, memo: StructureMemo, walkOrder: boolean): void {
     const local = this.local(b.text);
-    const menu = local.length > 0 ? this.pass().around(b.el) : null;
+    const menu = local.length > 0 && this.columns ? this.columns.around(b.el) : null;
     if (menu) this.menus.add(menu);
     if (local.length === 0 || menu) this.mentions.delete(b.el);
     else this.mentions.set(b.el, blockMentions(this.c, b, local, memo), walkOrder);
-  }
-
-  /** The structure memo of a new pass over the DOM, and a fresh memo of its menu columns. */
-  private newPass(): StructureMemo {
-    this.columns = new ModuleColumns(this.c);
-    return new StructureMemo(this.c, this.adapterSets, this.skip);
-  }
-
-  private pass(): ModuleColumns {
-    this.columns ??= new ModuleColumns(this.c);
-    return this.columns;
   }
 
   /** Start of a full detection: page sets, and the walker over the body. */
   private start(): BlockWalker {
     this.mentions.clear();
     this.menus.clear();
+    this.columns = new ModuleColumns(this.c);
     this.structuredPatient = undefined;
     this.refreshPageSets();
     return new BlockWalker(this.doc.body, this.skip, false, this.roleHeadings);
@@ -494,7 +484,6 @@ class PageDetector implements Detector {
       walker.run();
       const blocks = walker.out;
       this.language(blocks);
-      // The page sets may have changed above: a memo of this pass's structure, with the column verdicts so far.
       const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       for (const i of candidates(this.c, blocks)) this.ingestOne(blocks[i] as Block, memo, true);
       return this.end();
@@ -523,7 +512,7 @@ class PageDetector implements Detector {
       while (!walker.run(t0 + slice)) await pause();
       const blocks = walker.out;
       this.language(blocks);
-      const memo = this.newPass();
+      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       const todo: number[] = [];
       for (let from = 0; from < blocks.length; from += CHUNK) {
         if (now() - t0 > slice) await pause();
@@ -723,7 +712,7 @@ class PageDetector implements Detector {
       }
       const connected = [...finalRoots].filter((root) => root.isConnected);
       const covered = (el: Element, self?: Element) => connected.some((other) => other !== self && other.contains(el));
-      const memo = this.newPass();
+      const memo = new StructureMemo(this.c, this.adapterSets, this.skip);
       for (const root of connected) {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);

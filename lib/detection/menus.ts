@@ -11,7 +11,7 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import type { Compiled } from './compile';
-import { hasLetter, isBlockTag, isHeaderRow, isSkippedTag } from './dom';
+import { EDITABLE, hasLetter, isBlockTag, isHeaderRow, isSkippedTag } from './dom';
 import { fold, squash, tokenize, TokKind, type Tokens } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
@@ -156,7 +156,7 @@ export class ModuleColumns {
       if (ch.nodeType !== 1) continue;
       const e = ch as Element;
       // A note field's text is the clinician's, changing at every keystroke: no part of the page's menus.
-      if (isSkippedTag(e.localName) || isEditable(e)) continue;
+      if (isSkippedTag(e.localName) || e.matches(EDITABLE)) continue;
       if (hasBlockChild(e)) {
         if (depth >= NEST_MAX || !this.collect(e, depth + 1, shape)) return false;
         continue;
@@ -213,14 +213,8 @@ function isMenu(shape: Shape | null): boolean {
   return shape !== null && shape.screens >= SCREENS_MIN && shape.screens * 4 >= shape.items;
 }
 
-
 function isRoot(el: Element): boolean {
   return el.localName === 'body' || el.localName === 'html';
-}
-
-function isEditable(el: Element): boolean {
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
 }
 
 function isDigits(word: string): boolean {

@@ -82,4 +82,14 @@ describe('column verdicts after a change', () => {
     expect(step(() => ((y.firstChild as Text).data = 'Miss R Flynn - Hypertension'))).toEqual(['asthma', 'copd']);
     expect(step(() => y.remove())).toEqual(['asthma', 'copd', 't2dm']);
   });
+
+  it('a new full read judges columns on the page as it is now, not as an earlier read saw it', () => {
+    const doc = page('<div id="col"><div>Journaal</div><div>Medicatie</div><div>Astma</div></div>', 'nl');
+    const det = createDetector(doc, { adapters: [] });
+    expect(det.detect().conditions.map((c) => c.id)).toEqual(['asthma']);
+    // Changed without the detector being told: a third screen name makes the column a menu.
+    (doc.getElementById('col') as HTMLElement).prepend(Object.assign(doc.createElement('div'), { textContent: 'Uitslagen' }));
+    expect(det.detect()).toEqual(detectPage(doc, { adapters: [] }));
+    expect(det.detect().conditions).toEqual([]);
+  });
 });
