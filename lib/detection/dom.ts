@@ -401,6 +401,10 @@ export class BlockWalker {
           f.up.last = f.node;
         }
       } else if (this.hasHeadingRole(el)) f.last = el;
+      else if (kind === 3 && f.up !== null && isBold(name) && isHeadingWrapper(f.node)) {
+        f.at = f.node;
+        f.up.last = f.node;
+      }
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) f.last = el;
@@ -472,6 +476,13 @@ export function inSkipped(node: Node | null, skip: Set<Element>): boolean {
 /** A field the clinician types in, as a selector: a textarea or a contenteditable part. */
 export const EDITABLE = 'textarea, [contenteditable]:not([contenteditable="false"])';
 
+/** `el.matches(EDITABLE)`, without a selector match (for loops over many elements). */
+export function isEditable(el: Element): boolean {
+  if (el.localName === 'textarea') return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
 /** True when `node` sits in a field the clinician types in, looking no higher than below `within` when given. */
 export function inEditable(node: Node | null, within: Element | null = null): boolean {
   let n: Node | null = node;
@@ -518,11 +529,30 @@ export function isRankedHeading(tag: string): boolean {
   return tag.length === 2 && tag.charCodeAt(0) === 104 /* h */ && tag.charCodeAt(1) >= 49 && tag.charCodeAt(1) <= 54;
 }
 
-/** A short element whose only child element is h1-h6 counts as that heading. */
+/**
+ * A short element whose only child element is h1-h6 counts as that heading; so does a label block
+ * (isLabelWrapper), which names a section only when its words name one (StructureMemo.opened).
+ */
 function isHeadingWrapper(el: Element): boolean {
   if (el.childElementCount !== 1) return false;
-  const h = el.firstElementChild;
-  return h !== null && isRankedHeading(h.localName) && (el.textContent ?? '').length < 120;
+  const h = el.firstElementChild as Element;
+  return isRankedHeading(h.localName) ? (el.textContent ?? '').length < 120 : isLabelWrapper(el);
+}
+
+/** A bold label is no longer than this ("Guidelines", "NHG-Standaarden"): longer bold text is emphasis. */
+const LABEL_CHARS_MAX = 40;
+
+export function isBold(tag: string): boolean {
+  return tag === 'b' || tag === 'strong';
+}
+
+/** A block that holds only a short bold label: `<p><b>Clinical modules</b></p>` before a list. */
+function isLabelWrapper(el: Element): boolean {
+  const b = el.firstElementChild;
+  if (b === null || b !== el.lastElementChild || !isBold(b.localName) || !BLOCK.has(el.localName)) return false;
+  if ((b.textContent ?? '').length > LABEL_CHARS_MAX) return false;
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
+  return true;
 }
 
 function attrLabel(el: Element): string {
@@ -586,10 +616,15 @@ export class StructureMemo {
     return info;
   }
 
-  /** The section heading `h` opens; for a term (`dt`) that names none, the section around it (`outer`). */
+  /**
+   * The section heading `h` opens. A soft heading that names none leaves its blocks where they were: a term
+   * in its list's own section (`outer`), a bold label in the section it is in itself.
+   */
   private opened(h: Element, outer: () => SectionInfo): SectionInfo {
     const info = this.openedBy(h);
-    return info.kinds.size === 0 && h.localName === 'dt' ? outer() : info;
+    if (info.kinds.size > 0) return info;
+    if (h.localName === 'dt') return outer();
+    return isLabelWrapper(h) ? this.climb(h, true) : info;
   }
 
   private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
@@ -704,7 +739,9 @@ export class StructureMemo {
         }
         path.push(node);
       }
-      const h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
+      let h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
+      // A bold label that names no section is passed over: the heading before it names the blocks after both.
+      while (h && isLabelWrapper(h) && this.openedBy(h).kinds.size === 0) h = this.headingBefore(h);
       if (h && !(first && termAfterTerm(node, h))) {
         const info = this.openedBy(h);
         if (info.kinds.size > 0 || h.localName !== 'dt') {
@@ -746,11 +783,16 @@ export class StructureMemo {
 
 /**
  * The heading a block opens with (a card's or panel's title: `<div><h3>Guidance</h3><a>NICE: ...</a></div>`),
- * or null: its own text comes after that title, and is in the title's section when the title names one.
+ * or a short bold label (`<p><b>Guidelines</b><br><a>NICE NG80 Asthma</a></p>`), or null: its own text comes
+ * after that title, and is in the title's section when the title names one.
  */
 function leadingTitle(el: Element): Element | null {
   const first = el.firstElementChild;
-  if (first === null || (TAG_KIND.get(first.localName) !== 5 && first.getAttribute('role') !== 'heading')) return null;
+  if (first === null) return null;
+  const name = first.localName;
+  const bold = isBold(name);
+  if (TAG_KIND.get(name) !== 5 && !bold && first.getAttribute('role') !== 'heading') return null;
+  if (bold && (first.textContent ?? '').length > LABEL_CHARS_MAX) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   return first;
 }

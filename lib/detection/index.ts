@@ -35,6 +35,7 @@ import {
   isBlockTag,
   isTickedAnswer,
   isHeaderRow,
+  isBold,
   isHeadingEl,
   isRankedHeading,
   NAVIGATION,
@@ -648,7 +649,7 @@ class PageDetector implements Detector {
                   continue;
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
-                if (isHeadingEl(el) || hasPart(el, HEADING_SELECTOR)) heading = true;
+                if (isHeadingEl(el) || isBold(el.localName) || hasPart(el, HEADING_SELECTOR)) heading = true;
                 if (el.localName === 'dd' || el.localName === 'dt') terms = true;
                 if (hasPart(el, 'th')) columns = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
@@ -659,6 +660,8 @@ class PageDetector implements Detector {
             }
           }
           if (!useful) continue;
+          // Text beside a bold label came or went: the block around it may have become, or stopped being, a label.
+          if (!heading && target.nodeType === 1 && namesSection(target as Element)) heading = true;
           const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
           if (table) roots.add(table);
           const answer = answerParent(target);
@@ -800,12 +803,12 @@ function outermostRow(el: Element): Element | null {
 }
 
 /**
- * A heading, or a block that may have become or stopped being one: a block whose only child is a heading
- * counts as that heading (dom.ts isHeadingEl), so one with a heading among its children is checked too.
+ * A heading, or a block that may have become or stopped being one: a block whose only child is a heading or a
+ * bold label counts as that heading (dom.ts isHeadingEl), so one with either among its children is checked too.
  */
 function namesSection(el: Element): boolean {
   if (isHeadingEl(el)) return true;
-  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName)) return true;
+  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName) || isBold(ch.localName)) return true;
   return false;
 }
 

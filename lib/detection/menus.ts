@@ -11,12 +11,12 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import type { Compiled } from './compile';
-import { EDITABLE, hasLetter, isBlockTag, isHeaderRow, isSkippedTag } from './dom';
-import { fold, squash, tokenize, TokKind, type Tokens } from './text';
+import { hasLetter, isBlockTag, isEditable, isHeaderRow, isSkippedTag } from './dom';
+import { fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
-const ENTRY_CHARS_MAX = 40;
-const ENTRY_WORDS_MAX = 5;
+const ENTRY_CHARS_MAX = 48;
+const ENTRY_WORDS_MAX = 6;
 /** An item of a roster is no longer than this ("08:30 Mme Rochat C. - contrôle asthme"). */
 const ROSTER_ITEM_CHARS_MAX = 80;
 /** A column holds at most this many items (a long list of short rows is a table of findings, not a menu). */
@@ -32,6 +32,14 @@ export const COLUMN_CLIMB = 5;
 /** Words a screen name may have ("schéma de médication"). */
 const SCREEN_WORDS_MAX = 3;
 
+/** Above a block's parent: the outermost menu within reach, and the table it is in. */
+interface Above {
+  menu: Element | null;
+  table: Element | null;
+}
+
+const NOTHING_ABOVE: Above = { menu: null, table: null };
+
 interface Shape {
   /** Items that are no group label. */
   items: number;
@@ -46,6 +54,8 @@ export class ModuleColumns {
   private readonly shapes = new Map<Element, Shape | null>();
   /** Verdicts of lists and tables as rosters. */
   private readonly rosters = new Map<Element, boolean>();
+  private readonly above = new Map<Element, Above>();
+  private readonly texts = new Map<Element, string | null>();
 
   constructor(private readonly c: Compiled) {}
 
@@ -55,14 +65,40 @@ export class ModuleColumns {
    * it: a problem list beside an agenda stays the patient's.
    */
   around(el: Element): Element | null {
-    let found: Element | null = null;
-    let e: Element | null = el;
-    for (let i = 0; e && i <= COLUMN_CLIMB && !isRoot(e); i++, e = e.parentElement) if (isMenu(this.shape(e))) found = e;
-    if (found) return found;
-    const table = el.closest('td,th')?.closest('table');
+    const parent = el.parentElement;
+    const above = parent && !isRoot(parent) ? this.aboveOf(parent) : NOTHING_ABOVE;
+    if (above.menu) return above.menu;
+    if (el.firstElementChild !== null && isMenu(this.shape(el))) return el;
+    const table = el.localName === 'td' || el.localName === 'th' ? tableOf(el) : above.table;
     if (table) return this.isRosterTable(table) ? table : null;
-    const list = el.parentElement;
-    return list && !isRoot(list) && this.isRosterList(list) ? list : null;
+    return parent && !isRoot(parent) && this.isRosterList(parent) ? parent : null;
+  }
+
+  /** What `around` needs above a block, once per parent (a list's items share it): outermost menu, table. */
+  private aboveOf(parent: Element): Above {
+    let above = this.above.get(parent);
+    if (above === undefined) {
+      let menu: Element | null = null;
+      let e: Element | null = parent;
+      for (let i = 1; e && i <= COLUMN_CLIMB && !isRoot(e); i++, e = e.parentElement) if (isMenu(this.shape(e))) menu = e;
+      above = { menu, table: tableOf(parent) };
+      this.above.set(parent, above);
+    }
+    return above;
+  }
+
+  /**
+   * An item's text, squashed, once per pass (a list is looked at both as a column and as a roster); null when
+   * too long for an item of either.
+   */
+  private textOf(item: Element): string | null {
+    let text = this.texts.get(item);
+    if (text === undefined) {
+      const raw = item.textContent ?? '';
+      text = raw.length > 4 * ENTRY_CHARS_MAX ? null : squash(raw);
+      this.texts.set(item, text);
+    }
+    return text;
   }
 
   /**
@@ -78,10 +114,10 @@ export class ModuleColumns {
       for (let ch = list.firstChild; ch && verdict; ch = ch.nextSibling) {
         if (ch.nodeType === 3) verdict = !hasLetter((ch as Text).data);
         if (ch.nodeType !== 1 || isSkippedTag((ch as Element).localName)) continue;
-        const text = squash(ch.textContent ?? '');
-        if (!hasLetter(text) || isLabel(ch as Element, text)) continue;
-        if (hasBlockChild(ch as Element) || text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
-        else if (this.namesPerson(text, tokenize(fold(text)))) persons++;
+        const text = this.textOf(ch as Element);
+        if (text !== null && (!hasLetter(text) || isLabel(ch as Element, text))) continue;
+        if (text === null || hasBlockChild(ch as Element) || text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
+        else if (this.namesPerson(text)) persons++;
       }
       verdict = verdict && persons >= PERSONS_MIN && persons * 2 > items;
       this.rosters.set(list, verdict);
@@ -105,7 +141,7 @@ export class ModuleColumns {
           const text = squash(row.cells[j]?.textContent ?? '');
           if (!hasLetter(text)) continue;
           lettered = true;
-          if (text.length <= ROSTER_ITEM_CHARS_MAX && this.namesPerson(text, tokenize(fold(text)))) person = true;
+          if (text.length <= ROSTER_ITEM_CHARS_MAX && this.namesPerson(text)) person = true;
         }
         if (lettered) items++;
         if (person) persons++;
@@ -156,25 +192,26 @@ export class ModuleColumns {
       if (ch.nodeType !== 1) continue;
       const e = ch as Element;
       // A note field's text is the clinician's, changing at every keystroke: no part of the page's menus.
-      if (isSkippedTag(e.localName) || e.matches(EDITABLE)) continue;
+      if (isSkippedTag(e.localName) || isEditable(e)) continue;
       if (hasBlockChild(e)) {
         if (depth >= NEST_MAX || !this.collect(e, depth + 1, shape)) return false;
         continue;
       }
-      const raw = e.textContent ?? '';
-      if (raw.length > 4 * ENTRY_CHARS_MAX) return false;
-      const text = squash(raw);
+      const text = this.textOf(e);
+      if (text === null) return false;
       if (!hasLetter(text)) continue;
       if (text.length > ENTRY_CHARS_MAX || text.split(' ').length > ENTRY_WORDS_MAX) return false;
       if (isLabel(e, text)) continue;
       if (++shape.items > ITEMS_MAX) return false;
-      if (this.namesScreen(tokenize(fold(text)).norm)) shape.screens++;
+      if (this.namesScreen(text)) shape.screens++;
     }
     return true;
   }
 
   /** True when the item's words start with a screen's name ("Uitslagen / metingen", "Samenvatting (SumEHR)"). */
-  private namesScreen(words: string[]): boolean {
+  private namesScreen(text: string): boolean {
+    // A regex for the first words, not the tokenizer: this runs for every short item of every list with a finding.
+    const words = fold(text).match(LEADING_WORDS)?.[0].split(/[^a-z0-9]+/) ?? [];
     let phrase = '';
     for (let n = 0; n < words.length && n < SCREEN_WORDS_MAX; n++) {
       phrase = n === 0 ? (words[0] as string) : `${phrase} ${words[n] as string}`;
@@ -188,14 +225,11 @@ export class ModuleColumns {
    * M. Pittet J.", "mw. De Groot"), or a name written as lists of patients write it, then a dash, a colon or
    * nothing ("WARD, Kevin - asthma review", "Hendriks, W. - COPD", "PERRIN Annie - renouvellement BPCO").
    */
-  private namesPerson(text: string, t: Tokens): boolean {
-    let i = 0;
-    while (i < t.norm.length && (t.kind[i] !== TokKind.Word || isDigits(t.norm[i] as string))) i++;
-    if (i < t.norm.length && this.c.honorifics.has(t.norm[i] as string)) {
-      let j = i + 1;
-      while (j < t.norm.length && t.kind[j] !== TokKind.Word) j++;
-      const first = text.charAt(t.start[j] ?? text.length);
-      return first !== '' && first !== first.toLowerCase();
+  private namesPerson(text: string): boolean {
+    const titled = TITLE_THEN_NAME.exec(text);
+    if (titled && this.c.honorifics.has((titled[1] as string).toLowerCase())) {
+      const first = titled[2] as string;
+      return first !== first.toLowerCase();
     }
     const m = NAME_THEN_DASH.exec(text);
     // A condition's name in capitals is no surname ("COPD Review - due").
@@ -203,6 +237,10 @@ export class ModuleColumns {
   }
 }
 
+/** Up to three words (folded text) with what separates them: where a screen's name would be. */
+const LEADING_WORDS = /^[^a-z0-9]*[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
+/** A time maybe ("08:30", "14h00"), a first word, then the first letter after it: a title and a name's initial. */
+const TITLE_THEN_NAME = /^[^\p{L}]*(?:\d{1,2}[hu]\d{2}[^\p{L}]*)?(\p{L}+)[^\p{L}]*(\p{L})/u;
 /** A time maybe, then two to four capitalized words or initials (a comma among them maybe), then a dash, a colon or the end. */
 const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
@@ -217,9 +255,15 @@ function isRoot(el: Element): boolean {
   return el.localName === 'body' || el.localName === 'html';
 }
 
-function isDigits(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) < 48 || word.charCodeAt(i) > 57) return false;
-  return true;
+/** The table of the cell `el` is in or is, or null (a loop on tag names: this runs for every block with a finding). */
+function tableOf(el: Element): Element | null {
+  let e: Element | null = el;
+  while (e && e.localName !== 'td' && e.localName !== 'th') {
+    if (isRoot(e)) return null;
+    e = e.parentElement;
+  }
+  while (e && e.localName !== 'table') e = e.parentElement;
+  return e;
 }
 
 function hasBlockChild(el: Element): boolean {

@@ -93,3 +93,29 @@ describe('column verdicts after a change', () => {
     expect(det.detect().conditions).toEqual([]);
   });
 });
+
+describe('bold labels that name a section', () => {
+  it('puts the links after a guideline label in its block out of the patient findings (en, nl, fr)', () => {
+    const en = page('<p><b>Guidelines</b><br><a href="#">NICE NG80 Asthma</a><br><a href="#">NICE NG18 Diabetes in children</a></p><p>Otitis media.</p>', 'en');
+    expect(ids(en)).toEqual([]);
+    const nl = page('<p><b>NHG-Standaarden</b><br><a href="#">Astma bij volwassenen (M27)</a><br><a href="#">Depressie (M44)</a></p>', 'nl');
+    expect(ids(nl)).toEqual([]);
+    const fr = page('<p><b>Référentiels</b><br><a href="#">HAS — Prise en charge de l\'HTA</a></p><p>Entorse de cheville.</p>', 'fr');
+    expect(ids(fr)).toEqual([]);
+  });
+
+  it('reads a block holding only a label as the heading of the list after it', () => {
+    const en = page('<div class="col"><p><b>Clinical modules</b></p><ul><li>Diabetes</li><li>Asthma</li><li>COPD</li></ul></div><p>Sprained ankle.</p>', 'en');
+    expect(ids(en)).toEqual([]);
+    const nl = page('<div><p><strong>Modules</strong></p><ul><li>Hartfalen</li><li>COPD</li></ul></div>', 'nl');
+    expect(ids(nl)).toEqual([]);
+  });
+
+  it('leaves the list in the section around it when the label names none', () => {
+    const problems = page('<h2>Problems</h2><p><b>Cardiovascular</b></p><ul><li>Hypertension</li></ul>', 'en');
+    expect(ids(problems)).toEqual(['hypertension']);
+    const family = detectPage(page('<h2>Antécédents familiaux</h2><p><b>Côté maternel</b></p><ul><li>Asthme</li></ul>', 'fr'));
+    expect(family.conditions).toEqual([]);
+    expect(family.ruledOut.map((r) => r.id)).toContain('asthma');
+  });
+});
