@@ -78,6 +78,8 @@ export interface Compiled {
   columnHeadings: Map<string, 'end' | 'status'>;
   /** Names of the EHR's screens (chartModules), folded, their tokens space-separated. */
   modules: Set<string>;
+  /** The first words of the screen names (a quick check before a whole name is looked for). */
+  moduleHeads: Set<string>;
   /** Titles before a person's name (honorifics), folded. */
   honorifics: Set<string>;
   hints: Map<string, Language>;
@@ -265,7 +267,14 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, hints });
+}
+
+/** The first words of phrases whose tokens are space-separated. */
+export function headsOf(phrases: Iterable<string>): Set<string> {
+  const heads = new Set<string>();
+  for (const p of phrases) heads.add(p.split(' ')[0] as string);
+  return heads;
 }
 
 /** Every (token path, payload) of a trie, depth first in insertion order. */
@@ -289,8 +298,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, honorifics, hints });
+  const { sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----

@@ -400,7 +400,7 @@ class PageDetector implements Detector {
   /** Reads a block that passed the pre-check; `walkOrder`: it comes after every block read so far (full walk). */
   private ingestOne(b: Block, memo: StructureMemo, walkOrder: boolean): void {
     const local = this.local(b.text);
-    const menu = local.length > 0 && this.columns ? this.columns.around(b.el) : null;
+    const menu = local.length > 0 && this.columns ? this.columns.around(b, local.some((m) => m.kind !== 'medication')) : null;
     if (menu) this.menus.add(menu);
     if (local.length === 0 || menu) this.mentions.delete(b.el);
     else this.mentions.set(b.el, blockMentions(this.c, b, local, memo), walkOrder);

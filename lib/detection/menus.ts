@@ -11,8 +11,8 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import type { Compiled } from './compile';
-import { hasLetter, isBlockTag, isEditable, isHeaderRow, isSkippedTag } from './dom';
-import { fold, squash } from './text';
+import { hasLetter, isBlockTag, isEditable, isHeaderRow, isSkippedTag, type Block, type Enclosing } from './dom';
+import { BREAK, fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
 const ENTRY_CHARS_MAX = 48;
@@ -32,18 +32,12 @@ export const COLUMN_CLIMB = 5;
 /** Words a screen name may have ("schéma de médication"). */
 const SCREEN_WORDS_MAX = 3;
 
-/** Above a block's parent: the outermost menu within reach, and the table it is in. */
-interface Above {
-  menu: Element | null;
-  table: Element | null;
-}
-
-const NOTHING_ABOVE: Above = { menu: null, table: null };
-
 interface Shape {
   /** Items that are no group label. */
   items: number;
   screens: number;
+  /** How many wrappers deep its items sit at most (0: they are its children). */
+  depth: number;
 }
 
 /** How far above a changed node a column whose verdict it changes may be (an item's inline markup included). */
@@ -54,37 +48,92 @@ export class ModuleColumns {
   private readonly shapes = new Map<Element, Shape | null>();
   /** Verdicts of lists and tables as rosters. */
   private readonly rosters = new Map<Element, boolean>();
-  private readonly above = new Map<Element, Above>();
+  /** Per parent of blocks (a list's items share one): the outermost menu within reach above it. */
+  private readonly menusAbove = new Map<Element, Element | null>();
+  private readonly tablesAbove = new Map<Enclosing, Element | null>();
   private readonly texts = new Map<Element, string | null>();
+  private readonly items = new Map<Element, Item>();
 
   constructor(private readonly c: Compiled) {}
 
   /**
-   * The column that makes `el`'s text no finding, or null: the outermost menu within COLUMN_CLIMB levels above
-   * `el` (or `el` itself), else `el`'s parent when it is a roster. A roster is one list, not the column around
-   * it: a problem list beside an agenda stays the patient's.
+   * The column that makes block `b`'s text no finding, or null: the outermost menu within COLUMN_CLIMB levels
+   * above it (or the block itself), else the list it is an item of or the table it is in when that is a roster.
+   * A roster is one list, not the column around it: a problem list beside an agenda stays the patient's.
+   * `namesCondition`: the block's findings name a condition or give its code, as a menu's modules do. A drug's
+   * name alone names no screen, and is taken from a roster list only in an item that names its person ("Mr S
+   * Iqbal - metformin review"), so that most drug lists need no look: it can only support a condition the
+   * patient's own chart names.
    */
-  around(el: Element): Element | null {
-    const parent = el.parentElement;
-    const above = parent && !isRoot(parent) ? this.aboveOf(parent) : NOTHING_ABOVE;
-    if (above.menu) return above.menu;
-    if (el.firstElementChild !== null && isMenu(this.shape(el))) return el;
-    const table = el.localName === 'td' || el.localName === 'th' ? tableOf(el) : above.table;
+  around(b: Block, namesCondition: boolean): Element | null {
+    const el = b.el;
+    const text = this.itemText(b);
+    const length = text === null ? Infinity : text.length;
+    // An item too long for a roster is in none.
+    const listed = length <= ROSTER_ITEM_CHARS_MAX && (namesCondition || this.namesPerson(text as string));
+    const parent = b.up ? b.up.node : el.parentElement;
+    // Only the walk's root frame may be the body (a full walk's).
+    if (!parent || ((!b.up || b.up.up === null) && isRoot(parent))) return namesCondition && this.isMenuItself(el) ? el : null;
+    if (namesCondition) {
+      // An item too long for a menu is in none.
+      const menu = length <= ENTRY_CHARS_MAX ? this.menuAbove(parent) : null;
+      if (menu) return menu;
+      if (this.isMenuItself(el)) return el;
+    }
+    const table = this.tableAbove(b);
     if (table) return this.isRosterTable(table) ? table : null;
-    return parent && !isRoot(parent) && this.isRosterList(parent) ? parent : null;
+    return listed && this.isRosterList(parent) ? parent : null;
   }
 
-  /** What `around` needs above a block, once per parent (a list's items share it): outermost menu, table. */
-  private aboveOf(parent: Element): Above {
-    let above = this.above.get(parent);
-    if (above === undefined) {
-      let menu: Element | null = null;
+  /**
+   * Block `b`'s text as an item of a column, squashed: '' for a wrapper (its items are the blocks inside it),
+   * null when too long for an item of any column.
+   */
+  private itemText(b: Block): string | null {
+    // The block's text as read stands for it (they differ at most in the spaces around inline parts): most blocks
+    // with a finding are sentences or drugs, let go with no DOM read. Breaks come from blocks inside or <br>s.
+    if (!b.text.includes(BREAK)) return squash(b.text);
+    return hasBlockChild(b.el) ? '' : this.textOf(b.el);
+  }
+
+  private isMenuItself(el: Element): boolean {
+    return el.firstElementChild !== null && isMenu(this.shape(el));
+  }
+
+  private menuAbove(parent: Element): Element | null {
+    let menu = this.menusAbove.get(parent);
+    if (menu === undefined) {
+      menu = null;
       let e: Element | null = parent;
-      for (let i = 1; e && i <= COLUMN_CLIMB && !isRoot(e); i++, e = e.parentElement) if (isMenu(this.shape(e))) menu = e;
-      above = { menu, table: tableOf(parent) };
-      this.above.set(parent, above);
+      for (let i = 1; e && i <= COLUMN_CLIMB && !isRoot(e); i++, e = e.parentElement) {
+        const shape = this.shape(e);
+        if (isMenu(shape)) menu = e;
+        else if (shape === null && this.item(e).kind === 'wrapper') break; // see changedAround
+      }
+      this.menusAbove.set(parent, menu);
     }
-    return above;
+    return menu;
+  }
+
+  /**
+   * The table of the cell block `b` is in or is, or null: looked up once per frame of the walk that read it (the
+   * blocks of a column share their frames), in the DOM above the walk's root.
+   */
+  private tableAbove(b: Block): Element | null {
+    if (isCell(b.el)) return tableOf(b.el);
+    const climbed: Enclosing[] = [];
+    let table: Element | null | undefined;
+    let f = b.up;
+    for (; f && (table = this.tablesAbove.get(f)) === undefined; f = f.up ?? undefined) {
+      climbed.push(f);
+      if (isCell(f.node) || f.up === null) {
+        table = tableOf(f.node);
+        break;
+      }
+    }
+    if (f === undefined) table = tableOf(b.el); // a block read on its own (a change re-read): no frames
+    for (const c of climbed) this.tablesAbove.set(c, table ?? null);
+    return table ?? null;
   }
 
   /**
@@ -102,6 +151,30 @@ export class ModuleColumns {
   }
 
   /**
+   * What a column makes of `e`, one of its children, once per pass (a list is looked at both as a column and as
+   * a roster, and the columns above a block share their children): few DOM reads, as this runs for every child
+   * of every column above a block with a finding.
+   */
+  private item(e: Element): Item {
+    let item = this.items.get(e);
+    if (item === undefined) {
+      const name = e.localName;
+      const first = e.firstElementChild;
+      // A note field's text is the clinician's, changing at every keystroke: no part of the page's columns.
+      if (isSkippedTag(name) || isEditable(e)) item = SKIPPED;
+      else if (first !== null && hasBlockFrom(first)) item = WRAPPER;
+      else {
+        const text = this.textOf(e);
+        if (text === null) item = TOO_LONG;
+        else if (!hasLetter(text)) item = BLANK;
+        else item = { kind: isLabel(e, name, first, text) ? 'label' : 'entry', text };
+      }
+      this.items.set(e, item);
+    }
+    return item;
+  }
+
+  /**
    * A list most of whose items (its children, labels aside) name a person. Its own children only: a note
    * beside a call list, in the same column, is no item of it.
    */
@@ -113,11 +186,12 @@ export class ModuleColumns {
       verdict = true;
       for (let ch = list.firstChild; ch && verdict; ch = ch.nextSibling) {
         if (ch.nodeType === 3) verdict = !hasLetter((ch as Text).data);
-        if (ch.nodeType !== 1 || isSkippedTag((ch as Element).localName)) continue;
-        const text = this.textOf(ch as Element);
-        if (text !== null && (!hasLetter(text) || isLabel(ch as Element, text))) continue;
-        if (text === null || hasBlockChild(ch as Element) || text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
-        else if (this.namesPerson(text)) persons++;
+        if (ch.nodeType !== 1) continue;
+        const item = this.item(ch as Element);
+        const blank = item.kind === 'wrapper' ? !hasLetter(this.textOf(ch as Element) ?? 'x') : item.kind === 'blank';
+        if (blank || item.kind === 'skipped' || item.kind === 'label') continue;
+        if (item.kind !== 'entry' || item.text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
+        else if (this.namesPerson(item.text)) persons++;
       }
       verdict = verdict && persons >= PERSONS_MIN && persons * 2 > items;
       this.rosters.set(list, verdict);
@@ -138,10 +212,10 @@ export class ModuleColumns {
         let lettered = false;
         let person = false;
         for (let j = 0; j < row.cells.length && !person; j++) {
-          const text = squash(row.cells[j]?.textContent ?? '');
-          if (!hasLetter(text)) continue;
+          const text = this.textOf(row.cells[j] as Element);
+          if (text !== null && !hasLetter(text)) continue;
           lettered = true;
-          if (text.length <= ROSTER_ITEM_CHARS_MAX && this.namesPerson(text)) person = true;
+          if (text !== null && text.length <= ROSTER_ITEM_CHARS_MAX && this.namesPerson(text)) person = true;
         }
         if (lettered) items++;
         if (person) persons++;
@@ -166,51 +240,57 @@ export class ModuleColumns {
       const shape = this.shape(e);
       if (isMenu(shape)) found = e;
       // An element that holds blocks and is no column makes none of its ancestors one.
-      else if (!shape && hasBlockChild(e)) shaped = false;
+      else if (!shape && this.item(e).kind === 'wrapper') shaped = false;
     }
     return found;
   }
 
-  /** `el`'s items counted, or null when it holds text of its own or an item too long for a menu. */
+  /**
+   * `el`'s items counted, or null when it holds text of its own, an item too long for a menu, too many items or
+   * wrappers nested too deep. Once per element and pass: the columns above a block share their wrappers' shapes.
+   */
   private shape(el: Element): Shape | null {
     let shape = this.shapes.get(el);
     if (shape === undefined) {
-      shape = { items: 0, screens: 0 };
-      if (!this.collect(el, 0, shape)) shape = null;
+      shape = this.collect(el);
       this.shapes.set(el, shape);
     }
     return shape;
   }
 
-  /** Counts `el`'s items into `shape`; false when `el` holds text of its own or an item too long for a menu. */
-  private collect(el: Element, depth: number, shape: Shape): boolean {
+  private collect(el: Element): Shape | null {
+    const shape: Shape = { items: 0, screens: 0, depth: 0 };
     for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
       if (ch.nodeType === 3) {
-        if (hasLetter((ch as Text).data)) return false;
+        if (hasLetter((ch as Text).data)) return null;
         continue;
       }
       if (ch.nodeType !== 1) continue;
-      const e = ch as Element;
-      // A note field's text is the clinician's, changing at every keystroke: no part of the page's menus.
-      if (isSkippedTag(e.localName) || isEditable(e)) continue;
-      if (hasBlockChild(e)) {
-        if (depth >= NEST_MAX || !this.collect(e, depth + 1, shape)) return false;
-        continue;
+      const item = this.item(ch as Element);
+      if (item.kind === 'wrapper') {
+        const inner = this.shape(ch as Element);
+        if (inner === null || inner.depth >= NEST_MAX) return null;
+        shape.items += inner.items;
+        shape.screens += inner.screens;
+        shape.depth = Math.max(shape.depth, inner.depth + 1);
+      } else if (item.kind === 'too long') {
+        return null;
+      } else if (item.kind === 'entry' || item.kind === 'label') {
+        if (item.text.length > ENTRY_CHARS_MAX || wordCount(item.text) > ENTRY_WORDS_MAX) return null;
+        if (item.kind === 'label') continue;
+        shape.items++;
+        if (this.namesScreen(item.text)) shape.screens++;
       }
-      const text = this.textOf(e);
-      if (text === null) return false;
-      if (!hasLetter(text)) continue;
-      if (text.length > ENTRY_CHARS_MAX || text.split(' ').length > ENTRY_WORDS_MAX) return false;
-      if (isLabel(e, text)) continue;
-      if (++shape.items > ITEMS_MAX) return false;
-      if (this.namesScreen(text)) shape.screens++;
+      if (shape.items > ITEMS_MAX) return null;
     }
-    return true;
+    return shape;
   }
 
   /** True when the item's words start with a screen's name ("Uitslagen / metingen", "Samenvatting (SumEHR)"). */
   private namesScreen(text: string): boolean {
-    // A regex for the first words, not the tokenizer: this runs for every short item of every list with a finding.
+    // Regexes for the first words, not the tokenizer: this runs for every short item of every list with a finding.
+    const head = FIRST_WORD.exec(text);
+    if (head === null || !this.c.moduleHeads.has(fold(head[0]))) return false;
     const words = fold(text).match(LEADING_WORDS)?.[0].split(/[^a-z0-9]+/) ?? [];
     let phrase = '';
     for (let n = 0; n < words.length && n < SCREEN_WORDS_MAX; n++) {
@@ -226,6 +306,8 @@ export class ModuleColumns {
    * nothing ("WARD, Kevin - asthma review", "Hendriks, W. - COPD", "PERRIN Annie - renouvellement BPCO").
    */
   private namesPerson(text: string): boolean {
+    // A title's name and a name's second word start with a capital: most items fail this before the regexes.
+    if (!capitalAfterFirstWord(text)) return false;
     const titled = TITLE_THEN_NAME.exec(text);
     if (titled && this.c.honorifics.has((titled[1] as string).toLowerCase())) {
       const first = titled[2] as string;
@@ -237,6 +319,8 @@ export class ModuleColumns {
   }
 }
 
+/** The first word: most items' first words start no screen's name, and folding one word is cheap. */
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
 /** Up to three words (folded text) with what separates them: where a screen's name would be. */
 const LEADING_WORDS = /^[^a-z0-9]*[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
 /** A time maybe ("08:30", "14h00"), a first word, then the first letter after it: a title and a name's initial. */
@@ -245,6 +329,17 @@ const TITLE_THEN_NAME = /^[^\p{L}]*(?:\d{1,2}[hu]\d{2}[^\p{L}]*)?(\p{L}+)[^\p{L}
 const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
 const CAPS_SURNAME = /^\p{Lu}{2,}[\s,]/u;
+
+/**
+ * A column's child: skipped (hidden from reading, or a note field), a wrapper of blocks (its items are inside it),
+ * too long for an item of any column, blank (no letters), a group's label, or an entry with its text.
+ */
+type Item = { kind: 'skipped' | 'wrapper' | 'too long' | 'blank' } | { kind: 'label' | 'entry'; text: string };
+
+const SKIPPED: Item = { kind: 'skipped' };
+const WRAPPER: Item = { kind: 'wrapper' };
+const TOO_LONG: Item = { kind: 'too long' };
+const BLANK: Item = { kind: 'blank' };
 
 /** A menu: screens named by several of its entries. */
 function isMenu(shape: Shape | null): boolean {
@@ -255,7 +350,12 @@ function isRoot(el: Element): boolean {
   return el.localName === 'body' || el.localName === 'html';
 }
 
-/** The table of the cell `el` is in or is, or null (a loop on tag names: this runs for every block with a finding). */
+function isCell(el: Element): boolean {
+  const name = el.localName;
+  return name === 'td' || name === 'th';
+}
+
+/** The table of the cell `el` is in or is, or null (a loop on tag names, cheaper than closest() here). */
 function tableOf(el: Element): Element | null {
   let e: Element | null = el;
   while (e && e.localName !== 'td' && e.localName !== 'th') {
@@ -266,16 +366,48 @@ function tableOf(el: Element): Element | null {
   return e;
 }
 
+/**
+ * True when a capital letter follows the first run of letters of `text` (or a letter beyond Latin, which may be
+ * one): "Mr S Iqbal", "08:30 M. Pittet", "WARD, Kevin"; not "Metformin 1 g bd".
+ */
+function capitalAfterFirstWord(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isLatinLetter(text.charCodeAt(i))) i++;
+  while (i < n && isLatinLetter(text.charCodeAt(i))) i++;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c >= 0x100) return true;
+  }
+  return false;
+}
+
+function isLatinLetter(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+}
+
+/** Words of squashed text (its spaces plus one), without splitting it. */
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 function hasBlockChild(el: Element): boolean {
-  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isBlockTag(ch.localName)) return true;
+  const first = el.firstElementChild;
+  return first !== null && hasBlockFrom(first);
+}
+
+/** A block among `first` and its next siblings. */
+function hasBlockFrom(first: Element): boolean {
+  for (let ch: Element | null = first; ch; ch = ch.nextElementSibling) if (isBlockTag(ch.localName)) return true;
   return false;
 }
 
 const LABEL_TAGS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** A group's label in the column ("<b>Dossier</b>", "<div><b>Suivis</b></div>"): it names no screen of its own. */
-function isLabel(el: Element, text: string): boolean {
-  if (LABEL_TAGS.has(el.localName)) return true;
-  const only = el.firstElementChild;
-  return only !== null && only === el.lastElementChild && LABEL_TAGS.has(only.localName) && squash(only.textContent ?? '') === text;
+function isLabel(el: Element, name: string, first: Element | null, text: string): boolean {
+  if (LABEL_TAGS.has(name)) return true;
+  return first !== null && first === el.lastElementChild && LABEL_TAGS.has(first.localName) && squash(first.textContent ?? '') === text;
 }

@@ -5,7 +5,7 @@
  */
 import type { ConditionId, Language } from '../conditions';
 import type { Compiled, IcdRule, Payload, SectionKind, TrieNode } from './compile';
-import { ACCENTS, prefilterRegexes, triePaths } from './compile';
+import { ACCENTS, headsOf, prefilterRegexes, triePaths } from './compile';
 
 export interface Portable {
   v: 3;
@@ -182,6 +182,7 @@ export function fromPortable(json: string): Compiled {
     rowActive: new Set(split(p.rowActive)),
     columnHeadings: new Map(p.columnHeadings),
     modules: new Set(split(p.modules)),
+    moduleHeads: headsOf(split(p.modules)),
     honorifics: new Set(split(p.honorifics)),
     hints: new Map(p.hints),
   };

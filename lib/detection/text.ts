@@ -163,9 +163,13 @@ export function phraseTokens(phrase: string): string[] {
   return tokenize(fold(phrase)).norm;
 }
 
+/** Whitespace at an edge, two in a row, or any but a plain space: what squash has to rewrite. */
+const UNSQUASHED = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Collapses whitespace and breaks into single spaces. */
 export function squash(text: string): string {
-  return text.replace(/[\s\u2029]+/g, ' ').trim();
+  // Most short texts need nothing: a test is cheaper than a replace that rewrites every space.
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** A short plain-text excerpt around [from, to) of `text`. */

@@ -55,6 +55,20 @@ describe('rosters: lists of other patients', () => {
     expect(ids(nl)).toEqual(['anxiety', 'copd']);
   });
 
+  it("drops a drug from an item that names another patient, so it supports none of this patient's conditions", () => {
+    const status = (list: string) => {
+      const r = detectPage(page(`<p>Diabetes, diet only.</p>${list.startsWith('<tr>') ? `<table>${list}</table>` : `<ul>${list}</ul>`}`, 'en'), { adapters: [] });
+      const t2dm = r.conditions.find((c) => c.id === 't2dm');
+      return `${t2dm?.status} ${t2dm?.evidence.map((e) => e.match).join(', ')}`;
+    };
+    // In the patient's own medication list, metformin makes "diabetes" type 2 diabetes.
+    expect(status('<li>Metformin 500 mg bd</li><li>Ramipril 5 mg od</li><li>Atorvastatin 20 mg</li>')).toBe('confirmed Diabetes, Metformin');
+    // In a call list, the item names Mr Iqbal: his metformin is no evidence of this patient's.
+    expect(status('<li>Mr S Iqbal - metformin review</li><li>Mrs D Carver - COPD review</li><li>Miss R Flynn - Depression review</li>')).toBe('possible Diabetes');
+    // In an agenda table, the drug's row names the other patient in a cell of its own.
+    expect(status('<tr><td>10:00</td><td>GRANT, Lesley</td><td>metformin review</td></tr><tr><td>10:10</td><td>PATEL, Nish</td><td>asthma</td></tr><tr><td>10:20</td><td>LI, Wei</td><td>bloods</td></tr>')).toBe('possible Diabetes');
+  });
+
   it('keeps a condition whose name in capitals opens a list item: no surname', () => {
     const en = page('<ul><li>COPD Review - due</li><li>CKD Check - done</li><li>HTN Review - booked</li></ul>', 'en');
     expect(ids(en)).toEqual(['ckd', 'copd', 'hypertension']);
