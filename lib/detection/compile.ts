@@ -305,7 +305,7 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
 
 /** Accented forms of a letter, lower case (the pre-check runs on lower-cased text). */
-export const ACCENTS: Record<string, string> = {
+const ACCENTS: Record<string, string> = {
   a: 'aàáâãäå', c: 'cç', e: 'eèéêë', i: 'iìíîï', n: 'nñ', o: 'oòóôõö', u: 'uùúûü', y: 'yÿý',
 };
 

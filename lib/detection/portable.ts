@@ -5,7 +5,7 @@
  */
 import type { ConditionId, Language } from '../conditions';
 import type { Compiled, IcdRule, Payload, SectionKind, TrieNode } from './compile';
-import { ACCENTS, headsOf, prefilterRegexes, triePaths } from './compile';
+import { headsOf, prefilterRegexes, triePaths } from './compile';
 
 export interface Portable {
   v: 3;
@@ -59,13 +59,6 @@ function fullPayload(p: Payload): Payload {
 /** Between paths and list items: no token holds it, and unlike a newline it needs no escape in the bundled script. */
 const PATH_SEPARATOR = '|';
 
-/**
- * The pre-check's accent classes ("[eèéêë]", 568 of them) each stored as one capital, which the lower-case
- * pre-check never holds otherwise (K for c: C, D, F are in its \u00C0 escapes). The bundler writes each accent
- * as a four-character escape, so this keeps the content script within its size budget.
- */
-const ACCENT_MARKS: Record<string, string> = { a: 'A', c: 'K', e: 'E', i: 'I', n: 'N', o: 'O', u: 'U', y: 'Y' };
-
 /** A list of words or phrases as one string (none holds the separator; a list's quotes and commas cost bytes). */
 function joined(words: Iterable<string>): string {
   const list = [...words];
@@ -75,21 +68,6 @@ function joined(words: Iterable<string>): string {
 
 function split(list: string): string[] {
   return list === '' ? [] : list.split(PATH_SEPARATOR);
-}
-
-function markAccents(source: string): string {
-  let out = source;
-  for (const [letter, mark] of Object.entries(ACCENT_MARKS)) {
-    if (out.includes(mark)) throw new Error(`the pre-check already holds ${mark}`);
-    out = out.split(`[${ACCENTS[letter] as string}]`).join(mark);
-  }
-  return out;
-}
-
-function unmarkAccents(source: string): string {
-  let out = source;
-  for (const [letter, mark] of Object.entries(ACCENT_MARKS)) out = out.split(mark).join(`[${ACCENTS[letter] as string}]`);
-  return out;
 }
 
 /** The code of a path's line: how many tokens it shares with the path before, then the rest. */
@@ -127,7 +105,7 @@ export function toPortable(c: Compiled): string {
     paths: joined(lines),
     pays: pays.join(' '),
     table,
-    prefilter: markAccents(c.prefilter.source),
+    prefilter: c.prefilter.source,
     icd10: c.icd10,
     icpc: [...c.icpc],
     snomed: [...c.snomed],
@@ -170,7 +148,7 @@ export function fromPortable(json: string): Compiled {
   }
   return {
     root,
-    ...prefilterRegexes(unmarkAccents(p.prefilter)),
+    ...prefilterRegexes(p.prefilter),
     icd10: p.icd10,
     icpc: new Map(p.icpc),
     snomed: new Map(p.snomed),
