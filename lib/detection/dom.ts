@@ -290,13 +290,20 @@ for (const t of SKIP) TAG_KIND.set(t, 1);
 for (const t of HEADING_TAGS) TAG_KIND.set(t, 5);
 TAG_KIND.set('br', 4);
 
-/** True when `text` has a letter (A-Z, a-z, U+00C0-U+024F): a loop is cheaper than a regex call per block. */
+/** True when `text` has a letter (isLetterCode): a loop is cheaper than a regex call per block. */
 export function hasLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f)) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isLetterCode(text.charCodeAt(i))) return true;
   return false;
+}
+
+/** A letter as the engine counts one: A-Z, a-z, U+00C0-U+024F (Latin with accents). */
+export function isLetterCode(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** The page's root elements, where climbs stop. */
+export function isPageRoot(el: Element): boolean {
+  return el.localName === 'body' || el.localName === 'html';
 }
 
 interface Frame extends Enclosing {
@@ -710,7 +717,7 @@ export class StructureMemo {
     const p = f.node;
     let s = this.labelled(p);
     if (!s) {
-      if (p.localName === 'body' || p.localName === 'html') s = EMPTY_INFO;
+      if (isPageRoot(p)) s = EMPTY_INFO;
       else {
         const up = f.up;
         const outer = () => (up ? this.inside(up) : this.climb(p, false));
@@ -729,7 +736,7 @@ export class StructureMemo {
     const path: Element[] = [];
     let node: Element | null = start;
     let result: SectionInfo = EMPTY_INFO;
-    while (node && node.localName !== 'body' && node.localName !== 'html') {
+    while (node && !isPageRoot(node)) {
       const first = self && node === start;
       if (!first) {
         const memo = this.sections.get(node);

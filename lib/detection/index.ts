@@ -560,7 +560,7 @@ class PageDetector implements Detector {
   onMutations(records: readonly MutationRecord[]): DetectionResult | null {
     try {
       if (this.lastSig === null) return this.detect();
-      const columns = (this.columns = new ModuleColumns(this.c));
+      const moduleColumns = (this.columns = new ModuleColumns(this.c));
       /** Blocks to read again with everything inside them. */
       const roots = new Set<Element>();
       /** Blocks whose own text changed, with the elements added to them (read with everything inside). */
@@ -587,7 +587,7 @@ class PageDetector implements Detector {
           else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'for') {
             pageSets = true;
             // A note field's text is no item of a menu column: one made or unmade changes the column around it.
-            const column = name === 'contenteditable' ? columns.changedAround(el, this.menus) : null;
+            const column = name === 'contenteditable' ? moduleColumns.changedAround(el, this.menus) : null;
             if (column) roots.add(column);
             // A box ticked or unticked may make its label an answer read on the line of the label's parent.
             const holder = name === 'checked' ? (el.closest('label') ?? el) : el;
@@ -614,7 +614,7 @@ class PageDetector implements Detector {
           continue;
         }
         // A change in a column of short items may make it a menu (menus.ts), or a menu no more: read it again.
-        const column = inEditable(target) ? null : columns.changedAround(target, this.menus);
+        const column = inEditable(target) ? null : moduleColumns.changedAround(target, this.menus);
         if (column) roots.add(column);
         if (inSkipped(target, this.skip)) {
           // Never read, not even for a row's status or code, but a heading there still names a section, and a

@@ -11,7 +11,7 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import type { Compiled } from './compile';
-import { hasLetter, isBlockTag, isEditable, isHeaderRow, isSkippedTag, type Block, type Enclosing } from './dom';
+import { hasLetter, isBlockTag, isEditable, isHeaderRow, isLetterCode, isPageRoot, isSkippedTag, type Block, type Enclosing } from './dom';
 import { BREAK, fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
@@ -73,7 +73,7 @@ export class ModuleColumns {
     const listed = length <= ROSTER_ITEM_CHARS_MAX && (namesCondition || this.namesPerson(text as string));
     const parent = b.up ? b.up.node : el.parentElement;
     // Only the walk's root frame may be the body (a full walk's).
-    if (!parent || ((!b.up || b.up.up === null) && isRoot(parent))) return namesCondition && this.isMenuItself(el) ? el : null;
+    if (!parent || ((!b.up || b.up.up === null) && isPageRoot(parent))) return namesCondition && this.isMenuItself(el) ? el : null;
     if (namesCondition) {
       // An item too long for a menu is in none.
       const menu = length <= ENTRY_CHARS_MAX ? this.menuAbove(parent) : null;
@@ -105,7 +105,7 @@ export class ModuleColumns {
     if (menu === undefined) {
       menu = null;
       let e: Element | null = parent;
-      for (let i = 1; e && i <= COLUMN_CLIMB && !isRoot(e); i++, e = e.parentElement) {
+      for (let i = 1; e && i <= COLUMN_CLIMB && !isPageRoot(e); i++, e = e.parentElement) {
         const shape = this.shape(e);
         if (isMenu(shape)) menu = e;
         else if (shape === null && this.item(e).kind === 'wrapper') break; // see changedAround
@@ -188,7 +188,9 @@ export class ModuleColumns {
         if (ch.nodeType === 3) verdict = !hasLetter((ch as Text).data);
         if (ch.nodeType !== 1) continue;
         const item = this.item(ch as Element);
-        const blank = item.kind === 'wrapper' ? !hasLetter(this.textOf(ch as Element) ?? 'x') : item.kind === 'blank';
+        // A wrapper is no item of a roster, unless it holds no letters at all (a spacer).
+        const wrapperText = item.kind === 'wrapper' ? this.textOf(ch as Element) : null;
+        const blank = item.kind === 'blank' || (wrapperText !== null && !hasLetter(wrapperText));
         if (blank || item.kind === 'skipped' || item.kind === 'label') continue;
         if (item.kind !== 'entry' || item.text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
         else if (this.namesPerson(item.text)) persons++;
@@ -234,7 +236,7 @@ export class ModuleColumns {
     let found: Element | null = null;
     let shaped = true;
     let e: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    for (let i = 0; e && i <= CHANGE_CLIMB && !isRoot(e); i++, e = e.parentElement) {
+    for (let i = 0; e && i <= CHANGE_CLIMB && !isPageRoot(e); i++, e = e.parentElement) {
       if (known.has(e) || (e.localName === 'table' ? this.isRosterTable(e) : this.isRosterList(e))) found = e;
       if (!shaped) continue;
       const shape = this.shape(e);
@@ -346,10 +348,6 @@ function isMenu(shape: Shape | null): boolean {
   return shape !== null && shape.screens >= SCREENS_MIN && shape.screens * 4 >= shape.items;
 }
 
-function isRoot(el: Element): boolean {
-  return el.localName === 'body' || el.localName === 'html';
-}
-
 function isCell(el: Element): boolean {
   const name = el.localName;
   return name === 'td' || name === 'th';
@@ -359,7 +357,7 @@ function isCell(el: Element): boolean {
 function tableOf(el: Element): Element | null {
   let e: Element | null = el;
   while (e && e.localName !== 'td' && e.localName !== 'th') {
-    if (isRoot(e)) return null;
+    if (isPageRoot(e)) return null;
     e = e.parentElement;
   }
   while (e && e.localName !== 'table') e = e.parentElement;
@@ -373,17 +371,13 @@ function tableOf(el: Element): Element | null {
 function capitalAfterFirstWord(text: string): boolean {
   const n = text.length;
   let i = 0;
-  while (i < n && !isLatinLetter(text.charCodeAt(i))) i++;
-  while (i < n && isLatinLetter(text.charCodeAt(i))) i++;
+  while (i < n && !isLetterCode(text.charCodeAt(i))) i++;
+  while (i < n && isLetterCode(text.charCodeAt(i))) i++;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c >= 0x100) return true;
   }
   return false;
-}
-
-function isLatinLetter(c: number): boolean {
-  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Words of squashed text (its spaces plus one), without splitting it. */
