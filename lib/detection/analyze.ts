@@ -314,7 +314,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   }
   wordIdx[n] = words;
 
-  const out: LocalMention[] = [];
+  const kept: PendingMention[] = [];
   for (const m of pending) {
     if (m.corroborate) {
       let ok = false;
@@ -347,9 +347,28 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
       if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
     }
     if (unticked !== null && unticked.some(([a, b]) => m.start >= a && m.start < b)) ctx = strongerContext(ctx, 'hypothetical');
-    out.push({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: ctx });
+    m.context = ctx;
+    kept.push(m);
   }
-  return out;
+  answerLabels(kept, tk, clause);
+  return kept.map((m) => ({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: m.context }));
+}
+
+/**
+ * A line's label answered by its first clause ("Asthma: no history of asthma, no atopy"): when that clause names
+ * the same condition in a context, the label takes it. "Diabetes: no complications" names none and stays.
+ */
+function answerLabels(mentions: PendingMention[], tk: Tokens, clause: number[]): void {
+  const { norm, kind } = tk;
+  for (const m of mentions) {
+    if (m.context !== null || norm[m.te] !== ':' || (m.ts > 0 && kind[m.ts - 1] !== TokKind.Hard)) continue;
+    const answer = clause[m.te + 1];
+    for (const o of mentions) {
+      if (o.ts <= m.te || clause[o.ts] !== answer) continue;
+      if (o.id === m.id && o.context !== null) m.context = o.context;
+      if (o.id === m.id) break;
+    }
+  }
 }
 
 /** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". One pattern for the three regexes below. */

@@ -214,6 +214,21 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'ECG : dépression du segment ST en V5.', 'depression', 'absent'],
   ['nl', 'Stemming redelijk - geen depressie. 4DKL: distress 18, depressie 2, angst 9.', 'depression', 'negated'],
   ['fr', 'Suspicion de BPCO non confirmée (spirométrie normale).', 'copd', 'negated'],
+  // a line's label answered by its own line: the label takes the answer's context, a label answered otherwise stays
+  ['en', 'Asthma: no history of asthma, no atopy.', 'asthma', 'negated'],
+  ['nl', 'Astma: geen astma bekend, wel hooikoorts.', 'asthma', 'negated'],
+  ['fr', "Asthme : pas d'asthme connu, pas d'atopie.", 'asthma', 'negated'],
+  ['en', 'Diabetes: no complications, HbA1c 52.', 't2dm', 'possible'],
+  ['en', 'Asthma: well controlled, no asthma attacks this year.', 'asthma', 'confirmed'],
+  // working hypotheses, wondering, borderline values, full recovery, a French pain-centre HAD scale
+  ['en', 'Working hypothesis: heart failure, echo requested.', 'heart_failure', 'possible'],
+  ['nl', 'Werkhypothese hartfalen naast gekende COPD.', 'heart_failure', 'possible'],
+  ['en', 'I wonder about an underlying anxiety disorder.', 'anxiety', 'possible'],
+  ['fr', 'TA 142/88 ; HTA limite, à recontrôler.', 'hypertension', 'possible'],
+  ['nl', 'Depressieve episode in 2018, behandeld met escitalopram en CGT, volledig hersteld.', 'depression', 'historical'],
+  ['en', 'Depressive episode 2015, treated with sertraline and CBT, fully recovered.', 'depression', 'historical'],
+  ['fr', 'Échelle HAD : anxiété 7, dépression 6.', 'depression', 'hypothetical'],
+  ['en', 'Urine ACR raised twice - possible early diabetic kidney disease.', 'ckd', 'possible'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
@@ -274,6 +289,8 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(idsIn('Problèmes actifs\nHTA\n\nProblèmes résolus\nDépression 2016-2017', 'fr')).toEqual(['hypertension']);
     // A short line that names a condition is text, not a heading.
     expect(idsIn('Family history\nAsthma\n\nCOPD resolved\nHypertension', 'en')).toEqual(['hypertension']);
+    // A printed SystmOne problem list: "Past - Significant", "Past - Minor".
+    expect(idsIn('ACTIVE - SIGNIFICANT\n  2021  Essential hypertension\nPAST - SIGNIFICANT\n  2012  Depressive episode\nPAST - MINOR\n  2014  Asthma', 'en')).toEqual(['hypertension']);
   });
   it('a screening section asks about what it names; a "Historie" heading makes its problems past', () => {
     for (const [text, lang] of [
