@@ -411,7 +411,7 @@ export class BlockWalker {
       else if (kind === 3 && f.up !== null && isBold(name) && isHeadingWrapper(f.node)) {
         f.at = f.node;
         f.up.last = f.node;
-      }
+      } else if (kind === 3 && isBareLabel(el)) f.last = el;
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) f.last = el;
@@ -528,7 +528,7 @@ const EMPTY_INFO: SectionInfo = { kinds: new Set(), heading: null };
 export function isHeadingEl(el: Element): boolean {
   if (TAG_KIND.get(el.localName) === 5) return true;
   if (el.getAttribute('role') === 'heading') return true;
-  return isHeadingWrapper(el);
+  return isHeadingWrapper(el) || isBareLabel(el);
 }
 
 /** h1-h6: the headings a wrapper element can stand for. */
@@ -560,6 +560,32 @@ function isLabelWrapper(el: Element): boolean {
   if ((b.textContent ?? '').length > LABEL_CHARS_MAX) return false;
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
   return true;
+}
+
+/**
+ * A short bold label alone between blocks, with no wrapper of its own: `<div><b>Guidance</b><ul>...</ul></div>`.
+ * No text beside it and a block right after it: a line's label (`<b>Plan:</b> review`) stays text.
+ */
+function isBareLabel(el: Element): boolean {
+  if (!isBold(el.localName)) return false;
+  let n = el.previousSibling;
+  for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
+  // After an inline element it is part of a line.
+  if (n && !opensLine((n as Element).localName)) return false;
+  for (n = el.nextSibling; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
+  const kind = n ? TAG_KIND.get((n as Element).localName) : undefined;
+  return (kind === 2 || kind === 5) && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
+}
+
+/** A block, a heading or a line break: what a line starts after. */
+function opensLine(tag: string): boolean {
+  const kind = TAG_KIND.get(tag);
+  return kind === 2 || kind === 4 || kind === 5;
+}
+
+/** A label that names a section only when its words name one: a label block or a bare bold label. */
+function isSoftLabel(el: Element): boolean {
+  return isLabelWrapper(el) || isBareLabel(el);
 }
 
 function attrLabel(el: Element): string {
@@ -631,7 +657,7 @@ export class StructureMemo {
     const info = this.openedBy(h);
     if (info.kinds.size > 0) return info;
     if (h.localName === 'dt') return outer();
-    return isLabelWrapper(h) ? this.climb(h, true) : info;
+    return isSoftLabel(h) ? this.climb(h, true) : info;
   }
 
   private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
@@ -748,7 +774,7 @@ export class StructureMemo {
       }
       let h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
       // A bold label that names no section is passed over: the heading before it names the blocks after both.
-      while (h && isLabelWrapper(h) && this.openedBy(h).kinds.size === 0) h = this.headingBefore(h);
+      while (h && isSoftLabel(h) && this.openedBy(h).kinds.size === 0) h = this.headingBefore(h);
       if (h && !(first && termAfterTerm(node, h))) {
         const info = this.openedBy(h);
         if (info.kinds.size > 0 || h.localName !== 'dt') {

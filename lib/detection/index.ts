@@ -681,6 +681,8 @@ class PageDetector implements Detector {
           const root = blockOf(target);
           const answer = answerParent(target);
           if (around) roots.add(sectionOf(around));
+          // Text beside a bold label: the label may have become, or stopped being, a heading.
+          else if (besideBold(target) && target.parentElement) roots.add(sectionOf(target.parentElement));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -796,8 +798,11 @@ function outermostRow(el: Element): Element | null {
   let row: Element | null = null;
   for (let e: Element | null = el; e; e = e.parentElement) {
     const n = e.localName;
-    if (n === 'tr' || n === 'li' || n === 'dl') row = n === 'tr' && isHeaderRow(e) ? (e.closest('table') ?? e) : e;
-    else if (n === 'dt' || n === 'dd') row = e.parentElement ?? e;
+    let found: Element | null = null;
+    if (n === 'tr' || n === 'li' || n === 'dl') found = n === 'tr' && isHeaderRow(e) ? (e.closest('table') ?? e) : e;
+    else if (n === 'dt' || n === 'dd') found = e.parentElement ?? e;
+    // A header row's table holds the rows around it too (a row put inside a row by a script).
+    if (found && (!row || found.contains(row))) row = found;
   }
   return row;
 }
@@ -810,6 +815,16 @@ function namesSection(el: Element): boolean {
   if (isHeadingEl(el)) return true;
   for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName) || isBold(ch.localName)) return true;
   return false;
+}
+
+/** True when a bold element is the node's nearest element sibling on either side. */
+function besideBold(node: Node): boolean {
+  let n = node.previousSibling;
+  while (n && n.nodeType !== 1) n = n.previousSibling;
+  if (n && isBold((n as Element).localName)) return true;
+  n = node.nextSibling;
+  while (n && n.nodeType !== 1) n = n.nextSibling;
+  return n !== null && isBold((n as Element).localName);
 }
 
 /** The block around a heading (and around wrappers that count as that heading): the blocks it names. */

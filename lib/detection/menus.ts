@@ -262,13 +262,22 @@ export class ModuleColumns {
 
   private collect(el: Element): Shape | null {
     const shape: Shape = { items: 0, screens: 0, depth: 0 };
+    // A tree's folder (`<li>📁 Chronic Disease Management<ul>...</ul></li>`): text before any item, then only
+    // wrappers, is the label of the groups after it.
+    let folder = '';
+    let seen = false;
     for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
       if (ch.nodeType === 3) {
-        if (hasLetter((ch as Text).data)) return null;
+        const data = (ch as Text).data;
+        if (!hasLetter(data)) continue;
+        if (seen) return null;
+        folder += data;
         continue;
       }
       if (ch.nodeType !== 1) continue;
       const item = this.item(ch as Element);
+      if (item.kind !== 'skipped' && item.kind !== 'blank') seen = true;
+      if (folder && item.kind !== 'wrapper' && item.kind !== 'skipped' && item.kind !== 'blank') return null;
       if (item.kind === 'wrapper') {
         const inner = this.shape(ch as Element);
         if (inner === null || inner.depth >= NEST_MAX) return null;
@@ -284,6 +293,10 @@ export class ModuleColumns {
         if (this.namesScreen(item.text)) shape.screens++;
       }
       if (shape.items > ITEMS_MAX) return null;
+    }
+    if (folder) {
+      const label = squash(folder);
+      if (shape.depth === 0 || label.length > ENTRY_CHARS_MAX || wordCount(label) > ENTRY_WORDS_MAX) return null;
     }
     return shape;
   }
@@ -323,12 +336,15 @@ export class ModuleColumns {
 
 /** The first word: most items' first words start no screen's name, and folding one word is cheap. */
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
-/** Up to three words (folded text) with what separates them: where a screen's name would be. */
-const LEADING_WORDS = /^[^a-z0-9]*[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
+/** The first three words (folded text) with what separates them, after any mark or icon: where a screen's name would be. */
+const LEADING_WORDS = /[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
 /** A time maybe ("08:30", "14h00"), a first word, then the first letter after it: a title and a name's initial. */
 const TITLE_THEN_NAME = /^[^\p{L}]*(?:\d{1,2}[hu]\d{2}[^\p{L}]*)?(\p{L}+)[^\p{L}]*(\p{L})/u;
-/** A time maybe, then two to four capitalized words or initials (a comma among them maybe), then a dash, a colon or the end. */
-const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
+/**
+ * A time maybe, then two to four capitalized words or initials (a comma among them maybe), after a surname's
+ * particles maybe ("de Graaf, P.", "van den Berg, J."), then a dash, a colon or the end.
+ */
+const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
 const CAPS_SURNAME = /^\p{Lu}{2,}[\s,]/u;
 

@@ -32,7 +32,7 @@ const ATTRIBUTES: [string, string | null][] = [
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
- * add or tick a tick box, add a link or a strip of links, add a bold label (alone in its block, or opening it).
+ * add or tick a tick box, add a link or a strip of links, add a bold label (alone in its block, opening it, or alone between blocks).
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -91,12 +91,14 @@ export function applyEdit(doc: Document, e: Edit): void {
       for (const t of ['Summary', e.text, 'Diabetes clinic']) bar.append(Object.assign(doc.createElement('a'), { textContent: t }), ' | ');
     }
   } else if (e.kind === 'label') {
-    // A bold label: a block's whole content, a block of its own before a part, or the first line of a block.
+    // A bold label: a block's whole content, a block of its own before a part, the first line of a block, or
+    // alone before a part with no block around it.
     const b = doc.createElement('b');
     b.textContent = e.text;
-    if (e.to % 3 === 0) el.replaceChildren(b);
-    else if (e.to % 3 === 1) el.parentElement?.insertBefore(doc.createElement('p'), el).append(b);
-    else el.prepend(b, doc.createElement('br'));
+    if (e.to % 4 === 0) el.replaceChildren(b);
+    else if (e.to % 4 === 1) el.parentElement?.insertBefore(doc.createElement('p'), el).append(b);
+    else if (e.to % 4 === 2) el.prepend(b, doc.createElement('br'));
+    else el.parentElement?.insertBefore(b, el);
   } else if (e.kind === 'row' && e.at % 3 === 0) {
     // A form's question and answer: a description list's term (its text in a label, sometimes) and description.
     const dl = body.querySelector('dl') ?? body.appendChild(doc.createElement('dl'));

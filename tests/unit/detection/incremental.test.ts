@@ -273,6 +273,21 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (doc.querySelector('tr') as Element).prepend(th))).toEqual([]);
   });
 
+  it('reads the whole table again when a header row put inside another row by a script is renamed', () => {
+    const doc = loadHtml('<body><table><tbody><tr id="r"><td>Asthma</td><td>Active</td></tr><tr><td>COPD</td><td>Active</td></tr></tbody></table></body>');
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc));
+      return ids(shown);
+    };
+    const header = doc.createElement('tr');
+    header.innerHTML = '<th id="h">Problem</th><th>Status</th>';
+    expect(step(() => (doc.getElementById('r') as Element).prepend(header))).toEqual(['asthma', 'copd']);
+    expect(step(() => ((doc.getElementById('h') as Element).textContent = 'Past problems'))).toEqual(detectPage(doc).conditions.map((c) => c.id).sort());
+  });
+
   it('reads a term again when a description is put after it, even outside a description list', () => {
     const doc = loadHtml('<body><dl><dt id="t">Asthma</dt></dl><dl><dd id="d">Resolved</dd></dl><p>COPD</p></body>');
     const det = createDetector(doc, { adapters: [] });
@@ -326,7 +341,7 @@ describe('incremental detection (SPA)', () => {
       'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note', 'Excluded', 'uitgesloten - wittejassen',
       '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma', 'Past problems',
       '[ ] COPD  [x] Asthma', '2010-2019', 'nee', 'No', 'Journaal', 'Biologie', 'Correspondence',
-      'Mrs D Carver - COPD review', 'WARD, Kevin - asthma', 'Guidelines', 'Clinical modules',
+      'Mrs D Carver - COPD review', 'WARD, Kevin - asthma', 'de Graaf, P. - COPD', 'Guidelines', 'Clinical modules', '📁 Problems',
     ];
     const edit = fc.record({
       kind: fc.constantFrom(...EDIT_KINDS),

@@ -24,6 +24,16 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(fr)).toEqual(['hypertension']);
   });
 
+  it('reads a folder tree as one menu: a folder of condition modules under screens marked with icons', () => {
+    const tree = (folder: string) =>
+      `<div id="tree"><ul><li>📁 Summary</li><li>📁 Journal</li><li>📁 Medication</li><li>📁 Problems</li><li>${folder}<ul><li>Asthma</li><li>COPD</li><li>Hypertension</li></ul></li><li>📁 Recalls</li></ul></div><p>Eczema.</p>`;
+    expect(ids(page(tree('📁 Chronic Disease Management'), 'en'))).toEqual([]);
+    // A folder's label is a label, not a line of text: a long one makes the tree text.
+    expect(ids(page(tree('Reviewed today with the practice nurse, who checked inhaler technique and peak flow'), 'en'))).toEqual(['asthma', 'copd', 'hypertension']);
+    // A problem under a problem, as problem lists nest them, stays the patient's.
+    expect(ids(page('<ul><li>Type 2 diabetes<ul><li>Diabetic retinopathy</li></ul></li><li>Hypertension</li></ul>', 'en'))).toEqual(['hypertension', 't2dm']);
+  });
+
   it('keeps a short problem list, and one with a few screen-like words among many findings', () => {
     const en = page('<div><div>Type 2 diabetes</div><div>COPD</div><div>Hypertension</div><div>Obesity</div></div>', 'en');
     expect(ids(en)).toEqual(['copd', 'hypertension', 'obesity', 't2dm']);
@@ -42,6 +52,9 @@ describe('rosters: lists of other patients', () => {
     expect(ids(en)).toEqual(['osteoarthritis']);
     const nl = page('<ul><li>Hendriks, W. - COPD jaarcontrole</li><li>Yilmaz, F. - astma jaarcontrole</li><li>Bos, J. - CVRM / hypertensie</li></ul><p>Depressie, sertraline.</p>', 'nl');
     expect(ids(nl)).toEqual(['depression']);
+    // Surnames with their particles, in a table of names and points of attention.
+    const particles = page('<table><tr><th>Naam</th><th>Aandachtspunt</th></tr><tr><td>Meijer, C.</td><td>COPD, valrisico</td></tr><tr><td>de Graaf, P.</td><td>DM2 met insuline</td></tr><tr><td>van den Berg, L.</td><td>Depressie</td></tr></table><p>Hartfalen.</p>', 'nl');
+    expect(ids(particles)).toEqual(['heart_failure']);
     const fr = page('<b>Agenda du jour</b><ul><li>08:30 M. Pittet J. - contrôle diabète</li><li>08:50 Mme Rochat C. - contrôle asthme</li><li>09:10 M. Favre L. - BPCO</li></ul><p>Arthrose du genou.</p>', 'fr');
     expect(ids(fr)).toEqual(['osteoarthritis']);
   });
@@ -125,9 +138,22 @@ describe('bold labels that name a section', () => {
     expect(ids(nl)).toEqual([]);
   });
 
+  it('reads a bold label alone between blocks, with no block of its own, as the heading of the block after it', () => {
+    const side = '<div class="side"><b>Today</b><ul><li>Flu clinic</li></ul><b>Guidance</b><ul><li><a href="#">NICE NG106 Chronic heart failure</a></li></ul></div>';
+    expect(ids(page(`${side}<p>Essential hypertension.</p>`, 'en'))).toEqual(['hypertension']);
+    const family = detectPage(page('<div><b>Antécédents familiaux</b><ul><li>Père : BPCO</li></ul></div>', 'fr'));
+    expect(family.conditions).toEqual([]);
+    expect(family.ruledOut.map((r) => r.id)).toEqual(['copd']);
+    // Bold words in a line, with text beside them, are no heading of the block after them.
+    expect(ids(page('<div>As per <b>Guidance</b><ul><li>Asthma</li></ul></div>', 'en'))).toEqual(['asthma']);
+    expect(ids(page('<div><b>Guidance</b><ul><li>Inhaler technique</li></ul><p>Asthma, well controlled.</p></div>', 'en'))).toEqual([]);
+  });
+
   it('leaves the list in the section around it when the label names none', () => {
     const problems = page('<h2>Problems</h2><p><b>Cardiovascular</b></p><ul><li>Hypertension</li></ul>', 'en');
     expect(ids(problems)).toEqual(['hypertension']);
+    const bare = page('<h2>Resolved problems</h2><div><b>Respiratory</b><ul><li>Asthma</li></ul></div>', 'en');
+    expect(ids(bare)).toEqual([]);
     const family = detectPage(page('<h2>Antécédents familiaux</h2><p><b>Côté maternel</b></p><ul><li>Asthme</li></ul>', 'fr'));
     expect(family.conditions).toEqual([]);
     expect(family.ruledOut.map((r) => r.id)).toContain('asthma');
