@@ -229,6 +229,19 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Depressive episode 2015, treated with sertraline and CBT, fully recovered.', 'depression', 'historical'],
   ['fr', 'Échelle HAD : anxiété 7, dépression 6.', 'depression', 'hypothetical'],
   ['en', 'Urine ACR raised twice - possible early diabetic kidney disease.', 'ckd', 'possible'],
+  // rounds 18-19: excluded and unlikely, asking whether, queried, ended, guideline titles, Quebec abbreviations
+  ['fr', 'Conclusion : SCA éliminé, embolie pulmonaire éliminée.', 'chd', 'negated'],
+  ['nl', 'COPD niet waarschijnlijk (jonge leeftijd, nooit gerookt).', 'copd', 'negated'],
+  ['nl', 'Patiënte vraagt of zij ook COPD heeft.', 'copd', 'hypothetical'],
+  ['en', 'She asks whether she has asthma like her sister.', 'asthma', 'hypothetical'],
+  ['en', 'Hypertension was queried in 2021 but ABPM was normal.', 'hypertension', 'possible'],
+  ['en', '2011-2013 E2B.. Depressive disorder NEC (ended 06/2013)', 'depression', 'historical'],
+  ['en', 'SIGN 158 British guideline on asthma', 'asthma', 'hypothetical'],
+  ['fr', 'Vidal Recos – BPCO', 'copd', 'hypothetical'],
+  ['fr', "DB1 diagnostiqué à l'âge de 10 ans, pompe à insuline.", 't1dm', 'confirmed'],
+  ['nl', 'Suikerziekte: neemt Metformax 850 mg 2x/dag sinds 2018.', 't2dm', 'confirmed'],
+  ['fr', 'ATCD de diabète de grossesse, HGOP normale.', 't2dm', 'absent'],
+  ['nl', 'Pulmonale arteriële hypertensie (PAH), bosentan.', 'hypertension', 'absent'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
@@ -317,6 +330,19 @@ describe('context rules, table-driven in en / nl / fr', () => {
     // The same card under a title that names no section keeps the page's reading.
     const plain = loadHtml('<body><h2>Family history</h2><div><h4>Mother</h4>Type 2 diabetes</div></body>');
     expect(detectPage(plain, { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('the text after a tick box with no label of its own is its label: an unticked one is no finding (en, fr)', () => {
+    const en = loadHtml('<body><div><b>Long term conditions</b><br><input type="checkbox" checked> Type 2 diabetes &nbsp; <input type="checkbox"> Heart failure &nbsp; <input type="checkbox"> COPD<br>Smoking: never</div></body>');
+    expect(detectPage(en, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['t2dm']);
+    const fr = loadHtml('<body><div><input type="checkbox" checked> Asthme &nbsp;\n <input type="checkbox"> BPCO &nbsp;\n <input type="checkbox"> HTA</div></body>');
+    expect(detectPage(fr, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
+  });
+
+  it("a relative's label with a colon reaches the whole list after it (en, nl, fr)", () => {
+    expect(idsIn('Mère : hypertension artérielle, dépression. Patiente : asthme.', 'fr')).toEqual(['asthma']);
+    expect(idsIn('Father: MI aged 60, type 2 diabetes. Patient: COPD.', 'en')).toEqual(['copd']);
+    expect(idsIn('Moeder: hypertensie, depressie. Patiënt: astma.', 'nl')).toEqual(['asthma']);
   });
 
   it('a date in an end-date column ends the problem of its row', () => {
