@@ -208,6 +208,16 @@ function untickedLabels(root: ParentNode): Element[] {
   return out;
 }
 
+/**
+ * A tick box or radio button with no label of its own (`<input type=checkbox> Heart failure &nbsp; <input ...>`)
+ * as a box typed in text, "[ ]" or "[x]": its text is then read as a typed box's label is (analyze.ts), an
+ * unticked one's as an option not chosen. Any other input is a space.
+ */
+function boxMark(el: Element): string {
+  if (!isChoice(el) || el.id !== '' || el.closest('label') !== null) return ' ';
+  return el.checked ? ' [x]' : ' [ ]';
+}
+
 /** True when `el` is a tick box or a radio button (CHOICES). */
 function isChoice(el: Element): el is HTMLInputElement {
   const type = (el as HTMLInputElement).type;
@@ -415,7 +425,7 @@ export class BlockWalker {
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) f.last = el;
-        f.text += kind === 4 ? BREAK : ' ';
+        f.text += kind === 4 ? BREAK : name === 'input' ? boxMark(el) : ' ';
         continue;
       }
       if (kind === 2 && name === 'label' && isTickedAnswer(el)) {
@@ -820,14 +830,23 @@ export class StructureMemo {
  * after that title, and is in the title's section when the title names one.
  */
 function leadingTitle(el: Element): Element | null {
-  const first = el.firstElementChild;
+  let first = el.firstElementChild;
   if (first === null) return null;
+  // A label in an inline wrapper of its own (`<span><b>Clinical modules</b></span>`) is that label.
+  if (first.localName === 'span' && first.childElementCount === 1 && !hasLetter(ownText(first))) first = first.firstElementChild as Element;
   const name = first.localName;
   const bold = isBold(name);
   if (TAG_KIND.get(name) !== 5 && !bold && first.getAttribute('role') !== 'heading') return null;
   if (bold && (first.textContent ?? '').length > LABEL_CHARS_MAX) return null;
-  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
+  for (let n = el.firstChild; n && n !== first && n !== first.parentElement; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   return first;
+}
+
+/** The text of `el`'s own text nodes, not its children's. */
+function ownText(el: Element): string {
+  let text = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += (n as Text).data;
+  return text;
 }
 
 /** A table row with a header cell: its columns' headings name the sections of the cells under them. */

@@ -80,9 +80,11 @@ export class ModuleColumns {
       if (menu) return menu;
       if (this.isMenuItself(el)) return el;
     }
+    // The list first: an agenda may sit in a cell of a page laid out as a table.
+    const row = parent.localName === 'tr';
+    if (listed && !row && this.isRosterList(parent)) return parent;
     const table = this.tableAbove(b);
-    if (table) return this.isRosterTable(table) ? table : null;
-    return listed && this.isRosterList(parent) ? parent : null;
+    return table && this.isRosterTable(table) ? table : null;
   }
 
   /**
@@ -329,8 +331,9 @@ export class ModuleColumns {
       return first !== first.toLowerCase();
     }
     const m = NAME_THEN_DASH.exec(text);
-    // A condition's name in capitals is no surname ("COPD Review - due").
-    return m !== null && (m[1]?.includes(',') === true || CAPS_SURNAME.test(m[1] ?? '')) && !this.c.prefilter.test((m[1] ?? '').toLowerCase());
+    const name = m?.[1] ?? '';
+    // A condition's name in capitals is no surname ("COPD Review - due"); nor is "Heart Failure - review" a name.
+    return m !== null && (name.includes(',') || CAPS_SURNAME.test(name) || INITIALS.test(name)) && !this.c.prefilter.test(name.toLowerCase());
   }
 }
 
@@ -347,6 +350,8 @@ const TITLE_THEN_NAME = /^[^\p{L}]*(?:\d{1,2}[hu]\d{2}[^\p{L}]*)?(\p{L}+)[^\p{L}
 const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
 const CAPS_SURNAME = /^\p{Lu}{2,}[\s,]/u;
+/** A surname with an initial before or after it ("J Whitaker", "A. Nowak", "Favre P.", "Van Damme R."). */
+const INITIALS = /^(?:\p{Lu}\.?\s+\p{Lu}\p{Ll}|(?:\p{Lu}\p{Ll}+\s+)+\p{Lu}\.(?:\s|$))/u;
 
 /**
  * A column's child: skipped (hidden from reading, or a note field), a wrapper of blocks (its items are inside it),

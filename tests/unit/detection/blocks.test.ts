@@ -183,6 +183,15 @@ describe('page scan', () => {
     expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['a', 'c', 'e']);
   });
 
+  it('reads a tick box with no label of its own as a box typed in text, and any other input as a space', () => {
+    const doc = loadHtml(
+      '<body><div id="t"><input type="checkbox" checked> Type 2 diabetes &nbsp; <input type="checkbox"> COPD<br>' +
+        '<input type="radio" id="r"> Asthma <input type="text" value="x"> HbA1c</div></body>',
+    );
+    const texts = collectBlocks(doc.body, pageScan(doc.body).skip).map((b) => squash(b.text.replaceAll(BREAK, '|')));
+    expect(texts).toEqual(['[x] Type 2 diabetes [ ] COPD| Asthma HbA1c']);
+  });
+
   it("reads a ticked choice's one-word answer on its question's line, and any other ticked label as a block", () => {
     const doc = loadHtml(
       '<body><p id="q">Diabetes mellitus: <label><input type="radio" name="dm"> ja</label> <label id="a"><input type="radio" name="dm" checked> nee</label></p>' +

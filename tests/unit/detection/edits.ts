@@ -66,7 +66,7 @@ export function applyEdit(doc: Document, e: Edit): void {
     if (value === null) part?.removeAttribute(name);
     else part?.setAttribute(name, value);
   } else if (e.kind === 'choice') {
-    // A register form's tick box: one added with its label (ticked or not), or one ticked or unticked.
+    // A register form's tick box: one added with its label or with none (ticked or not), or one ticked or unticked.
     const boxes = Array.from(body.querySelectorAll('input'));
     const box = boxes[e.at % Math.max(1, boxes.length)];
     if (box && e.to % 2 === 0) {
@@ -75,6 +75,14 @@ export function applyEdit(doc: Document, e: Edit): void {
     } else {
       // Sometimes a question with a yes/no radio button, its answer read on the question's line when ticked.
       const answer = e.to % 4 === 1 ? (ANSWERS[e.at % ANSWERS.length] as string) : null;
+      if (!answer && e.to % 5 === 2) {
+        // A box with no label of its own, its text after it.
+        const bare = doc.createElement('input');
+        bare.type = 'checkbox';
+        if (e.to % 3 === 0) bare.setAttribute('checked', '');
+        el.append(bare, ` ${e.text} `);
+        return;
+      }
       if (answer) el.append(`${e.text}: `);
       const label = doc.createElement('label');
       const input = label.appendChild(doc.createElement('input'));

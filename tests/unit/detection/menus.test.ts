@@ -34,6 +34,17 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page('<ul><li>Type 2 diabetes<ul><li>Diabetic retinopathy</li></ul></li><li>Hypertension</li></ul>', 'en'))).toEqual(['hypertension', 't2dm']);
   });
 
+  it('reads a column of screens and forms under group names as a menu (fr, Quebec)', () => {
+    const col = '<div class="lateral"><div class="grp">Dossier</div><div class="it">Sommaire</div><div class="it">Notes</div><div class="it">Liste de problèmes</div><div class="it">Laboratoires</div><div class="grp">Formulaires</div><div class="it">Suivi MPOC</div><div class="it">Insuffisance cardiaque</div></div>';
+    expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
+  });
+
+  it('reads a label in an inline wrapper of its own as the title of a column of spans', () => {
+    const aside = '<aside><span><b>Clinical modules</b></span><span>Asthma</span><span>COPD</span><span>Heart Failure</span></aside><p>Gout.</p>';
+    expect(ids(page(aside, 'en'))).toEqual([]);
+    expect(ids(page(aside.replace('Clinical modules', 'Today'), 'en'))).toEqual(['asthma', 'copd', 'heart_failure']);
+  });
+
   it('keeps a short problem list, and one with a few screen-like words among many findings', () => {
     const en = page('<div><div>Type 2 diabetes</div><div>COPD</div><div>Hypertension</div><div>Obesity</div></div>', 'en');
     expect(ids(en)).toEqual(['copd', 'hypertension', 'obesity', 't2dm']);
@@ -52,6 +63,13 @@ describe('rosters: lists of other patients', () => {
     expect(ids(en)).toEqual(['osteoarthritis']);
     const nl = page('<ul><li>Hendriks, W. - COPD jaarcontrole</li><li>Yilmaz, F. - astma jaarcontrole</li><li>Bos, J. - CVRM / hypertensie</li></ul><p>Depressie, sertraline.</p>', 'nl');
     expect(ids(nl)).toEqual(['depression']);
+    // Surnames with an initial, before or after them; an agenda in a cell of a page laid out as a table.
+    const initials = page('<div><b>Rota - PM</b><div>14:00 J Whitaker - DM review</div><div>14:20 M Bell - COPD rescue pack</div><div>14:30 A. Nowak - hypertension review</div></div><p>Osteoarthritis of knee.</p>', 'en');
+    expect(ids(initials)).toEqual(['osteoarthritis']);
+    const layout = page('<table><tr><td><p>Asthme allergique, actif.</p></td><td><b>Rendez-vous</b><ol><li>14h00 Favre P. - contrôle HTA</li><li>14h40 Rochat M. - BPCO</li><li>15h00 Dubois E. - insuffisance cardiaque</li></ol></td></tr></table>', 'fr');
+    expect(ids(layout)).toEqual(['asthma']);
+    // A condition's name in title case is no surname with an initial.
+    expect(ids(page('<ul><li>Heart Failure - review</li><li>Type 2 Diabetes - annual</li><li>Chronic Kidney Disease - bloods</li></ul>', 'en'))).toEqual(['ckd', 'heart_failure', 't2dm']);
     // Surnames with their particles, in a table of names and points of attention.
     const particles = page('<table><tr><th>Naam</th><th>Aandachtspunt</th></tr><tr><td>Meijer, C.</td><td>COPD, valrisico</td></tr><tr><td>de Graaf, P.</td><td>DM2 met insuline</td></tr><tr><td>van den Berg, L.</td><td>Depressie</td></tr></table><p>Hartfalen.</p>', 'nl');
     expect(ids(particles)).toEqual(['heart_failure']);
