@@ -364,9 +364,9 @@ function answerLabels(mentions: PendingMention[], tk: Tokens, clause: number[]):
     if (m.context !== null || norm[m.te] !== ':' || (m.ts > 0 && kind[m.ts - 1] !== TokKind.Hard)) continue;
     const answer = clause[m.te + 1];
     for (const o of mentions) {
-      if (o.ts <= m.te || clause[o.ts] !== answer) continue;
-      if (o.id === m.id && o.context !== null) m.context = o.context;
-      if (o.id === m.id) break;
+      if (o.ts <= m.te || clause[o.ts] !== answer || o.id !== m.id) continue;
+      m.context = o.context;
+      break;
     }
   }
 }

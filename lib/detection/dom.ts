@@ -833,7 +833,7 @@ function leadingTitle(el: Element): Element | null {
   let first = el.firstElementChild;
   if (first === null) return null;
   // A label in an inline wrapper of its own (`<span><b>Clinical modules</b></span>`) is that label.
-  if (first.localName === 'span' && first.childElementCount === 1 && !hasLetter(ownText(first))) first = first.firstElementChild as Element;
+  if (first.localName === 'span' && first.childElementCount === 1 && !hasLetter(directText(first))) first = first.firstElementChild as Element;
   const name = first.localName;
   const bold = isBold(name);
   if (TAG_KIND.get(name) !== 5 && !bold && first.getAttribute('role') !== 'heading') return null;
@@ -843,7 +843,7 @@ function leadingTitle(el: Element): Element | null {
 }
 
 /** The text of `el`'s own text nodes, not its children's. */
-function ownText(el: Element): string {
+function directText(el: Element): string {
   let text = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += (n as Text).data;
   return text;

@@ -81,8 +81,7 @@ export class ModuleColumns {
       if (this.isMenuItself(el)) return el;
     }
     // The list first: an agenda may sit in a cell of a page laid out as a table.
-    const row = parent.localName === 'tr';
-    if (listed && !row && this.isRosterList(parent)) return parent;
+    if (listed && parent.localName !== 'tr' && this.isRosterList(parent)) return parent;
     const table = this.tableAbove(b);
     return table && this.isRosterTable(table) ? table : null;
   }
@@ -278,8 +277,10 @@ export class ModuleColumns {
       }
       if (ch.nodeType !== 1) continue;
       const item = this.item(ch as Element);
-      if (item.kind !== 'skipped' && item.kind !== 'blank') seen = true;
-      if (folder && item.kind !== 'wrapper' && item.kind !== 'skipped' && item.kind !== 'blank') return null;
+      if (item.kind !== 'skipped' && item.kind !== 'blank') {
+        if (folder && item.kind !== 'wrapper') return null;
+        seen = true;
+      }
       if (item.kind === 'wrapper') {
         const inner = this.shape(ch as Element);
         if (inner === null || inner.depth >= NEST_MAX) return null;
