@@ -6,10 +6,13 @@
 import type { Compiled } from './compile';
 import { BREAK, fold, squash } from './text';
 
-/** What a cell can say of its row's problem: over, or never there. */
-export type CellStatus = 'historical' | 'negated';
+/** What a cell can say of its row's problem: over, never there, or not yet confirmed. */
+export type CellStatus = 'historical' | 'negated' | 'uncertain';
 
 const STATUS_END = /[:;(]/;
+/** A cell up to this long is read part by part for a status; a longer one by its first part, up to LONG_CELL_MAX. */
+const STATUS_CELL_MAX = 80;
+const LONG_CELL_MAX = 400;
 /** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
 const PARTS = /\s[-–]\s|,/;
 const STATUS_PUNCT = /[().\-–:]+/g;
@@ -18,16 +21,22 @@ const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]
 /** A cell that is a closed period, "2010-2019", "02/2018 – 09/2019": the problem has ended. */
 const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*$/;
 
-/** The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a date. */
+/**
+ * The status a cell states: a part of it (the whole cell, or set off by a dash or comma), up to a comment or a
+ * date. In a long cell, only its first part ("Probable - smoking history 25 pack-years, ...").
+ */
 export function cellStatus(c: Compiled, cell: string): CellStatus | null {
-  if (cell.length > 80) return null;
+  const long = cell.length > STATUS_CELL_MAX;
+  if (long && cell.length > LONG_CELL_MAX) return null;
   if (CLOSED_PERIOD.test(cell)) return 'historical';
   let status: CellStatus | null = null;
-  for (const part of squash(fold(cell)).split(PARTS)) {
+  const parts = squash(fold(cell)).split(PARTS);
+  for (const part of long ? parts.slice(0, 1) : parts) {
     const cut = part.search(STATUS_END);
     const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
     if (c.rowNegated.has(word)) return 'negated';
     if (c.rowHistorical.has(word)) status = 'historical';
+    else if (status === null && c.rowUncertain.has(word)) status = 'uncertain';
   }
   return status;
 }
@@ -86,7 +95,8 @@ export function textRowStatus(c: Compiled, table: TextTable, line: string): Cell
       : (spaced.find((m) => (m.index ?? 0) >= col.from - 1 && (m.index ?? 0) < col.to)?.[0] ?? '');
     const said = col.kind === 'end' ? (holdsDate(cell) ? 'historical' : null) : cellStatus(c, cell);
     if (said === 'negated') return said;
-    status ??= said;
+    // Ended beats not yet confirmed.
+    if (said !== null && status !== 'historical') status = said;
   }
   return status;
 }

@@ -867,6 +867,8 @@ export interface RowInfo {
   historical: boolean;
   /** A status such as "Excluded" / "uitgesloten": the row names a condition the patient does not have. */
   negated: boolean;
+  /** A status such as "Probable" / "Werkhypothese": the row's problem is not yet confirmed. */
+  uncertain: boolean;
   hasCode: boolean;
 }
 
@@ -943,6 +945,7 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
   let historical = false;
   let negated = false;
+  let uncertain = false;
   const cls = row.getAttribute('class');
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
   let text = '';
@@ -955,6 +958,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
       const status = cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null);
       if (status === 'negated') negated = true;
       else if (status === 'historical') historical = true;
+      else if (status === 'uncertain') uncertain = true;
     }
     text += ` ${t} `;
   };
@@ -963,5 +967,5 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
-  return { historical, negated, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return { historical, negated, uncertain, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

@@ -213,7 +213,7 @@ function sectionContext(kinds: ReadonlySet<SectionKind>): LocalContext | null {
 
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
   const secCtx = sectionContext(sec.kinds);
-  const rowCtx: LocalContext | null = row?.negated ? 'negated' : row?.historical ? 'historical' : null;
+  const rowCtx: LocalContext | null = row?.negated ? 'negated' : row?.historical ? 'historical' : row?.uncertain ? 'uncertain' : null;
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
   const where: EvidencePlace = secCtx === 'family'

@@ -128,6 +128,8 @@ export const ContextRulesSchema = z.object({
     z.object({
       historical: z.array(z.string()),
       negated: z.array(z.string()).default([]),
+      /** A problem not yet confirmed ("Probable", "Werkhypothese", "À confirmer"): its row's mentions are possible at most. */
+      uncertain: z.array(z.string()).default([]),
       active: z.array(z.string()),
       /** Column headings of an end date ("Einddatum", "End date", "Date de fin"): a row with one filled in has ended. */
       endColumn: z.array(z.string()).default([]),

@@ -52,6 +52,13 @@ describe('plain-text tables with an end-date column', () => {
     ]);
   });
 
+  it('reads a status not yet confirmed as possible, and an end date as stronger than it', () => {
+    const list = 'Problem | Status | End date\nCOPD | Probable | \nAsthma | Suspected | 2019\nHypertension | Active | ';
+    const r = analyzeText(list, 'en');
+    expect(r.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['copd:possible', 'hypertension:confirmed']);
+    expect(r.ruledOut.map((x) => `${x.id}:${x.evidence[0]?.context}`)).toEqual(['asthma:historical']);
+  });
+
   it('reads pipe-separated columns by field', () => {
     expect(found('Problem | Status | Since\nAsthma | Resolved | 2004\nCOPD | Active | 2019', 'en')).toEqual(['copd']);
   });

@@ -106,6 +106,15 @@ describe('problem-list rows and headings that state a status', () => {
     expect(state(detectPage(page('en', 'Problems', [['Depression', 'F32.9', '2018']])), 'depression')).toBe('current');
   });
 
+  it.each([
+    ['en', 'Problems', 'Probable - smoking history 25 pack-years, persistent airflow limitation after bronchodilator; for full lung function tests'],
+    ['nl', 'Probleemlijst', 'Werkhypothese'],
+    ['fr', 'Problèmes', 'À confirmer (EFR demandées)'],
+  ])('[%s] a row whose status is not yet confirmed ("%s") is possible, its code too', (lang, heading, status) => {
+    const r = detectPage(page(lang, heading, [['COPD', 'J44.9', status]]));
+    expect(r.conditions.find((c) => c.id === 'copd')?.status).toBe('possible');
+  });
+
   it('a heading that names only past problems still makes its rows past', () => {
     expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
