@@ -17,6 +17,16 @@ export interface Block {
    */
   up?: Enclosing;
   before?: Element | null;
+  /**
+   * The headings among the block's children, each with where in `text` the block's own text after it starts:
+   * `<td><p><b>Guidelines</b></p><a>NICE NG28 Type 2 diabetes</a>...</td>` (links that are the cell's own text).
+   */
+  heads?: ChildHeading[];
+}
+
+export interface ChildHeading {
+  at: number;
+  el: Element;
 }
 
 /** An element the walk went into, as the section lookups see it. */
@@ -333,6 +343,14 @@ interface Frame extends Enclosing {
   before: Element | null;
   /** The nearest heading among the children visited so far. */
   last: Element | null;
+  /** The headings among the children so far, with where the text after each starts (Block.heads). */
+  heads: ChildHeading[] | null;
+}
+
+/** `el` is the heading of the frame's children after it, and of its own text from here on. */
+function noteHeading(f: Frame, el: Element): void {
+  f.last = el;
+  (f.heads ??= []).push({ at: f.text.length, el });
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -360,14 +378,18 @@ export class BlockWalker {
   ) {
     this.skip = skip.size > 0 ? skip : null;
     if (root && !SKIP.has(root.localName) && !skip.has(root)) {
-      this.stack.push({ node: root, up: null, at: null, ch: root.firstChild, text: '', lettered: false, kind: 2, depth: 0, before: null, last: null });
+      this.stack.push({ node: root, up: null, at: null, ch: root.firstChild, text: '', lettered: false, kind: 2, depth: 0, before: null, last: null, heads: null });
     }
   }
 
   /** An element read to its end: a block is kept if its text has a letter; inline text joins its parent's. */
-  private close(el: Element, kind: number, text: string, lettered: boolean, parent: Frame | undefined, before: Element | null): void {
+  private close(el: Element, kind: number, text: string, lettered: boolean, parent: Frame | undefined, before: Element | null, heads: ChildHeading[] | null = null): void {
     if (kind === 2) {
-      if (lettered) this.out.push(parent ? { el, text, up: parent, before } : { el, text });
+      if (lettered) {
+        const block: Block = parent ? { el, text, up: parent, before } : { el, text };
+        if (heads) block.heads = heads;
+        this.out.push(block);
+      }
     } else if (parent) {
       parent.text += kind === 3 ? text : ` ${text} `;
       if (lettered) parent.lettered = true;
@@ -390,7 +412,7 @@ export class BlockWalker {
       if (!ch) {
         stack.pop();
         const parent = stack[stack.length - 1];
-        this.close(f.node, f.kind, f.text, f.lettered, parent, f.before);
+        this.close(f.node, f.kind, f.text, f.lettered, parent, f.before, f.heads);
         f = parent;
         continue;
       }
@@ -412,19 +434,19 @@ export class BlockWalker {
       const before = f.last;
       if (kind === 5) {
         kind = 2;
-        f.last = el;
+        noteHeading(f, el);
         if (f.up !== null && isRankedHeading(name) && isHeadingWrapper(f.node)) {
           f.at = f.node;
-          f.up.last = f.node;
+          noteHeading(f.up, f.node);
         }
-      } else if (this.hasHeadingRole(el)) f.last = el;
+      } else if (this.hasHeadingRole(el)) noteHeading(f, el);
       else if (kind === 3 && f.up !== null && isBold(name) && isHeadingWrapper(f.node)) {
         f.at = f.node;
-        f.up.last = f.node;
-      } else if (kind === 3 && isBareLabel(el)) f.last = el;
+        noteHeading(f.up, f.node);
+      } else if (kind === 3 && isBareLabel(el)) noteHeading(f, el);
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
-        if (f.last !== el && isHeadingWrapper(el)) f.last = el;
+        if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
         f.text += kind === 4 ? BREAK : name === 'input' ? boxMark(el) : ' ';
         continue;
       }
@@ -435,7 +457,11 @@ export class BlockWalker {
       }
       if (kind === 2) {
         f.text += BREAK;
-        if (this.ownTextOnly) continue;
+        if (this.ownTextOnly) {
+          // Its own text only: a wrapper of a heading is noted here, as a full walk notes it from inside.
+          if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
+          continue;
+        }
       }
       const first = el.firstChild;
       if (first === null || (first.nextSibling === null && first.nodeType === 3)) {
@@ -445,7 +471,7 @@ export class BlockWalker {
         if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
         continue;
       }
-      const next: Frame = { node: el, up: f, at: f.last, ch: first, text: '', lettered: false, kind, depth: f.depth + 1, before, last: null };
+      const next: Frame = { node: el, up: f, at: f.last, ch: first, text: '', lettered: false, kind, depth: f.depth + 1, before, last: null, heads: null };
       stack.push(next);
       f = next;
       if ((++n & 255) === 0 && deadline !== Infinity && now() > deadline) return false;
@@ -647,6 +673,12 @@ export class StructureMemo {
   private headingBefore(el: Element): Element | null {
     const prev = el.previousElementSibling;
     return prev ? this.headingAtOrBefore(prev) : null;
+  }
+
+  /** The section heading `h` names, or null when it names none. */
+  named(h: Element): SectionInfo | null {
+    const info = this.openedBy(h);
+    return info.kinds.size > 0 ? info : null;
   }
 
   private openedBy(h: Element): SectionInfo {

@@ -239,6 +239,18 @@ function labelledPlace(sec: SectionInfo, row: RowInfo | null, span: LabelledSpan
   return placeOf({ kinds, heading: span.label }, row);
 }
 
+/**
+ * The section a heading among the block's children puts the block's own text after it in (`<p><b>Guidelines</b></p>`
+ * then links that are the block's own text), or null: none before `at`, or the nearest names no section.
+ */
+function childSection(block: Block, at: number, memo: StructureMemo): SectionInfo | null {
+  const heads = block.heads;
+  if (!heads) return null;
+  let h: Element | null = null;
+  for (const x of heads) if (x.at <= at) h = x.el;
+  return h ? memo.named(h) : null;
+}
+
 /** Structural context of a block applied to its local mentions. */
 function blockMentions(c: Compiled, block: Block, local: LocalMention[], memo: StructureMemo): Mention[] {
   const sec = memo.section(block);
@@ -248,7 +260,8 @@ function blockMentions(c: Compiled, block: Block, local: LocalMention[], memo: S
   const out: Mention[] = [];
   for (const m of local) {
     const span = spans.length > 0 ? spans.find((x) => m.start >= x.from && m.start <= x.to) : undefined;
-    const place = span ? labelledPlace(sec, row, span) : base;
+    const under = span ? null : childSection(block, m.start, memo);
+    const place = span ? labelledPlace(sec, row, span) : under ? placeOf(under, row) : base;
     const ctx = strongerContext(m.context, place.ctx);
     // A medicine counts as structured only in a medication list (elsewhere it is a hint in the text).
     const fromMedList = m.kind === 'medication' && place.medList;

@@ -167,6 +167,15 @@ describe('bold labels that name a section', () => {
     expect(ids(page('<div><b>Guidance</b><ul><li>Inhaler technique</li></ul><p>Asthma, well controlled.</p></div>', 'en'))).toEqual([]);
   });
 
+  it("puts a block's own text after a label block among its children in the label's section (links in a side cell)", () => {
+    const cell = '<table><tr><td><p><b>Views</b></p><a>Journal</a> <a>Therapy</a><p><b>Guidelines</b></p><a>NICE NG28 Type 2 diabetes in adults</a><p><b>Clinical Audit</b></p><a>COPD register</a></td><td><p>Asthma, well controlled.</p></td></tr></table>';
+    expect(ids(page(cell, 'en'))).toEqual(['asthma']);
+    // After a label that names no section, the cell's own text is read as before.
+    expect(ids(page(cell.replace('Clinical Audit', 'Notes'), 'en'))).toEqual(['asthma', 'copd']);
+    const nl = page('<aside><h5>Dossier</h5><a>Journaal</a> <a>Medicatie</a><h5>Richtlijnen</h5><a>NHG-Standaard Hartfalen</a></aside><p>Astma.</p>', 'nl');
+    expect(ids(nl)).toEqual(['asthma']);
+  });
+
   it('leaves the list in the section around it when the label names none', () => {
     const problems = page('<h2>Problems</h2><p><b>Cardiovascular</b></p><ul><li>Hypertension</li></ul>', 'en');
     expect(ids(problems)).toEqual(['hypertension']);
