@@ -238,6 +238,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '2011-2013 E2B.. Depressive disorder NEC (ended 06/2013)', 'depression', 'historical'],
   ['en', 'SIGN 158 British guideline on asthma', 'asthma', 'hypothetical'],
   ['fr', 'Vidal Recos – BPCO', 'copd', 'hypothetical'],
+  ['en', 'Local formulary – heart failure', 'heart_failure', 'hypothetical'],
+  ['en', 'Guideline: NICE CKS – Asthma: diagnosis and monitoring', 'asthma', 'hypothetical'],
   ['fr', "DB1 diagnostiqué à l'âge de 10 ans, pompe à insuline.", 't1dm', 'confirmed'],
   ['nl', 'Suikerziekte: neemt Metformax 850 mg 2x/dag sinds 2018.', 't2dm', 'confirmed'],
   ['fr', 'ATCD de diabète de grossesse, HGOP normale.', 't2dm', 'absent'],

@@ -37,6 +37,8 @@ describe('menu columns the page does not mark as navigation', () => {
   it('reads a column of screens and forms under group names as a menu (fr, Quebec)', () => {
     const col = '<div class="lateral"><div class="grp">Dossier</div><div class="it">Sommaire</div><div class="it">Notes</div><div class="it">Liste de problèmes</div><div class="it">Laboratoires</div><div class="grp">Formulaires</div><div class="it">Suivi MPOC</div><div class="it">Insuffisance cardiaque</div></div>';
     expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
+    // A list of modules named as such, beside a list of screens.
+    expect(ids(page('<div><ul><li>Anamnèse</li><li>Médication</li></ul><ul><li>Module Diabète</li><li>Module Cardiologie</li><li>Module Pneumologie</li></ul></div><p>Arthrose.</p>', 'fr'))).toEqual(['osteoarthritis']);
   });
 
   it('reads a label in an inline wrapper of its own as the title of a column of spans', () => {
