@@ -390,7 +390,7 @@ const LABEL_END = new RegExp(String.raw`${BOX}| {2,}|\t|\n|\u2029`, 'g');
  */
 function untickedSpans(text: string): [number, number][] | null {
   const boxes = [...text.matchAll(TEXT_BOX)];
-  let spans: [number, number][] | null = null;
+  let spans: [number, number][] | null = unansweredQuestions(text, boxes);
   for (let k = 0; k < boxes.length; k++) {
     const m = boxes[k] as RegExpMatchArray;
     if (!UNTICKED.test(m[0])) continue;
@@ -405,6 +405,38 @@ function untickedSpans(text: string): [number, number][] | null {
     (spans ??= []).push([from, end ? end.index : text.length]);
   }
   return spans;
+}
+
+/**
+ * Questions left unanswered: a line whose text before its first box ends with "?" and none of whose boxes is
+ * ticked ("Bekend met hoge bloeddruk? [ ] ja [ ] nee"), as the screening questions of a form. Null when none.
+ */
+function unansweredQuestions(text: string, boxes: RegExpMatchArray[]): [number, number][] | null {
+  let spans: [number, number][] | null = null;
+  for (let k = 0; k < boxes.length; ) {
+    const first = boxes[k] as RegExpMatchArray;
+    const at = first.index ?? 0;
+    const start = lineStart(text, at);
+    const end = lineEnd(text, at);
+    let ticked = false;
+    for (; k < boxes.length && ((boxes[k] as RegExpMatchArray).index ?? 0) < end; k++) if (!UNTICKED.test((boxes[k] as RegExpMatchArray)[0])) ticked = true;
+    if (!ticked && text.slice(start, at).trimEnd().endsWith('?')) (spans ??= []).push([start, at]);
+  }
+  return spans;
+}
+
+const LINE_BREAKS = `\n${BREAK}`;
+
+function lineStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && LINE_BREAKS.indexOf(text.charAt(k - 1)) === -1) k--;
+  return k;
+}
+
+function lineEnd(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && LINE_BREAKS.indexOf(text.charAt(k)) === -1) k++;
+  return k;
 }
 
 /** Where a label before a box starts: after the box, gap, line end or colon before it. */

@@ -4,7 +4,7 @@
  * columns, the lines under it are rows), whose end-date or status column says a row's problem is over.
  */
 import type { Compiled } from './compile';
-import { BREAK, fold, squash } from './text';
+import { BREAK, fold, squash, TokKind, tokenize } from './text';
 
 /** What a cell can say of its row's problem: over, never there, or not yet confirmed. */
 export type CellStatus = 'historical' | 'negated' | 'uncertain';
@@ -39,6 +39,31 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
     else if (status === null && c.rowUncertain.has(word)) status = 'uncertain';
   }
   return status;
+}
+
+/** At most this many words in a cell that names a relative ("Mother", "Maternal grandfather", "Grand-mère paternelle"). */
+const RELATIVE_CELL_WORDS = 3;
+
+/**
+ * True when a cell names a relative, as the first column of a family-history table does ("Mother", "Vader",
+ * "Grand-père paternel"): a relative of the family triggers (compile.ts relativesOf) among at most three words.
+ */
+export function namesRelative(c: Compiled, cell: string): boolean {
+  if (cell.length > 40) return false;
+  const { norm, kind } = tokenize(fold(cell));
+  let words = 0;
+  for (const k of kind) if (k === TokKind.Word) words++;
+  if (words === 0 || words > RELATIVE_CELL_WORDS) return false;
+  for (let i = 0; i < norm.length; i++) {
+    let node = c.root;
+    for (let j = i; j < norm.length; j++) {
+      const next = node.next?.get(norm[j] as string);
+      if (!next) break;
+      node = next;
+      if (node.pay?.some((p) => p.t === 'trig' && p.trig.rel !== undefined)) return true;
+    }
+  }
+  return false;
 }
 
 /** True when a cell under an end-date heading holds a date (a year at least): the row's problem has ended. */

@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus, holdsDate } from './columns';
+import { cellStatus, holdsDate, namesRelative } from './columns';
 
 export interface Block {
   el: Element;
@@ -221,12 +221,26 @@ function untickedLabels(root: ParentNode): Element[] {
 /**
  * A tick box or radio button with no label of its own (`<input type=checkbox> Heart failure &nbsp; <input ...>`)
  * as a box typed in text, "[ ]" or "[x]": its text is then read as a typed box's label is (analyze.ts), an
- * unticked one's as an option not chosen. Any other input is a space.
+ * unticked one's as an option not chosen. An unanswered drop-down is an unticked box too; any other input or
+ * drop-down is a space.
  */
 function boxMark(el: Element): string {
+  if (el.localName === 'select') return isUnanswered(el as HTMLSelectElement) ? ' [ ]' : ' ';
   if (!isChoice(el) || el.id !== '' || el.closest('label') !== null) return ' ';
   return el.checked ? ' [x]' : ' [ ]';
 }
+
+/**
+ * A drop-down left on its blank or placeholder option ("", "--", "-- not asked --"): read as an unticked box
+ * after its question, whose text is then no finding ("Does the patient have asthma or COPD? [ ]").
+ */
+function isUnanswered(select: HTMLSelectElement): boolean {
+  const chosen = select.selectedOptions?.[0] ?? select.options?.[select.selectedIndex];
+  const text = (chosen?.textContent ?? '').trim();
+  return !hasLetter(text) || PLACEHOLDER.test(text);
+}
+
+const PLACEHOLDER = /^[-–—(\[<.]/;
 
 /** True when `el` is a tick box or a radio button (CHOICES). */
 function isChoice(el: Element): el is HTMLInputElement {
@@ -447,7 +461,7 @@ export class BlockWalker {
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
-        f.text += kind === 4 ? BREAK : name === 'input' ? boxMark(el) : ' ';
+        f.text += kind === 4 ? BREAK : name === 'input' || name === 'select' ? boxMark(el) : ' ';
         continue;
       }
       if (kind === 2 && name === 'label' && isTickedAnswer(el)) {
@@ -901,6 +915,8 @@ export interface RowInfo {
   negated: boolean;
   /** A status such as "Probable" / "Werkhypothese": the row's problem is not yet confirmed. */
   uncertain: boolean;
+  /** A table row or form term whose first cell names a relative ("Mother" | "COPD"): a family member's problem. */
+  family: boolean;
   hasCode: boolean;
 }
 
@@ -978,6 +994,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
   let historical = false;
   let negated = false;
   let uncertain = false;
+  let relative = false;
   const cls = row.getAttribute('class');
   if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
   let text = '';
@@ -986,6 +1003,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
+    if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) relative = namesRelative(c, t);
     if (cells++ < 12) {
       const status = cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null);
       if (status === 'negated') negated = true;
@@ -999,5 +1017,5 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
-  return { historical, negated, uncertain, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return { historical, negated, uncertain, family: relative && cells > 1, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

@@ -344,6 +344,17 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(detectPage(fr, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
   });
 
+  it('a question left unanswered in a form is no finding: an empty drop-down, or boxes none of which is ticked', () => {
+    const form = (answer: string) => loadHtml(`<body><p>Does the patient have asthma or COPD? <select>${answer}</select></p><p>Hypertension.</p></body>`);
+    expect(detectPage(form('<option selected></option><option>Yes</option><option>No</option>'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['hypertension']);
+    expect(detectPage(form('<option>-- select --</option><option>Yes</option>'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['hypertension']);
+    // Answered, the question is read as before (a question: possible).
+    expect(detectPage(form('<option></option><option selected>Yes</option>'), { adapters: [] }).conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd', 'hypertension']);
+    const radios = loadHtml('<body><p>Bekend met hoge bloeddruk? <input type="radio" name="a"> ja <input type="radio" name="a"> nee</p><p>Astma.</p></body>');
+    expect(detectPage(radios, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
+    expect(idsIn('Bekend met hoge bloeddruk? [x] ja [ ] nee', 'nl')).toEqual(['hypertension']);
+  });
+
   it("a relative's label with a colon reaches the whole list after it (en, nl, fr)", () => {
     expect(idsIn('Mère : hypertension artérielle, dépression. Patiente : asthme.', 'fr')).toEqual(['asthma']);
     expect(idsIn('Father: MI aged 60, type 2 diabetes. Patient: COPD.', 'en')).toEqual(['copd']);

@@ -75,7 +75,8 @@ describe('rosters: lists of other patients', () => {
     // Surnames with their particles, in a table of names and points of attention.
     const particles = page('<table><tr><th>Naam</th><th>Aandachtspunt</th></tr><tr><td>Meijer, C.</td><td>COPD, valrisico</td></tr><tr><td>de Graaf, P.</td><td>DM2 met insuline</td></tr><tr><td>van den Berg, L.</td><td>Depressie</td></tr></table><p>Hartfalen.</p>', 'nl');
     expect(ids(particles)).toEqual(['heart_failure']);
-    const fr = page('<b>Agenda du jour</b><ul><li>08:30 M. Pittet J. - contrôle diabète</li><li>08:50 Mme Rochat C. - contrôle asthme</li><li>09:10 M. Favre L. - BPCO</li></ul><p>Arthrose du genou.</p>', 'fr');
+    // An agenda's label heads what follows it in its container, as any heading does: here the agenda has one of its own.
+    const fr = page('<div><b>Agenda du jour</b><ul><li>08:30 M. Pittet J. - contrôle diabète</li><li>08:50 Mme Rochat C. - contrôle asthme</li><li>09:10 M. Favre L. - BPCO</li></ul></div><p>Arthrose du genou.</p>', 'fr');
     expect(ids(fr)).toEqual(['osteoarthritis']);
   });
 
@@ -110,7 +111,7 @@ describe('rosters: lists of other patients', () => {
 
 describe('column verdicts after a change', () => {
   it('reads a column again when a change makes it a menu or a roster, or one no more', () => {
-    const doc = page('<div id="col"><div>Journaal</div><div>Medicatie</div><div id="x">Astma</div><div>COPD</div></div><ul id="agenda"><li>Mrs D Carver - COPD review</li><li>Mr S Iqbal - diabetes</li><li id="y">Hypertension</li></ul>', 'en');
+    const doc = page('<div id="col"><div>Journaal</div><div>Medicatie</div><div id="x">Astma</div><div>COPD</div></div><ul id="calls"><li>Mrs D Carver - COPD review</li><li>Mr S Iqbal - diabetes</li><li id="y">Hypertension</li></ul>', 'en');
     const det = createDetector(doc, { adapters: [] });
     expect(det.detect().conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd', 'hypertension', 't2dm']);
     const step = (mutate: () => void) => {

@@ -115,6 +115,20 @@ describe('problem-list rows and headings that state a status', () => {
     expect(r.conditions.find((c) => c.id === 'copd')?.status).toBe('possible');
   });
 
+  it('a table row whose first cell names a relative is a family member\'s problem (en, nl, fr)', () => {
+    for (const [lang, who, what, id] of [
+      ['en', 'Maternal grandfather', 'Myocardial infarction aged 62', 'chd'],
+      ['nl', 'Vader', 'DM type 2, hypertensie', 't2dm'],
+      ['fr', 'Mère', 'BPCO (tabac)', 'copd'],
+    ] as const) {
+      const r = detectPage(page(lang, 'Problems', [[who, what, '']]));
+      expect(state(r, id), lang).toBe('family');
+      expect(r.ruledOut.find((x) => x.id === id)?.evidence[0]?.where, lang).toBe('familyHistory');
+    }
+    // A first cell that names no relative leaves the row the patient's.
+    expect(state(detectPage(page('en', 'Problems', [['2019', 'Myocardial infarction', '']])), 'chd')).toBe('current');
+  });
+
   it('a heading that names only past problems still makes its rows past', () => {
     expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
