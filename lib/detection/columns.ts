@@ -26,19 +26,26 @@ const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-
  * date. In a long cell, only its first part ("Probable - smoking history 25 pack-years, ...").
  */
 export function cellStatus(c: Compiled, cell: string): CellStatus | null {
-  const long = cell.length > STATUS_CELL_MAX;
-  if (long && cell.length > LONG_CELL_MAX) return null;
+  if (cell.length > LONG_CELL_MAX) return null;
   if (CLOSED_PERIOD.test(cell)) return 'historical';
   let status: CellStatus | null = null;
   const parts = squash(fold(cell)).split(PARTS);
-  for (const part of long ? parts.slice(0, 1) : parts) {
+  for (const part of cell.length > STATUS_CELL_MAX ? parts.slice(0, 1) : parts) {
     const cut = part.search(STATUS_END);
     const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
-    if (c.rowNegated.has(word)) return 'negated';
-    if (c.rowHistorical.has(word)) status = 'historical';
-    else if (status === null && c.rowUncertain.has(word)) status = 'uncertain';
+    const said = c.rowNegated.has(word) ? 'negated' : c.rowHistorical.has(word) ? 'historical' : c.rowUncertain.has(word) ? 'uncertain' : null;
+    if (said === 'negated') return said;
+    status = strongerStatus(status, said);
   }
   return status;
+}
+
+const STATUS_RANK: Record<CellStatus, number> = { uncertain: 1, historical: 2, negated: 3 };
+
+/** The stronger of two statuses: never there beats over, which beats not yet confirmed. */
+function strongerStatus(a: CellStatus | null, b: CellStatus | null): CellStatus | null {
+  if (a === null || b === null) return a ?? b;
+  return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
 }
 
 /** At most this many words in a cell that names a relative ("Mother", "Maternal grandfather", "Grand-mère paternelle"). */
@@ -120,8 +127,7 @@ export function textRowStatus(c: Compiled, table: TextTable, line: string): Cell
       : (spaced.find((m) => (m.index ?? 0) >= col.from - 1 && (m.index ?? 0) < col.to)?.[0] ?? '');
     const said = col.kind === 'end' ? (holdsDate(cell) ? 'historical' : null) : cellStatus(c, cell);
     if (said === 'negated') return said;
-    // Ended beats not yet confirmed.
-    if (said !== null && status !== 'historical') status = said;
+    status = strongerStatus(status, said);
   }
   return status;
 }

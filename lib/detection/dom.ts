@@ -607,9 +607,13 @@ export function isBold(tag: string): boolean {
 function isLabelWrapper(el: Element): boolean {
   const b = el.firstElementChild;
   if (b === null || b !== el.lastElementChild || !isBold(b.localName) || !BLOCK.has(el.localName)) return false;
-  if ((b.textContent ?? '').length > LABEL_CHARS_MAX) return false;
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
-  return true;
+  return (b.textContent ?? '').length <= LABEL_CHARS_MAX && !hasOwnLetter(el);
+}
+
+/** True when one of `el`'s own text nodes (not its children's) has a letter. */
+function hasOwnLetter(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return true;
+  return false;
 }
 
 /**
@@ -879,20 +883,13 @@ function leadingTitle(el: Element): Element | null {
   let first = el.firstElementChild;
   if (first === null) return null;
   // A label in an inline wrapper of its own (`<span><b>Clinical modules</b></span>`) is that label.
-  if (first.localName === 'span' && first.childElementCount === 1 && !hasLetter(directText(first))) first = first.firstElementChild as Element;
+  if (first.localName === 'span' && first.childElementCount === 1 && !hasOwnLetter(first)) first = first.firstElementChild as Element;
   const name = first.localName;
   const bold = isBold(name);
   if (TAG_KIND.get(name) !== 5 && !bold && first.getAttribute('role') !== 'heading') return null;
   if (bold && (first.textContent ?? '').length > LABEL_CHARS_MAX) return null;
   for (let n = el.firstChild; n && n !== first && n !== first.parentElement; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   return first;
-}
-
-/** The text of `el`'s own text nodes, not its children's. */
-function directText(el: Element): string {
-  let text = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += (n as Text).data;
-  return text;
 }
 
 /** A table row with a header cell: its columns' headings name the sections of the cells under them. */
