@@ -43,7 +43,7 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
 const STATUS_RANK: Record<CellStatus, number> = { uncertain: 1, historical: 2, negated: 3 };
 
 /** The stronger of two statuses: never there beats over, which beats not yet confirmed. */
-function strongerStatus(a: CellStatus | null, b: CellStatus | null): CellStatus | null {
+export function strongerStatus(a: CellStatus | null, b: CellStatus | null): CellStatus | null {
   if (a === null || b === null) return a ?? b;
   return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
 }

@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus, holdsDate, namesRelative } from './columns';
+import { cellStatus, holdsDate, namesRelative, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -907,11 +907,11 @@ function termAfterTerm(el: Element, before: Element): boolean {
 }
 
 export interface RowInfo {
-  historical: boolean;
-  /** A status such as "Excluded" / "uitgesloten": the row names a condition the patient does not have. */
-  negated: boolean;
-  /** A status such as "Probable" / "Werkhypothese": the row's problem is not yet confirmed. */
-  uncertain: boolean;
+  /**
+   * The strongest status its class or cells state: "Excluded" / "uitgesloten" (negated: a condition the patient
+   * does not have), "Resolved" or an end date (historical), "Probable" / "Werkhypothese" (uncertain); or null.
+   */
+  status: CellStatus | null;
   /** A table row or form term whose first cell names a relative ("Mother" | "COPD"): a family member's problem. */
   family: boolean;
   hasCode: boolean;
@@ -988,12 +988,9 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
  * end-date column) and whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
  */
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
-  let historical = false;
-  let negated = false;
-  let uncertain = false;
-  let relative = false;
   const cls = row.getAttribute('class');
-  if (cls && ROW_CLASS_HISTORICAL.test(fold(cls))) historical = true;
+  let status: CellStatus | null = cls && ROW_CLASS_HISTORICAL.test(fold(cls)) ? 'historical' : null;
+  let relative = false;
   let text = '';
   let cells = 0;
   const cell = (n: Node) => {
@@ -1001,12 +998,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) relative = namesRelative(c, t);
-    if (cells++ < 12) {
-      const status = cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null);
-      if (status === 'negated') negated = true;
-      else if (status === 'historical') historical = true;
-      else if (status === 'uncertain') uncertain = true;
-    }
+    if (cells++ < 12) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
     text += ` ${t} `;
   };
   if (row.localName === 'dt') {
@@ -1014,5 +1006,5 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
-  return { historical, negated, uncertain, family: relative && cells > 1, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return { status, family: relative && cells > 1, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

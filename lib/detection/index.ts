@@ -213,7 +213,7 @@ function sectionContext(kinds: ReadonlySet<SectionKind>): LocalContext | null {
 
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
   const secCtx = sectionContext(sec.kinds);
-  const rowCtx: LocalContext | null = row?.family ? 'family' : row?.negated ? 'negated' : row?.historical ? 'historical' : row?.uncertain ? 'uncertain' : null;
+  const rowCtx: LocalContext | null = row?.family ? 'family' : (row?.status ?? null);
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
   const where: EvidencePlace = secCtx === 'family' || rowCtx === 'family'
