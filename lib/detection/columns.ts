@@ -14,10 +14,10 @@ const STATUS_END = /[:;(]/;
 const STATUS_CELL_MAX = 80;
 const LONG_CELL_MAX = 400;
 /** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
-const PARTS = /\s[-–]\s|,/;
+const PARTS = /\s[-–—]\s|,/;
 const STATUS_PUNCT = /[().\-–:]+/g;
-/** A date or year after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018". */
-const TRAILING_DATE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+\d[\d/]*)+$/;
+/** A date, year or code after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018", "probable n18.9". */
+const TRAILING_DATE_OR_CODE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+(?:\d[\d/]*|[a-z]\d{2}(?:\.[0-9a-z]{1,4})?))+$/;
 /** A cell that is a closed period, "2010-2019", "02/2018 – 09/2019": the problem has ended. */
 const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*$/;
 
@@ -32,7 +32,7 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   const parts = squash(fold(cell)).split(PARTS);
   for (const part of cell.length > STATUS_CELL_MAX ? parts.slice(0, 1) : parts) {
     const cut = part.search(STATUS_END);
-    const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE, '');
+    const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE_OR_CODE, '');
     const said = c.rowNegated.has(word) ? 'negated' : c.rowHistorical.has(word) ? 'historical' : c.rowUncertain.has(word) ? 'uncertain' : null;
     if (said === 'negated') return said;
     status = strongerStatus(status, said);

@@ -247,6 +247,18 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Suikerziekte: neemt Metformax 850 mg 2x/dag sinds 2018.', 't2dm', 'confirmed'],
   ['fr', 'ATCD de diabète de grossesse, HGOP normale.', 't2dm', 'absent'],
   ['nl', 'Pulmonale arteriële hypertensie (PAH), bosentan.', 'hypertension', 'absent'],
+  // rounds 20-21: a comment that closes the item, "no longer now", a score under a HADS, "to be ruled out", ACS
+  ['en', 'PMH: depressive episode in 2016 treated with citalopram - fully resolved, off treatment.', 'depression', 'historical'],
+  ['fr', 'Épisode dépressif en 2016 traité par sertraline - complètement résolu.', 'depression', 'historical'],
+  ['nl', 'Eerder depressie (2010), nu niet meer, geen medicatie.', 'depression', 'historical'],
+  ['nl', 'COPD GOLD 2, rookt nu niet meer sinds 2019.', 'copd', 'confirmed'],
+  ['nl', 'HADS angst 5, depressie 4.', 'depression', 'hypothetical'],
+  ['en', 'HADS anxiety 9, depression 3.', 'anxiety', 'hypothetical'],
+  ['fr', 'HADS anxiété 6, dépression 8.', 'depression', 'hypothetical'],
+  ['en', 'Impression: ?ACS - MI to be ruled out.', 'chd', 'possible'],
+  ['en', 'Heart failure to be ruled out with an echo.', 'heart_failure', 'possible'],
+  ['nl', 'E: verdenking acuut coronair syndroom.', 'chd', 'possible'],
+  ['en', 'Admitted 2019 with ACS, PCI to LAD.', 'chd', 'confirmed'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],

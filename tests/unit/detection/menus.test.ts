@@ -150,6 +150,8 @@ describe('bold labels that name a section', () => {
     expect(ids(nl)).toEqual([]);
     const fr = page('<p><b>Référentiels</b><br><a href="#">HAS — Prise en charge de l\'HTA</a></p><p>Entorse de cheville.</p>', 'fr');
     expect(ids(fr)).toEqual([]);
+    const references = page('<div class="card"><h3>Références</h3><div><a href="#">Diabète Canada – Lignes directrices 2018</a><br><a href="#">INESSS – MRC de stade 1 à 3</a></div></div><p>Entorse.</p>', 'fr');
+    expect(ids(references)).toEqual([]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {

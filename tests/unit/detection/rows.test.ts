@@ -159,6 +159,13 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(answered, 't2dm')).toBe('negated');
   });
 
+  it('reads a status badge before a code and a comment set off by a long dash', () => {
+    const r = detectPage(form('en', [['Chronic kidney disease', '<span class="pill">Probable</span> N18.9 &mdash; to be confirmed at 3 months'], ['Heart failure', 'Confirmed I50.0 &mdash; echo 2022']]));
+    expect(r.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['ckd:possible', 'heart_failure:confirmed']);
+    const fr = detectPage(form('fr', [['Asthme', 'Résolu J45 &mdash; dernier épisode 2004']]));
+    expect(state(fr, 'asthma')).toBe('historical');
+  });
+
   it('follows a description being changed, or a part put between term and description, as a full detection would', () => {
     const doc = form('en', [['Heart failure', 'Active']]);
     const det = createDetector(doc);
