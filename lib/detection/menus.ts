@@ -5,7 +5,10 @@
  *   "Medicatie"), the condition names beside them are modules ("Ketenzorg DM", "Ketenzorg Astma/COPD");
  * - rosters: where most items open with a person's title (data: honorifics), after a time maybe ("08:30 Mme
  *   Rochat C. - contrôle asthme", "Mr S Iqbal - Type 2 diabetes 6/12"), they list other patients: an agenda,
- *   a recall or call list.
+ *   a recall or call list;
+ * - indexes: a column of links in alphabetical order with no label ("Asthma", "Atrial Fibrillation", "CHD",
+ *   "CKD", ...), each item a link alone: the EHR's registers or templates, not the patient's problems, which
+ *   come with a heading, dates, codes or a status.
  *
  * The verdict depends only on the tree and its text (no attributes), so a full read and a re-read after a
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
@@ -31,6 +34,8 @@ const PERSONS_MIN = 3;
 export const COLUMN_CLIMB = 5;
 /** Words a screen name may have ("schéma de médication"). */
 const SCREEN_WORDS_MAX = 3;
+/** An index has at least this many links. */
+const INDEX_MIN = 6;
 
 interface Shape {
   /** Items that are no group label. */
@@ -38,6 +43,13 @@ interface Shape {
   screens: number;
   /** How many wrappers deep its items sit at most (0: they are its children). */
   depth: number;
+  /** Items that are a link alone, labels seen, and whether the items so far are in alphabetical order (indexes). */
+  links: number;
+  labels: number;
+  sorted: boolean;
+  /** The first and the last item's text, folded, to keep the order across wrappers. */
+  first: string;
+  last: string;
 }
 
 /** How far above a changed node a column whose verdict it changes may be (an item's inline markup included). */
@@ -262,7 +274,7 @@ export class ModuleColumns {
   }
 
   private collect(el: Element): Shape | null {
-    const shape: Shape = { items: 0, screens: 0, depth: 0 };
+    const shape: Shape = { items: 0, screens: 0, depth: 0, links: 0, labels: 0, sorted: true, first: '', last: '' };
     // A tree's folder (`<li>📁 Chronic Disease Management<ul>...</ul></li>`): text before any item, then only
     // wrappers, is the label of the groups after it.
     let folder = '';
@@ -284,15 +296,30 @@ export class ModuleColumns {
       if (item.kind === 'wrapper') {
         const inner = this.shape(ch as Element);
         if (inner === null || inner.depth >= NEST_MAX) return null;
+        if (inner.items > 0) {
+          shape.sorted &&= inner.sorted && shape.last <= inner.first;
+          if (shape.items === 0) shape.first = inner.first;
+          shape.last = inner.last;
+        }
         shape.items += inner.items;
         shape.screens += inner.screens;
+        shape.links += inner.links;
+        shape.labels += inner.labels;
         shape.depth = Math.max(shape.depth, inner.depth + 1);
       } else if (item.kind === 'too long') {
         return null;
       } else if (item.kind === 'entry' || item.kind === 'label') {
         if (item.text.length > ENTRY_CHARS_MAX || wordCount(item.text) > ENTRY_WORDS_MAX) return null;
-        if (item.kind === 'label') continue;
+        if (item.kind === 'label') {
+          shape.labels++;
+          continue;
+        }
+        const folded = fold(item.text);
+        shape.sorted &&= shape.last <= folded;
+        if (shape.items === 0) shape.first = folded;
+        shape.last = folded;
         shape.items++;
+        if (isLinkAlone(ch as Element)) shape.links++;
         if (this.namesScreen(item.text)) shape.screens++;
       }
       if (shape.items > ITEMS_MAX) return null;
@@ -365,9 +392,18 @@ const WRAPPER: Item = { kind: 'wrapper' };
 const TOO_LONG: Item = { kind: 'too long' };
 const BLANK: Item = { kind: 'blank' };
 
-/** A menu: screens named by several of its entries. */
+/** A menu: screens named by several of its entries, or an index (see the top of this file). */
 function isMenu(shape: Shape | null): boolean {
-  return shape !== null && shape.screens >= SCREENS_MIN && shape.screens * 4 >= shape.items;
+  if (shape === null) return false;
+  if (shape.screens >= SCREENS_MIN && shape.screens * 4 >= shape.items) return true;
+  return shape.items >= INDEX_MIN && shape.links === shape.items && shape.labels === 0 && shape.sorted;
+}
+
+/** An item that is one link and nothing else: `<a>`, or an element whose only child element is an `<a>` holding all its text. */
+function isLinkAlone(el: Element): boolean {
+  if (el.localName === 'a') return true;
+  const a = el.firstElementChild;
+  return a !== null && a === el.lastElementChild && a.localName === 'a' && (a.textContent ?? '').length === (el.textContent ?? '').length;
 }
 
 function isCell(el: Element): boolean {

@@ -32,7 +32,7 @@ const ATTRIBUTES: [string, string | null][] = [
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
- * add or tick a tick box, add a link or a strip of links, add a bold label (alone in its block, opening it, or alone between blocks).
+ * add or tick a tick box, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks).
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -92,11 +92,17 @@ export function applyEdit(doc: Document, e: Edit): void {
       el.appendChild(label);
     }
   } else if (e.kind === 'link') {
-    // A link added beside others (a tab strip of links grows), or a strip of links with a separator.
-    if (e.to % 2 === 0) el.appendChild(doc.createElement('a')).textContent = e.text;
-    else {
+    // A link added beside others (a tab strip of links grows), a strip of links with a separator, or a column
+    // of links alone (an index of registers when in alphabetical order, which the text put among them may break).
+    if (e.to % 3 === 0) el.appendChild(doc.createElement('a')).textContent = e.text;
+    else if (e.to % 3 === 1) {
       const bar = el.appendChild(doc.createElement('div'));
       for (const t of ['Summary', e.text, 'Diabetes clinic']) bar.append(Object.assign(doc.createElement('a'), { textContent: t }), ' | ');
+    } else {
+      const names = ['Asthma', 'CKD', 'COPD', 'Diabetes', 'Heart Failure', 'Hypertension'];
+      names.splice(e.at % 7, 0, e.text);
+      const column = el.appendChild(doc.createElement('div'));
+      for (const t of names) column.appendChild(doc.createElement('div')).appendChild(doc.createElement('a')).textContent = t;
     }
   } else if (e.kind === 'label') {
     // A bold label: a block's whole content, a block of its own before a part, the first line of a block, or

@@ -34,6 +34,23 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page('<ul><li>Type 2 diabetes<ul><li>Diabetic retinopathy</li></ul></li><li>Hypertension</li></ul>', 'en'))).toEqual(['hypertension', 't2dm']);
   });
 
+  it('reads a column of links alone in alphabetical order, with no label, as an index of registers (en, nl, fr)', () => {
+    const index = (names: string[], wrap = (a: string) => `<div class="item">${a}</div>`) =>
+      `<div class="leftcol">${names.map((n) => wrap(`<a href="#">${n}</a>`)).join('')}</div>`;
+    const en = ['Asthma', 'Atrial Fibrillation', 'CHD', 'CKD', 'COPD', 'Dementia', 'Depression', 'Diabetes', 'Heart Failure', 'Hypertension'];
+    expect(ids(page(`${index(en)}<p>Osteoarthritis of knee.</p>`, 'en'))).toEqual(['osteoarthritis']);
+    const nl = ['Astma', 'COPD', 'Diabetes mellitus', 'Hartfalen', 'Hypertensie', 'Obesitas'];
+    expect(ids(page(`${index(nl, (a) => `<li>${a}</li>`).replace(/div class="leftcol"|\/div>$/g, (m) => (m.startsWith('/') ? '/ul>' : 'ul'))}<p>Artrose.</p>`, 'nl'))).toEqual(['osteoarthritis']);
+    const fr = ['Asthme', 'BPCO', 'Dépression', 'Diabète de type 2', 'HTA', 'Insuffisance cardiaque'];
+    expect(ids(page(`${index(fr, (a) => a)}<p>Gonarthrose.</p>`, 'fr'))).toEqual(['osteoarthritis']);
+    // Not an index: out of order, a label among the links, fewer than six, or text beside a link.
+    const shuffled = ['Hypertension', 'Asthma', 'COPD', 'Depression', 'Heart Failure', 'CKD'];
+    expect(ids(page(index(shuffled), 'en'))).toEqual(['asthma', 'ckd', 'copd', 'depression', 'heart_failure', 'hypertension']);
+    expect(ids(page(index(en).replace('<div class="item">', '<div><b>Problems</b></div><div class="item">'), 'en'))).toContain('asthma');
+    expect(ids(page(index(en.slice(0, 5)), 'en'))).toEqual(['asthma', 'chd', 'ckd', 'copd']);
+    expect(ids(page(index(en).replace('>Asthma</a>', '>Asthma</a> since 2019'), 'en'))).toContain('asthma');
+  });
+
   it('reads a column of screens and forms under group names as a menu (fr, Quebec)', () => {
     const col = '<div class="lateral"><div class="grp">Dossier</div><div class="it">Sommaire</div><div class="it">Notes</div><div class="it">Liste de problèmes</div><div class="it">Laboratoires</div><div class="grp">Formulaires</div><div class="it">Suivi MPOC</div><div class="it">Insuffisance cardiaque</div></div>';
     expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
