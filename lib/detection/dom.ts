@@ -617,8 +617,9 @@ function hasOwnLetter(el: Element): boolean {
 }
 
 /**
- * A short bold label alone between blocks, with no wrapper of its own: `<div><b>Guidance</b><ul>...</ul></div>`.
- * No text beside it and a block right after it: a line's label (`<b>Plan:</b> review`) stays text.
+ * A short bold label alone between blocks or on a line of its own, with no wrapper of its own:
+ * `<div><b>Guidance</b><ul>...</ul></div>`, `...<br><b>Agenda</b><br>10:15 ...`. No text beside it and a block
+ * or a line break right after it: a line's label (`<b>Plan:</b> review`) stays text.
  */
 function isBareLabel(el: Element): boolean {
   if (!isBold(el.localName)) return false;
@@ -628,7 +629,7 @@ function isBareLabel(el: Element): boolean {
   if (n && !opensLine((n as Element).localName)) return false;
   for (n = el.nextSibling; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
   const kind = n ? TAG_KIND.get((n as Element).localName) : undefined;
-  return (kind === 2 || kind === 5) && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
+  return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
 }
 
 /** A block, a heading or a line break: what a line starts after. */

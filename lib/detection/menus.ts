@@ -19,7 +19,7 @@ import { BREAK, fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
 const ENTRY_CHARS_MAX = 48;
-const ENTRY_WORDS_MAX = 6;
+const ENTRY_WORDS_MAX = 8;
 /** An item of a roster is no longer than this ("08:30 Mme Rochat C. - contrôle asthme"). */
 const ROSTER_ITEM_CHARS_MAX = 80;
 /** A column holds at most this many items (a long list of short rows is a table of findings, not a menu). */
@@ -275,8 +275,8 @@ export class ModuleColumns {
 
   private collect(el: Element): Shape | null {
     const shape: Shape = { items: 0, screens: 0, depth: 0, links: 0, labels: 0, sorted: true, first: '', last: '' };
-    // A tree's folder (`<li>📁 Chronic Disease Management<ul>...</ul></li>`): text before any item, then only
-    // wrappers, is the label of the groups after it.
+    // A tree's folder (`<li>📁 Chronic Disease Management<ul>...</ul></li>`, `<div>▾ Clinical Templates<div>Asthma</div>...`):
+    // short text before any item is the label of the items after it.
     let folder = '';
     let seen = false;
     for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
@@ -284,13 +284,13 @@ export class ModuleColumns {
         const data = (ch as Text).data;
         if (!hasLetter(data)) continue;
         if (seen) return null;
+        if (!folder) shape.labels++;
         folder += data;
         continue;
       }
       if (ch.nodeType !== 1) continue;
       const item = this.item(ch as Element);
       if (item.kind !== 'skipped' && item.kind !== 'blank') {
-        if (folder && item.kind !== 'wrapper') return null;
         seen = true;
       }
       if (item.kind === 'wrapper') {
@@ -326,7 +326,7 @@ export class ModuleColumns {
     }
     if (folder) {
       const label = squash(folder);
-      if (shape.depth === 0 || label.length > ENTRY_CHARS_MAX || wordCount(label) > ENTRY_WORDS_MAX) return null;
+      if (label.length > ENTRY_CHARS_MAX || wordCount(label) > ENTRY_WORDS_MAX) return null;
     }
     return shape;
   }
@@ -359,9 +359,11 @@ export class ModuleColumns {
       return first !== first.toLowerCase();
     }
     const m = NAME_THEN_DASH.exec(text);
-    const name = m?.[1] ?? '';
+    const name = m?.[2] ?? '';
     // A condition's name in capitals is no surname ("COPD Review - due"); nor is "Heart Failure - review" a name.
-    return m !== null && (name.includes(',') || CAPS_SURNAME.test(name) || INITIALS.test(name)) && !this.c.prefilter.test(name.toLowerCase());
+    // After a time, as an agenda lists them, a first and a last name are enough ("08:30 Wouters Marc - DM2").
+    const named = m?.[1] !== undefined || name.includes(',') || CAPS_SURNAME.test(name) || INITIALS.test(name);
+    return m !== null && named && !this.c.prefilter.test(name.toLowerCase());
   }
 }
 
@@ -369,13 +371,16 @@ export class ModuleColumns {
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
 /** The first three words (folded text) with what separates them, after any mark or icon: where a screen's name would be. */
 const LEADING_WORDS = /[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
-/** A time maybe ("08:30", "14h00"), a first word, then the first letter after it: a title and a name's initial. */
-const TITLE_THEN_NAME = /^[^\p{L}]*(?:\d{1,2}[hu]\d{2}[^\p{L}]*)?(\p{L}+)[^\p{L}]*(\p{L})/u;
+/**
+ * A time, bed or room maybe ("08:30", "14h00", "C4-05-1"), a first word, then the first letter after it: a title
+ * and a name's initial.
+ */
+const TITLE_THEN_NAME = /^[^\p{L}]*(?:(?:\d{1,2}[hu]\d{2}|\p{Lu}?\d[\d\p{Lu}.:/-]*)[^\p{L}]*)?(\p{L}+)[^\p{L}]*(\p{L})/u;
 /**
  * A time maybe, then two to four capitalized words or initials (a comma among them maybe), after a surname's
  * particles maybe ("de Graaf, P.", "van den Berg, J."), then a dash, a colon or the end.
  */
-const NAME_THEN_DASH = /^(?:\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
+const NAME_THEN_DASH = /^(\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
 const CAPS_SURNAME = /^\p{Lu}{2,}[\s,]/u;
 /** A surname with an initial before or after it ("J Whitaker", "A. Nowak", "Favre P.", "Van Damme R."). */

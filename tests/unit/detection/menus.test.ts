@@ -51,6 +51,21 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page(index(en).replace('>Asthma</a>', '>Asthma</a> since 2019'), 'en'))).toContain('asthma');
   });
 
+  it('reads a tree whose folders hold templates and guideline titles of up to eight words as one menu', () => {
+    const tree = (guideline: string) =>
+      `<div id="tree"><ul><li>▸ Summary</li><li>▸ Consultations</li><li>▸ Medication</li><li>▸ Problems</li><li>▸ Investigations</li><li>▸ Referrals</li><li>▾ Templates &amp; Protocols<ul><li>Asthma Annual Review v7</li><li>COPD Annual Review</li><li>Heart Failure Review</li></ul></li><li>▸ Resources<ul><li><a href="#">${guideline}</a></li></ul></li></ul></div><p>Sore throat.</p>`;
+    expect(ids(page(tree('NICE NG28 Type 2 diabetes in adults'), 'en'))).toEqual([]);
+    // An item longer than a menu entry is text: the tree is then read.
+    expect(ids(page(tree('Reviewed with the nurse, who checked inhaler technique today'), 'en'))).toEqual(['asthma', 'copd', 'heart_failure']);
+  });
+
+  it('reads a tree of divs whose folders hold entries as one menu', () => {
+    const tree = '<div class="tree"><div class="node">▸ Clinical Tree<div class="node">New Journal</div><div class="node">Summary</div><div class="node">Problems</div><div class="node">Care Plans</div><div class="node">▾ Clinical Templates<div class="node">Asthma</div><div class="node">COPD</div><div class="node">Heart Failure</div></div><div class="node">Recalls</div></div></div>';
+    expect(ids(page(`${tree}<p>Essential hypertension.</p>`, 'en'))).toEqual(['hypertension']);
+    // With no screens around them, a folder's entries are read.
+    expect(ids(page('<div>▾ Chronic problems<div>Asthma</div><div>COPD</div></div>', 'en'))).toEqual(['asthma', 'copd']);
+  });
+
   it('reads a column of screens and forms under group names as a menu (fr, Quebec)', () => {
     const col = '<div class="lateral"><div class="grp">Dossier</div><div class="it">Sommaire</div><div class="it">Notes</div><div class="it">Liste de problèmes</div><div class="it">Laboratoires</div><div class="grp">Formulaires</div><div class="it">Suivi MPOC</div><div class="it">Insuffisance cardiaque</div></div>';
     expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
@@ -95,6 +110,15 @@ describe('rosters: lists of other patients', () => {
     // An agenda's label heads what follows it in its container, as any heading does: here the agenda has one of its own.
     const fr = page('<div><b>Agenda du jour</b><ul><li>08:30 M. Pittet J. - contrôle diabète</li><li>08:50 Mme Rochat C. - contrôle asthme</li><li>09:10 M. Favre L. - BPCO</li></ul></div><p>Arthrose du genou.</p>', 'fr');
     expect(ids(fr)).toEqual(['osteoarthritis']);
+  });
+
+  it('reads a first and last name after a time, and a title after a bed or room, as a person (nl, en)', () => {
+    const agenda = page('<div id="rechts"><div class="titel">Vandaag</div><div>08:30 Wouters Marc – DM2 zorgtraject</div><div>08:45 Janssens Lies – hypertensie opvolging</div><div>09:15 De Smet Rik – lage rugpijn chronisch</div></div><p>Astma.</p>', 'nl');
+    expect(ids(agenda)).toEqual(['asthma']);
+    const ward = page('<div class="wl"><div>C4-05-1 Mw. T. Visser – COPD exacerbatie</div><div>C4-05-2 Dhr. J. Kok – DM2 ontregeld, hypertensie</div><div>C4-06-1 Mw. L. Peters – AF, angststoornis</div></div><p>Hartfalen.</p>', 'nl');
+    expect(ids(ward)).toEqual(['heart_failure']);
+    // Without a time, two capitalized words are no name: a list of problems in title case stays the patient's.
+    expect(ids(page('<ul><li>Chronic Kidney Disease – stage 3</li><li>Essential Hypertension – treated</li><li>Heart Failure – NYHA II</li></ul>', 'en'))).toEqual(['ckd', 'heart_failure', 'hypertension']);
   });
 
   it('drops a table most of whose rows name a patient, and keeps the problem list beside a roster', () => {
@@ -196,6 +220,17 @@ describe('bold labels that name a section', () => {
     expect(ids(page(cell.replace('Clinical Audit', 'Notes'), 'en'))).toEqual(['asthma', 'copd']);
     const nl = page('<aside><h5>Dossier</h5><a>Journaal</a> <a>Medicatie</a><h5>Richtlijnen</h5><a>NHG-Standaard Hartfalen</a></aside><p>Astma.</p>', 'nl');
     expect(ids(nl)).toEqual(['asthma']);
+  });
+
+  it('reads a bold label on a line of its own inside a block as the heading of the lines after it (en, nl, fr)', () => {
+    const nl = page('<div class="rem"><b>Herinneringen</b><br>Griepvaccinatie<br><br><b>Agenda</b><br>10:15 Hermans W. – COPD<br>10:30 Lemmens A. – hartfalen</div><p>Astma.</p>', 'nl');
+    expect(ids(nl)).toEqual(['asthma']);
+    const en = page('<div class="tasks"><b>Tasks</b><br>• Review bloods for Mr T. AHMED (CKD 3a)<br>• Repeat request: Mrs J. COLE – sertraline (depression)</div><p>COPD.</p>', 'en');
+    expect(ids(en)).toEqual(['copd']);
+    const fr = page('<div>Suivi du jour<br><b>Antécédents familiaux</b><br>Père : BPCO</div>', 'fr');
+    expect(detectPage(fr).ruledOut.map((r) => `${r.id}:${r.evidence[0]?.context}`)).toEqual(['copd:family']);
+    // A label with text beside it on its line is a line's label, not a heading.
+    expect(ids(page('<div>Seen today.<br><b>Tasks</b> done, COPD stable<br>ok</div>', 'en'))).toEqual(['copd']);
   });
 
   it('leaves the list in the section around it when the label names none', () => {
