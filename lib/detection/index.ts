@@ -695,7 +695,7 @@ class PageDetector implements Detector {
           const answer = answerParent(target);
           if (around) roots.add(sectionOf(around));
           // Text beside a bold label: the label may have become, or stopped being, a heading.
-          else if (besideBold(target) && target.parentElement) roots.add(sectionOf(target.parentElement));
+          else if (besideBold(target as CharacterData) && target.parentElement) roots.add(sectionOf(target.parentElement));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -830,14 +830,11 @@ function namesSection(el: Element): boolean {
   return false;
 }
 
-/** True when a bold element is the node's nearest element sibling on either side. */
-function besideBold(node: Node): boolean {
-  let n = node.previousSibling;
-  while (n && n.nodeType !== 1) n = n.previousSibling;
-  if (n && isBold((n as Element).localName)) return true;
-  n = node.nextSibling;
-  while (n && n.nodeType !== 1) n = n.nextSibling;
-  return n !== null && isBold((n as Element).localName);
+/** True when a bold element is the text's nearest element sibling on either side. */
+function besideBold(text: CharacterData): boolean {
+  const before = text.previousElementSibling;
+  const after = text.nextElementSibling;
+  return (before !== null && isBold(before.localName)) || (after !== null && isBold(after.localName));
 }
 
 /** The block around a heading (and around wrappers that count as that heading): the blocks it names. */

@@ -290,17 +290,11 @@ export class ModuleColumns {
       }
       if (ch.nodeType !== 1) continue;
       const item = this.item(ch as Element);
-      if (item.kind !== 'skipped' && item.kind !== 'blank') {
-        seen = true;
-      }
+      if (item.kind !== 'skipped' && item.kind !== 'blank') seen = true;
       if (item.kind === 'wrapper') {
         const inner = this.shape(ch as Element);
         if (inner === null || inner.depth >= NEST_MAX) return null;
-        if (inner.items > 0) {
-          shape.sorted &&= inner.sorted && shape.last <= inner.first;
-          if (shape.items === 0) shape.first = inner.first;
-          shape.last = inner.last;
-        }
+        if (inner.items > 0) follow(shape, inner.first, inner.last, inner.sorted);
         shape.items += inner.items;
         shape.screens += inner.screens;
         shape.links += inner.links;
@@ -315,9 +309,7 @@ export class ModuleColumns {
           continue;
         }
         const folded = fold(item.text);
-        shape.sorted &&= shape.last <= folded;
-        if (shape.items === 0) shape.first = folded;
-        shape.last = folded;
+        follow(shape, folded, folded, true);
         shape.items++;
         if (isLinkAlone(ch as Element)) shape.links++;
         if (this.namesScreen(item.text)) shape.screens++;
@@ -402,6 +394,16 @@ function isMenu(shape: Shape | null): boolean {
   if (shape === null) return false;
   if (shape.screens >= SCREENS_MIN && shape.screens * 4 >= shape.items) return true;
   return shape.items >= INDEX_MIN && shape.links === shape.items && shape.labels === 0 && shape.sorted;
+}
+
+/**
+ * Items from `first` to `last` (in order among themselves when `sorted`) come next in `shape`, before its count
+ * grows: it stays in alphabetical order while each run starts at or after the one before ends.
+ */
+function follow(shape: Shape, first: string, last: string, sorted: boolean): void {
+  shape.sorted &&= sorted && shape.last <= first;
+  if (shape.items === 0) shape.first = first;
+  shape.last = last;
 }
 
 /** An item that is one link and nothing else: `<a>`, or an element whose only child element is an `<a>` holding all its text. */
