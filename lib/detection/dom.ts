@@ -95,13 +95,19 @@ const MENU_TEXT_MAX = 600;
 /** Tick boxes and radio buttons: the label of one left unticked is an option, not a finding. */
 export const CHOICES = 'input[type="checkbox"],input[type="radio"]';
 
-export interface PageScan {
+/** What the walk takes from the page scan rather than ask each element. */
+export interface WalkHints {
+  /** Elements with role=heading (the walk notes headings without asking every element for its role). */
+  roleHeadings: ReadonlySet<Element>;
+  /** Tick boxes and radio buttons a `<label for>` names: the label is their text, so no "[ ]" is typed for them. */
+  labelledBoxes: ReadonlySet<Element>;
+}
+
+export interface PageScan extends WalkHints {
   /** Never read: contenteditable (note fields), [hidden], navigation, unticked choices' labels, adapter `ignore`. */
   skip: Set<Element>;
   /** Note field candidates, in document order: textareas and contenteditable elements. */
   editables: Element[];
-  /** Elements with role=heading (the walk notes headings without asking every element for its role). */
-  roleHeadings: Set<Element>;
   /** Elements holding LINK_BAR_MIN links or more, bars of links or not: a change in one may make or unmake a bar. */
   linkHosts: Set<Element>;
 }
@@ -169,7 +175,13 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     skip.add(e);
     editables.push(e);
   }
-  for (const label of untickedLabels(root)) skip.add(label);
+  const forLabels = root.querySelectorAll('label[for]');
+  const labelledBoxes = new Set<Element>();
+  for (let i = 0; i < forLabels.length; i++) {
+    const box = choiceOf(forLabels[i] as Element);
+    if (box) labelledBoxes.add(box);
+  }
+  for (const label of untickedLabels(root, forLabels)) skip.add(label);
   const hosts = linkHosts(root);
   for (const host of hosts) if (isLinkBar(host)) skip.add(host);
   const textareas = root.querySelectorAll('textarea');
@@ -185,14 +197,14 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
       /* invalid selector from an adapter: ignore it */
     }
   }
-  return { skip, editables, roleHeadings, linkHosts: hosts };
+  return { skip, editables, roleHeadings, labelledBoxes, linkHosts: hosts };
 }
 
 /**
  * The labels of unticked tick boxes and radio buttons ("[ ] Heart failure" in a register form): the wrapping
  * `<label>`, a `<label for>` naming it, else a cell or item that holds the box alone with its text.
  */
-function untickedLabels(root: ParentNode): Element[] {
+function untickedLabels(root: ParentNode, forLabels: NodeListOf<Element>): Element[] {
   const inputs = root.querySelectorAll('input');
   const out: Element[] = [];
   let byFor: Map<string, Element[]> | null = null;
@@ -205,7 +217,7 @@ function untickedLabels(root: ParentNode): Element[] {
       continue;
     }
     if (box.id) {
-      byFor ??= labelsByFor(root);
+      byFor ??= labelsByFor(forLabels);
       const named = byFor.get(box.id);
       if (named) {
         out.push(...named);
@@ -219,14 +231,15 @@ function untickedLabels(root: ParentNode): Element[] {
 }
 
 /**
- * A tick box or radio button with no label of its own (`<input type=checkbox> Heart failure &nbsp; <input ...>`)
- * as a box typed in text, "[ ]" or "[x]": its text is then read as a typed box's label is (analyze.ts), an
+ * A tick box or radio button with no label of its own (`<input type=checkbox id=r1> Heart failure &nbsp; <input ...>`:
+ * an id no `<label for>` names is none) as a box typed in text, "[ ]" or "[x]": its text is then read as a typed box's label is (analyze.ts), an
  * unticked one's as an option not chosen. An unanswered drop-down is an unticked box too; any other input or
  * drop-down is a space.
  */
-function boxMark(el: Element): string {
+function boxMark(el: Element, labelled: ReadonlySet<Element> | null): string {
   if (el.localName === 'select') return isUnanswered(el as HTMLSelectElement) ? ' [ ]' : ' ';
-  if (!isChoice(el) || el.id !== '' || el.closest('label') !== null) return ' ';
+  if (!isChoice(el) || el.closest('label') !== null) return ' ';
+  if (labelled ? labelled.has(el) : (el.labels?.length ?? 0) > 0) return ' ';
   return el.checked ? ' [x]' : ' [ ]';
 }
 
@@ -281,9 +294,8 @@ export function choiceLabelOf(node: Node | null): Element | null {
 /** Elements that stand for the one box they hold with its text: `<li><input type=checkbox> Asthma</li>`. */
 const ALONE_IN = new Set(['li', 'td', 'dd', 'span', 'div', 'p']);
 
-function labelsByFor(root: ParentNode): Map<string, Element[]> {
+function labelsByFor(labels: NodeListOf<Element>): Map<string, Element[]> {
   const map = new Map<string, Element[]>();
-  const labels = root.querySelectorAll('label[for]');
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i] as Element;
     const id = l.getAttribute('for') ?? '';
@@ -382,13 +394,13 @@ export class BlockWalker {
 
   /**
    * `ownTextOnly`: read the root's own text (blocks inside it count as breaks) and no other block.
-   * `roleHeadings`: the elements with role=heading (pageScan), else each element's role is read.
+   * `hints`: from the page scan; without them, each element's role and each box's labels are read.
    */
   constructor(
     root: Element | null,
     skip: Set<Element>,
     private readonly ownTextOnly = false,
-    private readonly roleHeadings: ReadonlySet<Element> | null = null,
+    private readonly hints: WalkHints | null = null,
   ) {
     this.skip = skip.size > 0 ? skip : null;
     if (root && !SKIP.has(root.localName) && !skip.has(root)) {
@@ -411,7 +423,7 @@ export class BlockWalker {
   }
 
   private hasHeadingRole(el: Element): boolean {
-    const roles = this.roleHeadings;
+    const roles = this.hints?.roleHeadings;
     return roles ? roles.size > 0 && roles.has(el) : el.getAttribute('role') === 'heading';
   }
 
@@ -461,7 +473,7 @@ export class BlockWalker {
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
-        f.text += kind === 4 ? BREAK : name === 'input' || name === 'select' ? boxMark(el) : ' ';
+        f.text += kind === 4 ? BREAK : name === 'input' || name === 'select' ? boxMark(el, this.hints?.labelledBoxes ?? null) : ' ';
         continue;
       }
       if (kind === 2 && name === 'label' && isTickedAnswer(el)) {
@@ -495,15 +507,15 @@ export class BlockWalker {
 }
 
 /** Text blocks of `root`'s subtree (root itself treated as a block), in document order. */
-export function collectBlocks(root: Element, skip: Set<Element>, roleHeadings: ReadonlySet<Element> | null = null): Block[] {
-  const w = new BlockWalker(root, skip, false, roleHeadings);
+export function collectBlocks(root: Element, skip: Set<Element>, hints: WalkHints | null = null): Block[] {
+  const w = new BlockWalker(root, skip, false, hints);
   w.run();
   return w.out;
 }
 
 /** The block `root` as a full walk reads it (its text up to the blocks inside it), or null without a letter. */
-export function ownBlock(root: Element, skip: Set<Element>): Block | null {
-  const w = new BlockWalker(root, skip, true);
+export function ownBlock(root: Element, skip: Set<Element>, hints: WalkHints | null = null): Block | null {
+  const w = new BlockWalker(root, skip, true, hints);
   w.run();
   return w.out[0] ?? null;
 }

@@ -48,6 +48,7 @@ import {
   type Block,
   type RowInfo,
   type SectionInfo,
+  type WalkHints,
 } from './dom';
 import { readFhir, type FhirResult } from './fhir';
 import {
@@ -295,7 +296,7 @@ class PageDetector implements Detector {
   private readonly menus = new Set<Element>();
   /** The column verdicts of the current pass over the DOM (menus.ts): new at each, as the DOM may have changed. */
   private columns: ModuleColumns | null = null;
-  private roleHeadings = new Set<Element>();
+  private hints: WalkHints = { roleHeadings: new Set(), labelledBoxes: new Set() };
   /** Note field candidates from the page scan (refreshed when editable parts of the page change). */
   private editables: readonly Element[] = [];
   /** The note field chosen from them; chosen again when editables, attributes or label texts change. */
@@ -336,15 +337,16 @@ class PageDetector implements Detector {
   }
 
   /**
-   * The page scan: parts never read, note field candidates, the adapter's lists. Returns the elements that
-   * entered or left one of those sets since the last scan (what is inside them must be read again).
+   * The page scan: parts never read, note field candidates, boxes a label names, the adapter's lists. Returns
+   * the elements that entered or left one of those sets since the last scan (what is around them must be read
+   * again).
    */
   private refreshPageSets(): Element[] {
     const a = this.adapter;
     const scan = pageScan(this.doc, a?.ignore ?? []);
-    const before = [this.skip, ...Object.values(this.adapterSets ?? {})];
+    const before = [this.skip, this.hints.labelledBoxes, ...Object.values(this.adapterSets ?? {})];
     this.skip = scan.skip;
-    this.roleHeadings = scan.roleHeadings;
+    this.hints = scan;
     this.linkHosts = scan.linkHosts;
     this.editables = scan.editables;
     this.note = findNoteField(this.doc, a, scan.editables, this.note?.el);
@@ -356,7 +358,7 @@ class PageDetector implements Detector {
           historical: new Set(safeQueryAll(this.doc, a.historicalList)),
         }
       : null;
-    const after = [this.skip, ...Object.values(this.adapterSets ?? {})];
+    const after = [this.skip, this.hints.labelledBoxes, ...Object.values(this.adapterSets ?? {})];
     const changed: Element[] = [];
     after.forEach((set, i) => {
       const old = before[i] ?? new Set<Element>();
@@ -426,7 +428,7 @@ class PageDetector implements Detector {
     this.columns = new ModuleColumns(this.c);
     this.structuredPatient = undefined;
     this.refreshPageSets();
-    return new BlockWalker(this.doc.body, this.skip, false, this.roleHeadings);
+    return new BlockWalker(this.doc.body, this.skip, false, this.hints);
   }
 
   /** The page language (adapter, <html lang>, or guessed from the first blocks). */
@@ -615,8 +617,9 @@ class PageDetector implements Detector {
             pageSets = true;
             roots.add(sectionOf(el));
           } else if (name === 'id' || name === 'aria-label') {
-            // A label names the section of everything inside the element; an id may make it navigation.
-            if (name === 'id' && (this.skip.has(el) || el.matches(NAVIGATION))) pageSets = true;
+            // A label names the section of everything inside the element; an id may make it navigation, or a
+            // box one a `<label for>` names.
+            if (name === 'id' && (this.skip.has(el) || el.matches(NAVIGATION) || el.matches(CHOICES))) pageSets = true;
             const b = blockOf(el);
             if (b) roots.add(b);
           }
@@ -735,17 +738,17 @@ class PageDetector implements Detector {
         if (covered(root, root)) continue;
         this.mentions.deleteSubtree(root);
         this.forgetMenusIn(root);
-        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip, this.roleHeadings), memo);
+        if (!inSkipped(root, this.skip)) this.ingest(collectBlocks(root, this.skip, this.hints), memo);
       }
       for (const [b, added] of ownText) {
         if (!b.isConnected || covered(b)) continue;
         this.mentions.delete(b);
         if (inSkipped(b, this.skip)) continue;
-        const own = ownBlock(b, this.skip);
+        const own = ownBlock(b, this.skip, this.hints);
         if (own) this.ingest([own], memo);
         for (const el of added) {
           if (!el.isConnected || inSkipped(el, this.skip)) continue;
-          const inside = collectBlocks(el, this.skip, this.roleHeadings);
+          const inside = collectBlocks(el, this.skip, this.hints);
           // An inline element's own text is part of its block's, read above.
           this.ingest(isBlockTag(el.localName) && !isTickedAnswer(el) ? inside : inside.filter((x) => x.el !== el), memo);
         }

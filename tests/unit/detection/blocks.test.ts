@@ -186,10 +186,17 @@ describe('page scan', () => {
   it('reads a tick box with no label of its own as a box typed in text, and any other input as a space', () => {
     const doc = loadHtml(
       '<body><div id="t"><input type="checkbox" checked> Type 2 diabetes &nbsp; <input type="checkbox"> COPD<br>' +
-        '<input type="radio" id="r"> Asthma <input type="text" value="x"> HbA1c</div></body>',
+        // A box its <label for> names is no typed box (the label, an unticked one's here, is never read).
+        '<input type="radio" id="r"><label for="r">Asthma</label> <input type="text" value="x"> HbA1c<br>' +
+        // An id alone is no label: no <label for> names these.
+        '<input type="checkbox" id="q1"> CKD <input type="checkbox" id="q2" checked> Obesity</div></body>',
     );
-    const texts = collectBlocks(doc.body, pageScan(doc.body).skip).map((b) => squash(b.text.replaceAll(BREAK, '|')));
-    expect(texts).toEqual(['[x] Type 2 diabetes [ ] COPD| Asthma HbA1c']);
+    const scan = pageScan(doc.body);
+    const read = (blocks: Block[]) => blocks.map((b) => squash(b.text.replaceAll(BREAK, '|')));
+    const want = ['[x] Type 2 diabetes [ ] COPD| HbA1c| [ ] CKD [x] Obesity'];
+    expect(read(collectBlocks(doc.body, scan.skip, scan))).toEqual(want);
+    // Without the page scan's hints, each box's labels are asked for: the same.
+    expect(read(collectBlocks(doc.body, scan.skip))).toEqual(want);
   });
 
   it("reads a ticked choice's one-word answer on its question's line, and any other ticked label as a block", () => {
@@ -241,11 +248,11 @@ describe('section of a block', () => {
         const doc = loadHtml('<body></body>');
         for (const r of roots) doc.body.appendChild(buildSec(doc, r));
         const scan = pageScan(doc.body);
-        const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
+        const blocks = collectBlocks(doc.body, scan.skip, scan);
         const walked = new StructureMemo(c, null);
         const looked = new StructureMemo(c, null);
         for (const b of blocks) expect(view(walked.section(b)), b.el.outerHTML).toEqual(view(looked.section({ el: b.el, text: b.text })));
-        // Walked without the page scan's role list (each element asked for its role): the same.
+        // Walked without the page scan's hints (each element asked for its role): the same.
         const asked = new StructureMemo(c, null);
         for (const b of collectBlocks(doc.body, scan.skip)) expect(view(asked.section(b))).toEqual(view(looked.section({ el: b.el, text: b.text })));
       }),
@@ -260,7 +267,7 @@ describe('section of a block', () => {
   const sectionsOf = (html: string, looked = false) => {
     const doc = loadHtml(html);
     const scan = pageScan(doc.body);
-    const blocks = collectBlocks(doc.body, scan.skip, scan.roleHeadings);
+    const blocks = collectBlocks(doc.body, scan.skip, scan);
     const memo = new StructureMemo(c, null);
     return (text: string) => {
       const b = blocks.find((x) => x.text === text);

@@ -32,7 +32,7 @@ const ATTRIBUTES: [string, string | null][] = [
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
- * add or tick a tick box, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks).
+ * add or tick a tick box, name one by a `<label for>`, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks).
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -76,11 +76,19 @@ export function applyEdit(doc: Document, e: Edit): void {
       // Sometimes a question with a yes/no radio button, its answer read on the question's line when ticked.
       const answer = e.to % 4 === 1 ? (ANSWERS[e.at % ANSWERS.length] as string) : null;
       if (!answer && e.to % 5 === 2) {
-        // A box with no label of its own, its text after it.
+        // A box with no label of its own, its text after it; sometimes with an id, which a label may name later.
         const bare = doc.createElement('input');
         bare.type = 'checkbox';
         if (e.to % 3 === 0) bare.setAttribute('checked', '');
+        if (e.at % 2 === 0) bare.id = `box${e.at % 3}`;
         el.append(bare, ` ${e.text} `);
+        return;
+      }
+      if (!answer && e.to % 5 === 4 && e.at % 2 === 1) {
+        // A `<label for>` elsewhere naming a box by its id, one there already or one added later.
+        const label = el.appendChild(doc.createElement('label'));
+        label.htmlFor = `box${e.at % 3}`;
+        label.textContent = e.text;
         return;
       }
       if (answer) el.append(`${e.text}: `);

@@ -238,6 +238,24 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
   });
 
+  it("reads a box's line again when a `<label for>` comes to name it, or stops naming it", () => {
+    const doc = loadHtml('<body><p><input type="checkbox" id="b1"> Heart failure <input type="checkbox" checked> COPD</p><div id="side"></div></body>');
+    const det = createDetector(doc, { adapters: [] });
+    expect(ids(det.detect())).toEqual(['copd']);
+    const box = doc.getElementById('b1') as HTMLInputElement;
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate));
+      expect(r).toEqual(detectPage(doc, { adapters: [] }));
+      return ids(r);
+    };
+    // Named by a label elsewhere, the box is no typed "[ ]": its line is read as text.
+    const label = Object.assign(doc.createElement('label'), { htmlFor: 'b1', textContent: 'Register' });
+    expect(step(() => (doc.getElementById('side') as Element).appendChild(label))).toEqual(['copd', 'heart_failure']);
+    expect(step(() => (box.id = 'b2'))).toEqual(['copd']);
+    expect(step(() => (label.htmlFor = 'b2'))).toEqual(['copd', 'heart_failure']);
+    expect(step(() => label.remove())).toEqual(['copd']);
+  });
+
   it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
     const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
     const det = createDetector(doc, { adapters: [] });
