@@ -79,6 +79,16 @@ function closesBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * True when a dash follows `at` ("Mother – heart failure, T2DM"): after a relative it opens a list of their
+ * conditions, as a colon does ("Mother: heart failure, T2DM"), which reaches to the sentence's end.
+ */
+function dashAfter(text: string, at: number): boolean {
+  return DASH_AFTER.test(text.slice(at, at + 3));
+}
+
+const DASH_AFTER = /^ ?[-\u2013\u2014] /;
+
 interface CueHit {
   s: number;
   e: number;
@@ -333,7 +343,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           if (tr.punct) applies = isPrefixMark(text, start[t.s] as number) && sent[t.e] === sent[m.ts];
           else {
             const a = t.e - 1;
-            applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
+            applies = tr.clause && !(tr.rel && dashAfter(text, end[a] as number)) ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
           }
         }
       } else if (tr.post && t.s >= m.te) {

@@ -279,6 +279,11 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Moeder: diabetes type 2. Patiënt heeft hypertensie.', 't2dm', 'family', 'hypertension', 'confirmed'],
   ['fr', "Pas d'asthme mais une BPCO.", 'asthma', 'negated', 'copd', 'confirmed'],
   ['fr', 'Père: BPCO. Patiente: arthrose des genoux.', 'copd', 'family', 'osteoarthritis', 'confirmed'],
+  // a dash after a relative opens their list as a colon does, to the sentence's end; the comma ends a plain relative's clause
+  ['en', 'Father – hypertension. Mother – heart failure, type 2 diabetes. Patient: asthma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['en', 'Mother has heart failure, type 2 diabetes since 2019.', 'heart_failure', 'family', 't2dm', 'confirmed'],
+  ['nl', 'Vader - hypertensie. Moeder - hartfalen, DM2. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Père – IDM, HTA. Patient : BPCO.', 'hypertension', 'family', 'copd', 'confirmed'],
 ];
 
 /** The conditions the engine finds in a text, in its order. */
