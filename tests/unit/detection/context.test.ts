@@ -100,6 +100,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Arthrose ? Non.', 'osteoarthritis', 'negated'],
   // hypothetical: a risk, a screening, a fear, a condition - not the patient's
   ['en', 'At risk of type 2 diabetes.', 't2dm', 'hypothetical'],
+  // a guideline's title names its population, not the patient
+  ['en', 'NICE NG136 – Hypertension in adults: diagnosis and management', 'hypertension', 'hypothetical'],
+  ['nl', 'Astma bij volwassenen (M27)', 'asthma', 'hypothetical'],
+  ['fr', "HAS – Prise en charge de l'HTA de l'adulte", 'hypertension', 'hypothetical'],
   ['en', 'Screening for COPD.', 'copd', 'hypothetical'],
   ['en', 'If heart failure develops, refer.', 'heart_failure', 'hypothetical'],
   ['nl', 'Verhoogd risico op diabetes type 2.', 't2dm', 'hypothetical'],

@@ -193,6 +193,9 @@ describe('bold labels that name a section', () => {
     expect(ids(fr)).toEqual([]);
     const references = page('<div class="card"><h3>Références</h3><div><a href="#">Diabète Canada – Lignes directrices 2018</a><br><a href="#">INESSS – MRC de stade 1 à 3</a></div></div><p>Entorse.</p>', 'fr');
     expect(ids(references)).toEqual([]);
+    // Quebec's word for a chart's templates
+    const gabarits = page('<div><h6>Gabarits</h6><a href="#">Suivi MPOC</a><a href="#">Suivi diabète (DB2)</a><a href="#">Insuffisance cardiaque</a></div><p>Entorse.</p>', 'fr');
+    expect(ids(gabarits)).toEqual([]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
