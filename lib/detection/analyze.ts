@@ -184,7 +184,7 @@ function covered(n: number, spans: { s: number; e: number }[], base: boolean[]):
 export function analyzeBlock(c: Compiled, block: string, lang: Language | null, prechecked = false): LocalMention[] {
   if (!prechecked && !c.prefilter.test(block.toLowerCase())) return [];
   const boxed = HAS_BOX.test(block);
-  const unticked = boxed ? untickedSpans(block) : null;
+  const unticked = boxed ? boxSpans(c, block) : null;
   // Each typed box starts an option of its own: no trigger reaches from one option into another.
   const text = boxed ? block.replace(TEXT_BOX, boxBreak) : block;
   const folded = fold(text);
@@ -356,7 +356,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
       if (!applies && t.appositionEnd !== undefined) applies = m.ts > t.e && m.te <= t.appositionEnd;
       if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
     }
-    if (unticked !== null && unticked.some(([a, b]) => m.start >= a && m.start < b)) ctx = strongerContext(ctx, 'hypothetical');
+    if (unticked !== null) for (const [a, b, context] of unticked) if (m.start >= a && m.start < b) ctx = strongerContext(ctx, context);
     m.context = ctx;
     kept.push(m);
   }
@@ -393,47 +393,81 @@ const boxBreak = (box: string): string => BREAK + ' '.repeat(box.length - 1);
 /** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
 const LABEL_END = new RegExp(String.raw`${BOX}| {2,}|\t|\n|\u2029`, 'g');
 
+/** A stretch of a block's text that its typed boxes put in a context: [from, to, context]. */
+type BoxSpan = [number, number, LocalContext];
+
 /**
  * The labels of unticked boxes typed as text ("Diagnose: [x] Astma  [ ] COPD", "Register: Asthma [x]  COPD [ ]"):
  * an option not chosen, not a finding (as an unticked box's label on a page is never read). A label follows its
- * box, or, when a gap or the end does, comes before it. Null when it has none.
+ * box, or, when a gap or the end does, comes before it. With the questions the boxes answer (questionSpans).
+ * Null when there are none.
  */
-function untickedSpans(text: string): [number, number][] | null {
+function boxSpans(c: Compiled, text: string): BoxSpan[] | null {
   const boxes = [...text.matchAll(TEXT_BOX)];
-  let spans: [number, number][] | null = unansweredQuestions(text, boxes);
+  let spans: BoxSpan[] | null = questionSpans(c, text, boxes);
   for (let k = 0; k < boxes.length; k++) {
     const m = boxes[k] as RegExpMatchArray;
     if (!UNTICKED.test(m[0])) continue;
     const at = m.index ?? 0;
     const from = at + m[0].length;
     if (LABEL_BEFORE.test(text.slice(from, from + 2))) {
-      (spans ??= []).push([labelStart(text, at, boxes[k - 1]), at]);
+      (spans ??= []).push([labelStart(text, at, boxes[k - 1]), at, 'hypothetical']);
       continue;
     }
-    LABEL_END.lastIndex = from + 1; // past the space that follows the box
-    const end = LABEL_END.exec(text);
-    (spans ??= []).push([from, end ? end.index : text.length]);
+    (spans ??= []).push([from, labelEnd(text, from), 'hypothetical']);
   }
   return spans;
 }
 
+/** Where the label after a box that ends at `from` ends: the next box, a gap, a line end. */
+function labelEnd(text: string, from: number): number {
+  LABEL_END.lastIndex = from + 1; // past the space that follows the box
+  const end = LABEL_END.exec(text);
+  return end ? end.index : text.length;
+}
+
 /**
- * Questions left unanswered: a line whose text before its first box ends with "?" and none of whose boxes is
- * ticked ("Bekend met hoge bloeddruk? [ ] ja [ ] nee"), as the screening questions of a form. Null when none.
+ * The questions a line's boxes answer, as the text before its first box:
+ * - left unanswered, no finding: no box ticked, and the question ends with "?" ("Bekend met hoge bloeddruk?
+ *   [ ] ja [ ] nee") or its boxes offer a yes and a no ("Insuffisance cardiaque [ ] Oui [ ] Non");
+ * - answered no, negated: the box ticked is a no, a word a row's status cell negates with (rowStatus)
+ *   ("Hypertension artérielle [ ] Oui [x] Non").
  */
-function unansweredQuestions(text: string, boxes: RegExpMatchArray[]): [number, number][] | null {
-  let spans: [number, number][] | null = null;
+function questionSpans(c: Compiled, text: string, boxes: RegExpMatchArray[]): BoxSpan[] | null {
+  let spans: BoxSpan[] | null = null;
   for (let k = 0; k < boxes.length; ) {
-    const first = boxes[k] as RegExpMatchArray;
-    const at = first.index ?? 0;
+    const firstBox = k;
+    const at = (boxes[k] as RegExpMatchArray).index ?? 0;
     const start = lineStart(text, at);
     const end = lineEnd(text, at);
-    let ticked = false;
-    for (; k < boxes.length && ((boxes[k] as RegExpMatchArray).index ?? 0) < end; k++) if (!UNTICKED.test((boxes[k] as RegExpMatchArray)[0])) ticked = true;
-    if (!ticked && text.slice(start, at).trimEnd().endsWith('?')) (spans ??= []).push([start, at]);
+    let ticked = 0;
+    let tickedNo = 0;
+    let options = 0;
+    let noOptions = 0;
+    for (; k < boxes.length && ((boxes[k] as RegExpMatchArray).index ?? 0) < end; k++) {
+      const box = boxes[k] as RegExpMatchArray;
+      const from = (box.index ?? 0) + box[0].length;
+      const label = text.slice(from, Math.min(labelEnd(text, from), end)).trim();
+      const short = ANSWER_WORD.test(label);
+      const no = short && c.rowNegated.has(fold(label).replace(/\.$/, ''));
+      if (short) options++;
+      if (no) noOptions++;
+      if (!UNTICKED.test(box[0])) {
+        ticked++;
+        if (no) tickedNo++;
+      }
+    }
+    const question = text.slice(start, at).trimEnd();
+    // Every box a one-word answer, one of them a no.
+    const yesNo = options >= 2 && noOptions === 1 && options === k - firstBox;
+    if (ticked === 0 && (question.endsWith('?') || yesNo)) (spans ??= []).push([start, at, 'hypothetical']);
+    else if (yesNo && ticked === 1 && tickedNo === 1) (spans ??= []).push([start, at, 'negated']);
   }
   return spans;
 }
+
+/** A box's label that is one short word: an answer ("Oui", "nee", "No."). */
+const ANSWER_WORD = /^\p{L}{1,4}\.?$/u;
 
 const LINE_BREAKS = `\n${BREAK}`;
 

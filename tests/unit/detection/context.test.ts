@@ -365,6 +365,23 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(detectPage(fr, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
   });
 
+  it('a condition asked with yes / no boxes is negated by a ticked no, no finding with none ticked, found with a ticked yes (en, nl, fr)', () => {
+    const form = (rows: string[]) =>
+      loadHtml(`<body>${rows.map((r) => `<div class="q"><span>${r}</span></div>`).join('')}</body>`);
+    const yesNo = (q: string, yes: string, no: string, ticked: 'yes' | 'no' | null, note = '') =>
+      `${q}</span><span><input type="radio"${ticked === 'yes' ? ' checked' : ''}> ${yes} <input type="radio"${ticked === 'no' ? ' checked' : ''}> ${no}</span><span>${note}`;
+    const en = detectPage(form([yesNo('Hypertension', 'Yes', 'No', 'no', 'BP 128/79'), yesNo('Heart failure', 'Yes', 'No', null), yesNo('Obesity', 'Yes', 'No', 'yes', 'BMI 34')]), { adapters: [] });
+    expect(en.conditions.map((c) => c.id)).toEqual(['obesity']);
+    expect(en.ruledOut.find((c) => c.id === 'hypertension')?.evidence[0]?.context).toBe('negated');
+    const nl = detectPage(form([yesNo('Diabetes mellitus type 2', 'ja', 'nee', 'no'), yesNo('Astma', 'ja', 'nee', null), yesNo('COPD', 'ja', 'nee', 'yes')]), { adapters: [] });
+    expect(nl.conditions.map((c) => c.id)).toEqual(['copd']);
+    const fr = detectPage(form([yesNo('Hypertension artérielle', 'Oui', 'Non', 'no', 'TA 128/79'), yesNo('Insuffisance cardiaque', 'Oui', 'Non', null), yesNo('Douleurs chroniques', 'Oui', 'Non', 'yes')]), { adapters: [] });
+    expect(fr.conditions.map((c) => c.id)).toEqual(['chronic_pain']);
+    // Typed in text too; boxes whose labels are no yes and no ("[x] CKD [ ] COPD") are options, not answers.
+    expect(idsIn('Angina [ ] yes [x] no\nCKD [x] yes [ ] no', 'en')).toEqual(['ckd']);
+    expect(idsIn('Register: [x] CKD [ ] COPD', 'en')).toEqual(['ckd']);
+  });
+
   it('a question left unanswered in a form is no finding: an empty drop-down, or boxes none of which is ticked', () => {
     const form = (answer: string) => loadHtml(`<body><p>Does the patient have asthma or COPD? <select>${answer}</select></p><p>Hypertension.</p></body>`);
     expect(detectPage(form('<option selected></option><option>Yes</option><option>No</option>'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['hypertension']);
