@@ -104,6 +104,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'NICE NG136 – Hypertension in adults: diagnosis and management', 'hypertension', 'hypothetical'],
   ['nl', 'Astma bij volwassenen (M27)', 'asthma', 'hypothetical'],
   ['fr', "HAS – Prise en charge de l'HTA de l'adulte", 'hypertension', 'hypothetical'],
+  // a template's name, not the patient's problem
+  ['en', 'Template: COPD annual review', 'copd', 'hypothetical'],
+  ['nl', 'Sjablonen: Hartfalen', 'heart_failure', 'hypothetical'],
+  ['fr', 'Modèle : suivi BPCO', 'copd', 'hypothetical'],
   ['en', 'Screening for COPD.', 'copd', 'hypothetical'],
   ['en', 'If heart failure develops, refer.', 'heart_failure', 'hypothetical'],
   ['nl', 'Verhoogd risico op diabetes type 2.', 't2dm', 'hypothetical'],
