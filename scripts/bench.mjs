@@ -191,7 +191,7 @@ async function measure(page, runs) {
     const inc = [];
     const naiveInc = [];
     const mo = new MutationObserver(() => {});
-    mo.observe(document, { subtree: true, childList: true, characterData: true, attributeFilter: [...det.watchedAttributes] });
+    mo.observe(document, { subtree: true, childList: true, characterData: true, characterDataOldValue: true, attributeFilter: [...det.watchedAttributes] });
     const addRow = (i) => {
       const tr = document.createElement('tr');
       tr.innerHTML = `<td>${i % 2 ? 'Asthma' : 'Chronic kidney disease stage 3'}</td><td>${i % 2 ? 'J45.9' : 'N18.3'}</td><td>2024</td><td>Active</td>`;

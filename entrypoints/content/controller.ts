@@ -79,6 +79,7 @@ export class ContentController implements SidebarActions {
       childList: true,
       subtree: true,
       characterData: true,
+      characterDataOldValue: true,
       attributeFilter: [...this.detector.watchedAttributes],
     });
     // The first scan of a large chart runs in short slices, so the EHR page never stalls (no task over 50 ms).

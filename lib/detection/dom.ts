@@ -466,6 +466,7 @@ export class BlockWalker {
           noteHeading(f.up, f.node);
         }
       } else if (this.hasHeadingRole(el)) noteHeading(f, el);
+      else if (kind === 2 && isLeafLabel(el)) noteHeading(f, el);
       else if (kind === 3 && f.up !== null && isBold(name) && isHeadingWrapper(f.node)) {
         f.at = f.node;
         noteHeading(f.up, f.node);
@@ -590,7 +591,7 @@ const EMPTY_INFO: SectionInfo = { kinds: new Set(), heading: null };
 export function isHeadingEl(el: Element): boolean {
   if (TAG_KIND.get(el.localName) === 5) return true;
   if (el.getAttribute('role') === 'heading') return true;
-  return isHeadingWrapper(el) || isBareLabel(el);
+  return isHeadingWrapper(el) || isBareLabel(el) || isLeafLabel(el);
 }
 
 /** h1-h6: the headings a wrapper element can stand for. */
@@ -650,9 +651,53 @@ function opensLine(tag: string): boolean {
   return kind === 2 || kind === 4 || kind === 5;
 }
 
-/** A label that names a section only when its words name one: a label block or a bare bold label. */
+/**
+ * A short line of text alone in a div or paragraph, with a block right after it among its siblings: a label
+ * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`). Like a bold label it
+ * is a soft one, and of the sections only a reference one counts for it (LEAF_LABEL_KINDS): a status or a name
+ * in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to its words is
+ * a change to a heading (the detector reads its section again).
+ */
+export function isLeafLabel(el: Element): boolean {
+  return isLabelShaped(el) && blockFollows(el);
+}
+
+/** A leaf label but for what follows it: a div or paragraph holding a label's text alone. */
+export function isLabelShaped(el: Element): boolean {
+  return isLeafShape(el) && isLabelText(el.textContent ?? '');
+}
+
+/** A div or paragraph holding one text node and nothing else: the shape of a leaf label. */
+export function isLeafShape(el: Element): boolean {
+  const name = el.localName;
+  const t = el.firstChild;
+  return (name === 'div' || name === 'p') && t !== null && t === el.lastChild && t.nodeType === 3;
+}
+
+/** True when the next sibling of `el` with a letter or a tag is a block or a heading. */
+export function blockFollows(el: Element): boolean {
+  let n = el.nextSibling;
+  for (; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
+  const kind = n ? TAG_KIND.get((n as Element).localName) : undefined;
+  return kind === 2 || kind === 5;
+}
+
+/** How a leaf label is styled: the next one styled the same ends its section. */
+export function labelStyle(el: Element): string {
+  return `${el.localName} ${el.getAttribute('class') ?? ''}`;
+}
+
+/** The sections a leaf label may name. */
+const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference']);
+
+/** True when `text` is short enough for a label and has a letter. */
+export function isLabelText(text: string): boolean {
+  return text.length <= LABEL_CHARS_MAX && hasLetter(text);
+}
+
+/** A label that names a section only when its words name one: a label block, a bare bold label, a leaf label. */
 function isSoftLabel(el: Element): boolean {
-  return isLabelWrapper(el) || isBareLabel(el);
+  return isLabelWrapper(el) || isBareLabel(el) || isLeafLabel(el);
 }
 
 function attrLabel(el: Element): string {
@@ -669,6 +714,8 @@ export class StructureMemo {
   private headingUpTo = new Map<Element, Element | null>();
   /** Section a heading opens, by heading element: its text read and classified once per pass. */
   private headingInfo = new Map<Element, SectionInfo>();
+  /** For a soft label that names no section: the heading whose section it is in (throughSoft). */
+  private passedOver = new Map<Element, Element | null>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
   /** A table's header row, the first with a header cell (null: none), once per pass. */
@@ -706,6 +753,39 @@ export class StructureMemo {
     return prev ? this.headingAtOrBefore(prev) : null;
   }
 
+  /** A soft label that names no section: passed over, unless it ends a leaf label's section (throughSoft). */
+  private isNameless(h: Element): boolean {
+    return isSoftLabel(h) && this.openedBy(h).kinds.size === 0;
+  }
+
+  /**
+   * `h`, or when it is a soft label that names no section, the heading whose section it is in: the nearest
+   * heading before it that is none, or the label that ends that heading's section. A leaf label's section ends
+   * at the next leaf label styled as it is (same tag and class: `.hd Guidelines` ... `.hd Journal`), which then
+   * heads a section of no kind; it is its own answer. Once per label: a column of short divs is a chain of them.
+   */
+  private throughSoft(h: Element | null): Element | null {
+    const chain: Element[] = [];
+    let found = h;
+    while (found && this.isNameless(found)) {
+      const known = this.passedOver.get(found);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      chain.push(found);
+      found = this.headingBefore(found);
+    }
+    const style = found && isLeafLabel(found) && !this.isNameless(found) ? labelStyle(found) : null;
+    let to = found;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i] as Element;
+      if (style !== null && isLeafLabel(el) && labelStyle(el) === style) to = el;
+      this.passedOver.set(el, to);
+    }
+    return h && chain.length > 0 ? (this.passedOver.get(h) ?? null) : found;
+  }
+
   /** The section heading `h` names, or null when it names none. */
   named(h: Element): SectionInfo | null {
     const info = this.openedBy(h);
@@ -716,7 +796,9 @@ export class StructureMemo {
     let info = this.headingInfo.get(h);
     if (!info) {
       const text = squash(h.textContent ?? '').slice(0, 120);
-      info = { kinds: classifyHeading(this.c, text), heading: text || null };
+      let kinds = classifyHeading(this.c, text);
+      if (isLeafLabel(h)) kinds = new Set([...kinds].filter((k) => LEAF_LABEL_KINDS.has(k)));
+      info = { kinds, heading: text || null };
       this.headingInfo.set(h, info);
     }
     return info;
@@ -730,7 +812,8 @@ export class StructureMemo {
     const info = this.openedBy(h);
     if (info.kinds.size > 0) return info;
     if (h.localName === 'dt') return outer();
-    return isSoftLabel(h) ? this.climb(h, true) : info;
+    // A soft label is passed over, unless it ends a leaf label's section.
+    return isSoftLabel(h) && this.throughSoft(h) !== h ? this.climb(h, true) : info;
   }
 
   private adapterKinds(el: Element, kinds: Set<SectionKind>): void {
@@ -846,8 +929,8 @@ export class StructureMemo {
         path.push(node);
       }
       let h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
-      // A bold label that names no section is passed over: the heading before it names the blocks after both.
-      while (h && isSoftLabel(h) && this.openedBy(h).kinds.size === 0) h = this.headingBefore(h);
+      // A soft label that names no section is passed over: the heading before it names the blocks after both.
+      h = this.throughSoft(h);
       if (h && !(first && termAfterTerm(node, h))) {
         const info = this.openedBy(h);
         if (info.kinds.size > 0 || h.localName !== 'dt') {

@@ -22,6 +22,7 @@ import { defaultAdapters } from './data';
 import { fromPortable } from './portable';
 import { BREAK } from './text';
 import {
+  blockFollows,
   blockOf,
   BlockWalker,
   CHOICES,
@@ -37,6 +38,9 @@ import {
   isHeaderRow,
   isBold,
   isHeadingEl,
+  isLabelShaped,
+  isLabelText,
+  isLeafShape,
   isRankedHeading,
   NAVIGATION,
   NAVIGATION_BY_NAME,
@@ -98,7 +102,8 @@ export interface Detector {
   /**
    * Incremental re-detection after DOM mutations: only the changed parts are re-read. Returns null when the
    * mutations are irrelevant (typing in the note field, our own sidebar, clocks without text...) or the
-   * result did not change.
+   * result did not change. Observe with `characterDataOldValue`: a text's old value tells whether it was a
+   * label's (without it, a text changed in a short div is taken to have been one, and its section is read again).
    */
   onMutations(records: readonly MutationRecord[]): DetectionResult | null;
   /**
@@ -613,6 +618,8 @@ class PageDetector implements Detector {
             // and only a navigation class what is read.
             if (this.skip.has(el) || el.matches(NAVIGATION)) pageSets = true;
             if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
+            // A leaf label styled as one before it ends that one's section, or no longer does.
+            if (isLeafShape(el) && blockFollows(el)) roots.add(sectionOf(el));
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));
@@ -666,6 +673,8 @@ class PageDetector implements Detector {
                 }
                 if (el.localName === 'style' || el.localName === 'link') continue;
                 if (isHeadingEl(el) || isBold(el.localName) || hasPart(el, HEADING_SELECTOR)) heading = true;
+                // A leaf label taken out: it no longer heads the blocks after it (it has no siblings to ask now).
+                else if (list === r.removedNodes && isLabelShaped(el)) heading = true;
                 if (el.localName === 'dd' || el.localName === 'dt') terms = true;
                 if (hasPart(el, 'th')) columns = true;
                 if (this.adapter || hasPart(el, PAGE_SET_PARTS)) pageSets = true;
@@ -678,6 +687,11 @@ class PageDetector implements Detector {
           if (!useful) continue;
           // Text beside a bold label came or went: the block around it may have become, or stopped being, a label.
           if (!heading && target.nodeType === 1 && namesSection(target as Element)) heading = true;
+          // A leaf label's text or content changed, so it may have stopped being one.
+          if (!heading && target.nodeType === 1 && wasLeafLabel(target as Element, r)) heading = true;
+          // What follows an element changed: a leaf label before it may have become, or stopped being, one.
+          const before = labelBefore(r);
+          if (before) roots.add(sectionOf(before));
           const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
           if (table) roots.add(table);
           const answer = answerParent(target);
@@ -696,9 +710,12 @@ class PageDetector implements Detector {
           const around = headingAround(target.parentElement);
           const root = blockOf(target);
           const answer = answerParent(target);
+          const parent = target.parentElement;
           if (around) roots.add(sectionOf(around));
           // Text beside a bold label: the label may have become, or stopped being, a heading.
-          else if (besideBold(target as CharacterData) && target.parentElement) roots.add(sectionOf(target.parentElement));
+          else if (besideBold(target as CharacterData) && parent) roots.add(sectionOf(parent));
+          // A leaf label's text: it may have stopped being a label (its old value unknown: take it that it was).
+          else if (parent && isLeafShape(parent) && blockFollows(parent) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(parent));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -832,6 +849,41 @@ function namesSection(el: Element): boolean {
   for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName) || isBold(ch.localName)) return true;
   return false;
 }
+
+/**
+ * True when `el` may have been a leaf label before a childList change of its own: a div or paragraph with a
+ * block after it whose text, or one of the texts the change took out, is a label's.
+ */
+function wasLeafLabel(el: Element, r: MutationRecord): boolean {
+  const name = el.localName;
+  if ((name !== 'div' && name !== 'p') || !blockFollows(el)) return false;
+  if (isLabelText(el.textContent ?? '')) return true;
+  let own = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
+  if (isLabelText(own)) return true;
+  for (let i = 0; i < r.removedNodes.length; i++) {
+    const n = r.removedNodes[i] as Node;
+    if (n.nodeType === 3 && isLabelText((n as Text).data)) return true;
+  }
+  return false;
+}
+
+/**
+ * The leaf label (in shape and text) right before the nodes a childList record added or removed, text between
+ * skipped, or null. When the record says neither what was before nor after them (all children replaced, or a
+ * DOM that leaves them out), any child of the target that is one.
+ */
+function labelBefore(r: MutationRecord): Element | null {
+  const first = r.addedNodes[0];
+  let n = first && first.parentNode === r.target ? first.previousSibling : r.previousSibling;
+  if (!n && !r.nextSibling && r.removedNodes.length > 0) {
+    for (let ch = (r.target as Element).firstElementChild; ch; ch = ch.nextElementSibling) if (isLabelShaped(ch)) return ch;
+    return null;
+  }
+  while (n && n.nodeType !== 1) n = n.previousSibling;
+  return n && isLabelShaped(n as Element) ? (n as Element) : null;
+}
+
 
 /** True when a bold element is the text's nearest element sibling on either side. */
 function besideBold(text: CharacterData): boolean {

@@ -4,7 +4,7 @@
 export function mutateAndCollect(doc: Document, mutate: () => void): MutationRecord[] {
   const win = doc.defaultView as unknown as { MutationObserver: typeof MutationObserver };
   const obs = new win.MutationObserver(() => {});
-  obs.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  obs.observe(doc, { subtree: true, childList: true, characterData: true, characterDataOldValue: true, attributes: true });
   mutate();
   const records = obs.takeRecords();
   obs.disconnect();

@@ -256,6 +256,34 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => label.remove())).toEqual(['copd']);
   });
 
+  it('reads the blocks after a leaf label again when it becomes or stops being one, or is styled as the one before it', () => {
+    const doc = loadHtml(
+      '<body><div><div class="hd" id="g">Guidelines</div><div id="list"><span>Asthma</span> <span>COPD</span></div>' +
+        '<div id="j">Journal</div><div>Hypertension, treated.</div></div></body>',
+    );
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    expect(ids(shown)).toEqual([]);
+    const label = doc.getElementById('g') as HTMLElement;
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc, { adapters: [] }));
+      return ids(shown);
+    };
+    // Styled as the guidelines label, the journal's label ends their section.
+    expect(step(() => ((doc.getElementById('j') as HTMLElement).className = 'hd'))).toEqual(['hypertension']);
+    expect(step(() => ((doc.getElementById('j') as HTMLElement).className = ''))).toEqual([]);
+    // Its words no longer name a section, or its text grows too long for a label: the blocks after it are the patient's.
+    expect(step(() => ((label.firstChild as Text).data = 'Notes'))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => ((label.firstChild as Text).data = 'Guidelines'))).toEqual([]);
+    expect(step(() => ((label.firstChild as Text).data = 'Guidelines for the care of adults with long-term conditions'))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => (label.textContent = 'Guidelines'))).toEqual([]);
+    // No block after it (text put between), or the label taken out.
+    expect(step(() => label.after('see below'))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => (label.nextSibling as Text).remove())).toEqual([]);
+    expect(step(() => label.remove())).toEqual(['asthma', 'copd', 'hypertension']);
+  });
+
   it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
     const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
     const det = createDetector(doc, { adapters: [] });

@@ -246,3 +246,34 @@ describe('bold labels that name a section', () => {
     expect(family.ruledOut.map((r) => r.id)).toContain('asthma');
   });
 });
+
+describe('leaf labels: a short line alone in a styled div or paragraph', () => {
+  it('heads the blocks after it when it names a reference section, up to the next label styled as it is (en, nl, fr)', () => {
+    const en = page(
+      '<div class="col"><div class="hd">Guidelines</div><div class="gl"><span>Asthma</span><span>COPD</span><span>Heart Failure</span></div>' +
+        '<div class="hd">Problems</div><div>Hypertension</div></div>',
+      'en',
+    );
+    expect(ids(en)).toEqual(['hypertension']);
+    const nl = page(
+      '<div><div class="kop">Formulieren</div><div>Diabetes jaarcontrole</div><div>COPD longaanval</div>' +
+        '<div class="kop">Journaal</div><div>Hartfalen, NYHA II, stabiel.</div></div>',
+      'nl',
+    );
+    expect(ids(nl)).toEqual(['heart_failure']);
+    const fr = page(
+      '<div><div class="lbl">Formulaires</div><div>MPOC - plan d\'action</div><div>Asthme - plan d\'action</div>' +
+        '<div class="lbl">Notes</div><div>HTA connue, bien contrôlée.</div></div>',
+      'fr',
+    );
+    expect(ids(fr)).toEqual(['hypertension']);
+  });
+
+  it('names no other section: a status or a word in a grid of divs heads nothing', () => {
+    expect(ids(page('<div><div>Asthma</div><div>Resolved</div><div>COPD</div><div>Family</div><div>Hypertension</div></div>', 'en'))).toEqual([
+      'asthma',
+      'copd',
+      'hypertension',
+    ]);
+  });
+});
