@@ -640,9 +640,15 @@ function isBareLabel(el: Element): boolean {
   for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
   // After an inline element it is part of a line.
   if (n && !opensLine((n as Element).localName)) return false;
-  for (n = el.nextSibling; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
-  const kind = n ? TAG_KIND.get((n as Element).localName) : undefined;
+  const kind = nextKind(el);
   return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
+}
+
+/** The kind (TAG_KIND) of the element after `el`, or undefined when text with a letter, or nothing, comes first. */
+function nextKind(el: Element): number | undefined {
+  let n = el.nextSibling;
+  for (; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return undefined;
+  return n ? TAG_KIND.get((n as Element).localName) : undefined;
 }
 
 /** A block, a heading or a line break: what a line starts after. */
@@ -669,16 +675,18 @@ export function isLabelShaped(el: Element): boolean {
 
 /** A div or paragraph holding one text node and nothing else: the shape of a leaf label. */
 export function isLeafShape(el: Element): boolean {
-  const name = el.localName;
   const t = el.firstChild;
-  return (name === 'div' || name === 'p') && t !== null && t === el.lastChild && t.nodeType === 3;
+  return isLeafTag(el.localName) && t !== null && t === el.lastChild && t.nodeType === 3;
+}
+
+/** The tags a leaf label is made of: a div or a paragraph. */
+export function isLeafTag(name: string): boolean {
+  return name === 'div' || name === 'p';
 }
 
 /** True when the next sibling of `el` with a letter or a tag is a block or a heading. */
 export function blockFollows(el: Element): boolean {
-  let n = el.nextSibling;
-  for (; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
-  const kind = n ? TAG_KIND.get((n as Element).localName) : undefined;
+  const kind = nextKind(el);
   return kind === 2 || kind === 5;
 }
 

@@ -41,6 +41,7 @@ import {
   isLabelShaped,
   isLabelText,
   isLeafShape,
+  isLeafTag,
   isRankedHeading,
   NAVIGATION,
   NAVIGATION_BY_NAME,
@@ -855,8 +856,7 @@ function namesSection(el: Element): boolean {
  * block after it whose text, or one of the texts the change took out, is a label's.
  */
 function wasLeafLabel(el: Element, r: MutationRecord): boolean {
-  const name = el.localName;
-  if ((name !== 'div' && name !== 'p') || !blockFollows(el)) return false;
+  if (!isLeafTag(el.localName) || !blockFollows(el)) return false;
   if (isLabelText(el.textContent ?? '')) return true;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
