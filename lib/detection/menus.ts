@@ -249,7 +249,8 @@ export class ModuleColumns {
     let found: Element | null = null;
     let shaped = true;
     let e: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    for (let i = 0; e && i <= CHANGE_CLIMB && !isPageRoot(e); i++, e = e.parentElement) {
+    let i = 0;
+    for (; e && i <= CHANGE_CLIMB && !isPageRoot(e); i++, e = e.parentElement) {
       if (known.has(e) || (e.localName === 'table' ? this.isRosterTable(e) : this.isRosterList(e))) found = e;
       if (!shaped) continue;
       const shape = this.shape(e);
@@ -257,6 +258,8 @@ export class ModuleColumns {
       // An element that holds blocks and is no column makes none of its ancestors one.
       else if (!shape && this.item(e).kind === 'wrapper') shaped = false;
     }
+    // The page's body is a menu only for its own text (around): one now, or one of the last read.
+    if (e && e.localName === 'body' && i <= CHANGE_CLIMB && (known.has(e) || (shaped && this.isMenuItself(e)))) found = e;
     return found;
   }
 

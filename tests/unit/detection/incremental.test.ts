@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDetector, detectPage, type DetectionResult } from '../../../lib/detection';
-import { applyEdit, EDIT_KINDS, mutateAndCollect } from './edits';
+import { applyEdit, EDIT_KINDS, mutateAndCollect, type Edit } from './edits';
 import { loadHtml, readFixture, spaChartHtml } from './helpers';
 
 const ids = (r: { conditions: { id: string }[] } | null) => r?.conditions.map((c) => c.id).sort() ?? null;
@@ -377,6 +377,32 @@ describe('incremental detection (SPA)', () => {
       // The detector is then ready for incremental updates as after detect().
       expect(det.onMutations([])).toBeNull();
     }
+  });
+
+  it("reads the body's own text again when the page around it becomes a menu (a sequence an unseeded property run found)", () => {
+    // The typing leaves "geen astma" as the body's own text; the last strip of links makes the body a menu, whose text is no finding.
+    const edits: Edit[] = [
+      { kind: 'inline', at: 951489449, to: 1995931113, text: '📁 Problems' },
+      { kind: 'typing', at: 1891086120, to: 437475308, text: 'geen astma' },
+      { kind: 'link', at: 1710414880, to: 975439932, text: 'WARD, Kevin - asthma' },
+      { kind: 'remove', at: 1254430716, to: 1092000848, text: 'No' },
+      { kind: 'move', at: 168528256, to: 962093575, text: 'nee' },
+      { kind: 'link', at: 1246286418, to: 1169257375, text: 'J44.9' },
+      { kind: 'link', at: 2077788110, to: 1455458909, text: 'Asthma' },
+      { kind: 'remove', at: 2085274706, to: 1583324034, text: 'diabetes' },
+      { kind: 'attribute', at: 112696456, to: 1997739972, text: 'No' },
+      { kind: 'link', at: 808063079, to: 495039628, text: '📁 Problems' },
+    ];
+    const url = 'http://127.0.0.1:4173/shared/fhir-embedded.html';
+    const doc = loadHtml(readFixture('fhir-embedded.html'), url);
+    const det = createDetector(doc, { url });
+    let shown: DetectionResult = det.detect();
+    for (const e of edits) {
+      shown = det.onMutations(mutateAndCollect(doc, () => applyEdit(doc, e))) ?? shown;
+      expect(shown).toEqual(detectPage(doc, { url }));
+    }
+    expect(shown.conditions.find((c) => c.id === 'asthma')).toBeUndefined();
+    expect(shown.ruledOut.find((c) => c.id === 'asthma')?.evidence.some((x) => x.snippet === 'geen astma')).toBe(false);
   });
 
   it('after any sequence of edits, the incremental result is exactly what a full detection of the page gives', () => {
