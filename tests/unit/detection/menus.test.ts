@@ -196,6 +196,13 @@ describe('bold labels that name a section', () => {
     // Quebec's word for a chart's templates
     const gabarits = page('<div><h6>Gabarits</h6><a href="#">Suivi MPOC</a><a href="#">Suivi diabète (DB2)</a><a href="#">Insuffisance cardiaque</a></div><p>Entorse.</p>', 'fr');
     expect(ids(gabarits)).toEqual([]);
+    // a column of the practice's care protocols
+    const protocols = [
+      page('<div><b>Protocols / Chronic care</b><ul><li>Asthma/COPD</li><li>Heart failure</li><li>CKD</li></ul></div><p>Ingrown toenail.</p>', 'en'),
+      page('<div><b>Protocollen / Ketenzorg</b><ul><li>Astma/COPD (CASPIR)</li><li>Hartfalen</li><li>Chronische nierschade</li></ul></div><p>Unguis incarnatus.</p>', 'nl'),
+      page('<div><b>Protocoles</b><ul><li>BPCO</li><li>Insuffisance cardiaque</li><li>IRC</li></ul></div><p>Ongle incarné.</p>', 'fr'),
+    ];
+    expect(protocols.map(ids)).toEqual([[], [], []]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
