@@ -80,14 +80,24 @@ function closesBetween(text: string, from: number, to: number): boolean {
 }
 
 /**
- * True when a dash follows `at` ("Mother – heart failure, T2DM"): after a relative it opens a list of their
+ * Where the dash that follows token `a` ends ("Mother – heart failure, T2DM"), after the relative's name in
+ * brackets maybe ("husband (Mr J. Peeters) - COPD review"), or -1: after a relative it opens a list of their
  * conditions, as a colon does ("Mother: heart failure, T2DM"), which reaches to the sentence's end.
  */
-function dashAfter(text: string, at: number): boolean {
-  return DASH_AFTER.test(text.slice(at, at + 3));
+function dashAfter(text: string, tk: Tokens, a: number): number {
+  const at = tk.end[a] as number;
+  const m = DASH_AFTER.exec(text.slice(at, at + DASH_REACH));
+  if (m === null) return -1;
+  // The first token after the dash: a title's dot in the brackets ends no sentence here.
+  const after = at + m[0].length;
+  let k = a + 1;
+  while (k < tk.start.length && (tk.start[k] as number) < after) k++;
+  return k;
 }
 
-const DASH_AFTER = /^ ?[-\u2013\u2014] /;
+const DASH_AFTER = /^ ?(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /;
+/** The longest text DASH_AFTER may match. */
+const DASH_REACH = 47;
 
 interface CueHit {
   s: number;
@@ -343,7 +353,9 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           if (tr.punct) applies = isPrefixMark(text, start[t.s] as number) && sent[t.e] === sent[m.ts];
           else {
             const a = t.e - 1;
-            applies = tr.clause && !(tr.rel && dashAfter(text, end[a] as number)) ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
+            const dashed = tr.rel ? dashAfter(text, tk, a) : -1;
+            if (dashed !== -1) applies = dashed <= m.ts && sent[dashed] === sent[m.ts];
+            else applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
           }
         }
       } else if (tr.post && t.s >= m.te) {

@@ -292,6 +292,10 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['en', 'Mother has heart failure, type 2 diabetes since 2019.', 'heart_failure', 'family', 't2dm', 'confirmed'],
   ['nl', 'Vader - hypertensie. Moeder - hartfalen, DM2. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['fr', 'Père – IDM, HTA. Patient : BPCO.', 'hypertension', 'family', 'copd', 'confirmed'],
+  // with the relative's name in brackets before the dash, a title's dot in them included
+  ['en', 'Reminder: husband (Mr. J. Peeters) - flu jab, COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Herinnering: echtgenoot (dhr. Jef Peeters) - griepvaccin + controle COPD inplannen. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Rappel : époux (M. J. Favre) – vaccin grippe, contrôle BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
 ];
 
 /** The conditions the engine finds in a text, in its order. */
