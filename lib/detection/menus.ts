@@ -372,10 +372,11 @@ const LEADING_WORDS = /[a-z0-9]+(?:[^a-z0-9]+[a-z0-9]+){0,2}/;
  */
 const TITLE_THEN_NAME = /^[^\p{L}]*(?:(?:\d{1,2}[hu]\d{2}|\p{Lu}?\d[\d\p{Lu}.:/-]*)[^\p{L}]*)?(\p{L}+)[^\p{L}]*(\p{L})/u;
 /**
- * A time maybe, then two to four capitalized words or initials (a comma among them maybe), after a surname's
- * particles maybe ("de Graaf, P.", "van den Berg, J."), then a dash, a colon or the end.
+ * A list's number or a time maybe ("1. JONES, Peter - lap chole"), then two to four capitalized words or
+ * initials (a comma among them maybe), after a surname's particles maybe ("de Graaf, P.", "van den Berg, J."),
+ * then a dash, a colon or the end.
  */
-const NAME_THEN_DASH = /^(\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
+const NAME_THEN_DASH = /^(?:\d{1,3}[.)]\s+)?(\d{1,2}[:.hu]\d{2}\s*[-–—]?\s*)?((?:(?:van|von|de|der|den|ter|te|du|le|la)\s+){0,2}(?:\p{Lu}[\p{L}'’-]*\.?,?(?:\s+|$)){2,4})(?:[-–—]|:\s|$)/u;
 /** A surname in capitals first ("PERRIN Annie", "JONES M"). */
 const CAPS_SURNAME = /^\p{Lu}{2,}[\s,]/u;
 /** A surname with an initial before or after it ("J Whitaker", "A. Nowak", "Favre P.", "Van Damme R."). */

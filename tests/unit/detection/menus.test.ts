@@ -121,6 +121,17 @@ describe('rosters: lists of other patients', () => {
     expect(ids(page('<ul><li>Chronic Kidney Disease – stage 3</li><li>Essential Hypertension – treated</li><li>Heart Failure – NYHA II</li></ul>', 'en'))).toEqual(['ckd', 'heart_failure', 'hypertension']);
   });
 
+  it("reads a listed name after a list's number as a person: a theatre list, a numbered recall list (en, nl, fr)", () => {
+    const en = page('<div class="list"><div>1. JONES, Peter - lap chole - T2DM, CKD3</div><div>2. THOMPSON, Karen - lap chole</div><div>3. SINGH, Ravi - inguinal hernia - COPD</div><div>4. MURPHY, Eileen - asthma, angina</div></div><p>Hypertension.</p>', 'en');
+    expect(ids(en)).toEqual(['hypertension']);
+    const nl = page('<div><div>1) Jansen, P. - COPD controle</div><div>2) Bakker, M. - DM2</div><div>3) Visser, A. - hartfalen</div></div><p>Astma.</p>', 'nl');
+    expect(ids(nl)).toEqual(['asthma']);
+    const fr = page('<div><div>1. MARTIN Paul - BPCO</div><div>2. DUBOIS Anne - diabète de type 2</div><div>3. LEROY Marc - HTA</div></div><p>Asthme.</p>', 'fr');
+    expect(ids(fr)).toEqual(['asthma']);
+    // A numbered list of problems in title case stays the patient's.
+    expect(ids(page('<div><div>1. Essential Hypertension - 2008</div><div>2. Heart Failure - NYHA II</div><div>3. Chronic Kidney Disease - stage 3</div></div>', 'en'))).toEqual(['ckd', 'heart_failure', 'hypertension']);
+  });
+
   it('drops a table most of whose rows name a patient, and keeps the problem list beside a roster', () => {
     const en = page('<table><tr><th>Time</th><th>Patient</th><th>Reason</th></tr><tr><td>10:00</td><td>GRANT, Lesley</td><td>COPD exacerbation</td></tr><tr><td>10:10</td><td>PATEL, Nish</td><td>Type 1 diabetes</td></tr><tr><td>10:20</td><td>LI, Wei</td><td>CKD bloods</td></tr></table><p>Asthma, well controlled.</p>', 'en');
     expect(ids(en)).toEqual(['asthma']);
