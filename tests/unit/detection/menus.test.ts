@@ -214,6 +214,9 @@ describe('bold labels that name a section', () => {
       page('<div><b>Protocoles</b><ul><li>BPCO</li><li>Insuffisance cardiaque</li><li>IRC</li></ul></div><p>Ongle incarné.</p>', 'fr'),
     ];
     expect(protocols.map(ids)).toEqual([[], [], []]);
+    // a doctor's recall, lines of other patients with no dash after their names
+    const recall = page('<div class="hd">Recall – Dr H. Oduya</div><div class="pane">SMITH, Arthur COPD 02/12<br>KHAN, Amina DM2 03/12<br>PRICE, Gwen HF 05/12</div><p>Sore throat.</p>', 'en');
+    expect(ids(recall)).toEqual([]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
