@@ -80,14 +80,16 @@ function closesBetween(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Where the dash that follows token `a` ends ("Mother – heart failure, T2DM"), after the relative's name in
- * brackets maybe ("husband (Mr J. Peeters) - COPD review"), or -1: after a relative it opens a list of their
- * conditions, as a colon does ("Mother: heart failure, T2DM"), which reaches to the sentence's end.
+ * Where the dash that follows a relative (trigger `t`) ends ("Mother – heart failure, T2DM"), after the
+ * relative's name in brackets maybe ("husband (Mr J. Peeters) - COPD review"), or after the bracket that
+ * holds the relative alone ("Mme Lambert (épouse) - suivi BPCO"), or -1: it opens a list of their conditions,
+ * as a colon does ("Mother: heart failure, T2DM"), which reaches to the sentence's end.
  */
-function dashAfter(text: string, tk: Tokens, a: number): number {
+function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
+  const a = t.e - 1;
   const at = tk.end[a] as number;
   const m = DASH_AFTER.exec(text.slice(at, at + DASH_REACH));
-  if (m === null) return -1;
+  if (m === null || (m[1] !== undefined && text.charCodeAt((tk.start[t.s] as number) - 1) !== 0x28 /* ( */)) return -1;
   // The first token after the dash: a title's dot in the brackets ends no sentence here.
   const after = at + m[0].length;
   let k = a + 1;
@@ -95,7 +97,7 @@ function dashAfter(text: string, tk: Tokens, a: number): number {
   return k;
 }
 
-const DASH_AFTER = /^ ?(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /;
+const DASH_AFTER = /^(\))? ?(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /;
 /** The longest text DASH_AFTER may match. */
 const DASH_REACH = 47;
 
@@ -347,15 +349,16 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
       let applies = false;
       if (tr.pre && t.e <= m.ts) {
         const dist = (wordIdx[m.ts] as number) - (wordIdx[t.e] as number);
-        if (dist <= tr.window && !closesBetween(text, start[t.s] as number, start[m.ts] as number)) {
+        // A relative's list after a dash reaches out of the bracket the relative stands in.
+        const dashed = tr.rel && dist <= tr.window ? dashAfter(text, tk, t) : -1;
+        if (dashed !== -1) applies = dashed <= m.ts && sent[dashed] === sent[m.ts];
+        else if (dist <= tr.window && !closesBetween(text, start[t.s] as number, start[m.ts] as number)) {
           // A mark before a term ("?COPD", "? early COPD"), not a question's end ("Chest pain? Asthma ..."):
           // nothing but a space or a bracket before it, no sentence end after it.
           if (tr.punct) applies = isPrefixMark(text, start[t.s] as number) && sent[t.e] === sent[m.ts];
           else {
             const a = t.e - 1;
-            const dashed = tr.rel ? dashAfter(text, tk, a) : -1;
-            if (dashed !== -1) applies = dashed <= m.ts && sent[dashed] === sent[m.ts];
-            else applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
+            applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
           }
         }
       } else if (tr.post && t.s >= m.te) {

@@ -296,6 +296,11 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['en', 'Reminder: husband (Mr. J. Peeters) - flu jab, COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['nl', 'Herinnering: echtgenoot (dhr. Jef Peeters) - griepvaccin + controle COPD inplannen. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Rappel : époux (M. J. Favre) – vaccin grippe, contrôle BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
+  // or the relative alone in brackets after their name; a bracket with more than the relative keeps it in
+  ['en', 'Message: Mrs Patel (wife) - HbA1c result, diabetes review. Patient: asthma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Bericht: mw. De Vries (echtgenote) - uitslag spirometrie, COPD controle. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Rappel : Mme Lambert (épouse) - suivi BPCO à planifier. Patient : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'BPCO (épouse suivie aussi) - HTA.', 'copd', 'confirmed', 'hypertension', 'confirmed'],
 ];
 
 /** The conditions the engine finds in a text, in its order. */
