@@ -217,6 +217,13 @@ describe('bold labels that name a section', () => {
     // a doctor's recall, lines of other patients with no dash after their names
     const recall = page('<div class="hd">Recall – Dr H. Oduya</div><div class="pane">SMITH, Arthur COPD 02/12<br>KHAN, Amina DM2 03/12<br>PRICE, Gwen HF 05/12</div><p>Sore throat.</p>', 'en');
     expect(ids(recall)).toEqual([]);
+    // a ward's list of its patients, one per line
+    const wards = [
+      page('<div><b>Ward list - 7B</b><br>Bay 1 - Mr COLE - COPD exacerbation<br>Bay 2 - Mrs HART - DKA, T1DM</div><p>Cellulitis.</p>', 'en'),
+      page('<aside><b>Afdelingsoverzicht B3 Longziekten</b><br>301 Dhr. de Jong - COPD-exacerbatie<br>303 Mw. Yildiz - astma-exacerbatie</aside><p>Pneumonie.</p>', 'nl'),
+      page('<div><b>Liste des patients - UF 3B</b><br>Ch. 11 - M. FONTAINE - BPCO exacerbée<br>Ch. 14 - Mme MOREL - DT1 déséquilibré</div><p>Pneumopathie.</p>', 'fr'),
+    ];
+    expect(wards.map(ids)).toEqual([[], [], []]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
