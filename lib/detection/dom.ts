@@ -659,30 +659,77 @@ function opensLine(tag: string): boolean {
 
 /**
  * A short line of text alone in a div or paragraph, with a block right after it among its siblings: a label
- * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`). Like a bold label it
- * is a soft one, and of the sections only a reference one counts for it (LEAF_LABEL_KINDS): a status or a name
- * in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to its words is
- * a change to a heading (the detector reads its section again).
+ * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`, `<div><u>Formulaires</u></div>`),
+ * or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>` before rows of links). Like
+ * a bold label it is a soft one, and of the sections only a reference one counts for it (LEAF_LABEL_KINDS): a
+ * status or a name in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to
+ * its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
   return isLabelShaped(el) && blockFollows(el);
 }
 
-/** A leaf label but for what follows it: a div or paragraph holding a label's text alone. */
+/** A leaf label but for what follows it: a div, paragraph or row holding a label's text alone. */
 export function isLabelShaped(el: Element): boolean {
   return isLeafShape(el) && isLabelText(el.textContent ?? '');
 }
 
-/** A div or paragraph holding one text node and nothing else: the shape of a leaf label. */
+/**
+ * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its
+ * own (LABEL_WRAPPERS), or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so.
+ */
 export function isLeafShape(el: Element): boolean {
-  const t = el.firstChild;
-  return isLeafTag(el.localName) && t !== null && t === el.lastChild && t.nodeType === 3;
+  const name = el.localName;
+  if (name === 'tr') {
+    const cell = el.firstElementChild;
+    return cell !== null && cell === el.lastElementChild && cell.localName === 'td' && !hasOwnLetter(el) && holdsTextAlone(cell);
+  }
+  return isLeafTag(name) && holdsTextAlone(el);
 }
 
-/** The tags a leaf label is made of: a div or a paragraph. */
-export function isLeafTag(name: string): boolean {
-  return name === 'div' || name === 'p';
+/** True when `el` holds one text node and nothing else, or one inline wrapper (LABEL_WRAPPERS) that does. */
+function holdsTextAlone(el: Element): boolean {
+  let t = el.firstChild;
+  if (t === null || t !== el.lastChild) return false;
+  if (t.nodeType === 1 && LABEL_WRAPPERS.has((t as Element).localName)) {
+    const inner: Node = t;
+    t = inner.firstChild;
+    if (t === null || t !== inner.lastChild) return false;
+  }
+  return t.nodeType === 3;
 }
+
+/**
+ * Inline elements a leaf label's text may sit in, all its own: underline, italics, a span. Not bold (a bold
+ * label in a block of its own is a label wrapper, naming any section), nor a link (an item, not a label).
+ */
+const LABEL_WRAPPERS = new Set(['u', 'i', 'em', 'span', 'font', 'small']);
+
+/** The tags a leaf label is made of: a div, a paragraph or a table row. */
+export function isLeafTag(name: string): boolean {
+  return name === 'div' || name === 'p' || name === 'tr';
+}
+
+/**
+ * The div, paragraph or row whose shape as a leaf label a change at `node` may have made or unmade: `node`
+ * itself, or the one it is the text, the only wrapper or the only cell of; else null. Climbs no further, so a
+ * change deep in a large block never reads that block's whole text.
+ */
+export function leafHostOf(node: Node): Element | null {
+  let e: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  for (let i = 0; e && i <= LEAF_LEVELS; i++) {
+    const name = e.localName;
+    if (isLeafTag(name)) return e;
+    if (!LABEL_WRAPPERS.has(name) && name !== 'td') return null;
+    const up: Element | null = e.parentElement;
+    if (!up || up.firstElementChild !== e || up.lastElementChild !== e) return null;
+    e = up;
+  }
+  return null;
+}
+
+/** Levels from a leaf label's text up to the label: wrapper, cell, row. */
+const LEAF_LEVELS = 3;
 
 /** True when the next sibling of `el` with a letter or a tag is a block or a heading. */
 export function blockFollows(el: Element): boolean {
@@ -690,9 +737,10 @@ export function blockFollows(el: Element): boolean {
   return kind === 2 || kind === 5;
 }
 
-/** How a leaf label is styled: the next one styled the same ends its section. */
+/** How a leaf label is styled (its tag, class and wrapper): the next one styled the same ends its section. */
 export function labelStyle(el: Element): string {
-  return `${el.localName} ${el.getAttribute('class') ?? ''}`;
+  const inner = el.localName === 'tr' ? el.firstElementChild?.firstElementChild : el.firstElementChild;
+  return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''}`;
 }
 
 /** The sections a leaf label may name. */

@@ -41,7 +41,7 @@ import {
   isLabelShaped,
   isLabelText,
   isLeafShape,
-  isLeafTag,
+  leafHostOf,
   isRankedHeading,
   NAVIGATION,
   NAVIGATION_BY_NAME,
@@ -688,8 +688,9 @@ class PageDetector implements Detector {
           if (!useful) continue;
           // Text beside a bold label came or went: the block around it may have become, or stopped being, a label.
           if (!heading && target.nodeType === 1 && namesSection(target as Element)) heading = true;
-          // A leaf label's text or content changed, so it may have stopped being one.
-          if (!heading && target.nodeType === 1 && wasLeafLabel(target as Element, r)) heading = true;
+          // A leaf label's text or content changed (its wrapper's, its cell's), so it may have stopped being one.
+          const leaf = leafHostOf(target);
+          if (leaf && wasLeafLabel(leaf, r)) roots.add(sectionOf(leaf));
           // What follows an element changed: a leaf label before it may have become, or stopped being, one.
           const before = labelBefore(r);
           if (before) roots.add(sectionOf(before));
@@ -712,11 +713,12 @@ class PageDetector implements Detector {
           const root = blockOf(target);
           const answer = answerParent(target);
           const parent = target.parentElement;
+          const leaf = leafHostOf(target);
           if (around) roots.add(sectionOf(around));
           // Text beside a bold label: the label may have become, or stopped being, a heading.
           else if (besideBold(target as CharacterData) && parent) roots.add(sectionOf(parent));
           // A leaf label's text: it may have stopped being a label (its old value unknown: take it that it was).
-          else if (parent && isLeafShape(parent) && blockFollows(parent) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(parent));
+          else if (leaf && isLeafShape(leaf) && blockFollows(leaf) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(leaf));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -852,21 +854,20 @@ function namesSection(el: Element): boolean {
 }
 
 /**
- * True when `el` may have been a leaf label before a childList change of its own: a div or paragraph with a
- * block after it whose text, or one of the texts the change took out, is a label's.
+ * True when `el` may have been a leaf label before a childList change in it: a div, paragraph or row with a
+ * block after it whose text, or one of the texts or parts the change took out, is a label's.
  */
 function wasLeafLabel(el: Element, r: MutationRecord): boolean {
-  if (!isLeafTag(el.localName) || !blockFollows(el)) return false;
+  if (!blockFollows(el)) return false;
   if (isLabelText(el.textContent ?? '')) return true;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
   if (isLabelText(own)) return true;
-  for (let i = 0; i < r.removedNodes.length; i++) {
-    const n = r.removedNodes[i] as Node;
-    if (n.nodeType === 3 && isLabelText((n as Text).data)) return true;
-  }
+  // What the record took out may have been the label's text, or the wrapper or cell that held it.
+  for (let i = 0; i < r.removedNodes.length; i++) if (isLabelText((r.removedNodes[i] as Node).textContent ?? '')) return true;
   return false;
 }
+
 
 /**
  * The leaf label (in shape and text) right before the nodes a childList record added or removed, text between

@@ -116,8 +116,8 @@ describe('block walk', () => {
 
 /** Trees with headings of every kind isHeadingEl knows, and ids that name sections. */
 type SecTree = { tag: string; attr: number; kids: (SecTree | string)[] };
-const SEC_TAGS = ['div', 'section', 'p', 'li', 'ul', 'td', 'tr', 'span', 'h2', 'h3', 'legend', 'summary', 'button', 'br', 'dl', 'dt', 'dd'];
-const SEC_TEXTS = ['Family history', 'Problems', 'Medication', 'Resolved', 'Asthma', 'metformin', 'Notes', 'Hartfalen', 'Guidelines'];
+const SEC_TAGS = ['div', 'section', 'p', 'li', 'ul', 'td', 'tr', 'span', 'u', 'h2', 'h3', 'legend', 'summary', 'button', 'br', 'dl', 'dt', 'dd'];
+const SEC_TEXTS = ['Family history', 'Problems', 'Medication', 'Resolved', 'Asthma', 'metformin', 'Notes', 'Hartfalen', 'Guidelines', 'Templates'];
 const secTree: fc.Arbitrary<SecTree> = fc.letrec<{ node: SecTree }>((t) => ({
   node: fc.record({
     tag: fc.constantFrom(...SEC_TAGS),

@@ -284,6 +284,47 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => label.remove())).toEqual(['asthma', 'copd', 'hypertension']);
   });
 
+  it("reads the rows after a label row again when its text, its wrapper or its cells change, or the row goes", () => {
+    const doc = loadHtml(
+      '<body><table><tbody id="tb"><tr id="r"><td id="c"><u id="u">Templates</u></td></tr><tr><td>Asthma review</td></tr><tr><td>COPD review</td></tr></tbody></table>' +
+        '<div><div id="d"><u id="du">Formulaires</u></div><div>Heart failure pack</div></div><p>Hypertension.</p></body>',
+    );
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    expect(ids(shown)).toEqual(['hypertension']);
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc, { adapters: [] }));
+      return ids(shown);
+    };
+    const text = () => (doc.getElementById('u') as HTMLElement).firstChild as Text;
+    // Its words no longer name a section, then again; its text too long for a label.
+    expect(step(() => (text().data = 'Notes'))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => (text().data = 'Templates'))).toEqual(['hypertension']);
+    expect(step(() => ((doc.getElementById('u') as HTMLElement).textContent = 'Templates for the review of long-term conditions'))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => ((doc.getElementById('u') as HTMLElement).textContent = 'Templates'))).toEqual(['hypertension']);
+    // A second cell in the row, a second part in the cell, and back.
+    const cell = doc.createElement('td');
+    cell.textContent = '3';
+    expect(step(() => (doc.getElementById('r') as HTMLElement).appendChild(cell))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => cell.remove())).toEqual(['hypertension']);
+    const extra = doc.createElement('b');
+    expect(step(() => (doc.getElementById('c') as HTMLElement).appendChild(extra))).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => extra.remove())).toEqual(['hypertension']);
+    // The wrapped label in a div: its wrapper's text, a second wrapper, its removal.
+    const du = doc.getElementById('du') as HTMLElement;
+    expect(step(() => ((du.firstChild as Text).data = 'Journal'))).toEqual(['heart_failure', 'hypertension']);
+    expect(step(() => ((du.firstChild as Text).data = 'Formulaires'))).toEqual(['hypertension']);
+    const other = doc.createElement('u');
+    other.textContent = 'x';
+    expect(step(() => (doc.getElementById('d') as HTMLElement).appendChild(other))).toEqual(['heart_failure', 'hypertension']);
+    expect(step(() => other.remove())).toEqual(['hypertension']);
+    // The label row taken out, then put back.
+    const row = doc.getElementById('r') as HTMLElement;
+    expect(step(() => row.remove())).toEqual(['asthma', 'copd', 'hypertension']);
+    expect(step(() => (doc.getElementById('tb') as HTMLElement).prepend(row))).toEqual(['hypertension']);
+  });
+
   it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
     const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
     const det = createDetector(doc, { adapters: [] });

@@ -297,6 +297,25 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(fr)).toEqual(['hypertension']);
   });
 
+  it('reads a label in an underline or a span of its own, and a table row of one cell holding one (en, nl, fr)', () => {
+    const underlined = page(
+      '<div class="gauche"><div><u>Formulaires</u></div><div>› Suivi diabète (Diabète Canada)</div><div>› Suivi IC (insuffisance cardiaque)</div>' +
+        '<div><u>Notes</u></div><div>BPCO stable.</div></div>',
+      'fr',
+    );
+    expect(ids(underlined)).toEqual(['copd']);
+    const rows = page(
+      '<table><tr><td><u>Resource Publisher - Templates</u></td></tr><tr><td><a href="#">Asthma Annual Review</a></td></tr><tr><td><a href="#">Heart Failure QOF</a></td></tr>' +
+        '<tr><td>&nbsp;</td></tr><tr><td><u>Appointments - Today</u></td></tr><tr><td>09:00 Peter - COPD review</td></tr></table><p>Essential hypertension.</p>',
+      'en',
+    );
+    expect(ids(rows)).toEqual(['hypertension']);
+    const spans = page('<table class="side">\n<tr>\n<td><span>Sjablonen</span></td>\n</tr>\n<tr><td>Astma jaarcontrole</td></tr><tr><td>COPD longaanval</td></tr></table><p>Hartfalen.</p>', 'nl');
+    expect(ids(spans)).toEqual(['heart_failure']);
+    // A row of more than one cell is no label row.
+    expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
+  });
+
   it('names no other section: a status or a word in a grid of divs heads nothing', () => {
     expect(ids(page('<div><div>Asthma</div><div>Resolved</div><div>COPD</div><div>Family</div><div>Hypertension</div></div>', 'en'))).toEqual([
       'asthma',
