@@ -529,7 +529,10 @@ const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*${BREAK}`;
 function endsClause(text: string, at: number): boolean {
   let k = at;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k++;
-  return k >= text.length || ANSWER_END.indexOf(text.charAt(k)) !== -1;
+  if (k >= text.length) return true;
+  // A hyphen that joins the answer to a word ("non-diabetic") ends nothing.
+  if (k === at && text.charCodeAt(k) === 0x2d && k + 1 < text.length && text.charCodeAt(k + 1) !== 32) return false;
+  return ANSWER_END.indexOf(text.charAt(k)) !== -1;
 }
 
 const ANSWER_END = `,.;:!?()-\u2013\u2014\n\r${BREAK}`;

@@ -86,7 +86,8 @@ export interface Tokens {
 
 /**
  * Splits folded text into words and the punctuation that matters to context rules.
- * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens.
+ * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens; a dash between spaces
+ * is a ':' (it separates a label from what it says).
  * A '.' between two word characters (E11.9, 7.8) is not a sentence end.
  */
 export function tokenize(folded: string): Tokens {
@@ -143,6 +144,15 @@ export function tokenize(folded: string): Tokens {
       case 0x2029:
         k = TokKind.Hard;
         t = '\n';
+        break;
+      case 0x2d /* - */:
+      case 0x2013 /* – */:
+      case 0x2014 /* — */:
+        // A dash between spaces separates a label from what it says, as a colon does ("Diabète de type 2 - non").
+        if (i > 0 && folded.charCodeAt(i - 1) === 32 && folded.charCodeAt(i + 1) === 32) {
+          k = TokKind.Soft;
+          t = ':';
+        }
         break;
       default:
         break;

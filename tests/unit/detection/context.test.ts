@@ -164,6 +164,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Astma: geen exacerbaties dit jaar.', 'asthma', 'confirmed'],
   ['fr', 'Autres problèmes : asthme ; hypertension : non', 'hypertension', 'negated'],
   ['fr', 'Diabète de type 2 : non (HbA1c 5,4 %)', 't2dm', 'negated'],
+  // or after a dash between spaces, which separates a label from what it says as a colon does; a hyphen does not
+  ['en', 'Type 2 diabetes - no (HbA1c 38)', 't2dm', 'negated'],
+  ['nl', 'Hartfalen – nee (echo normaal)', 'heart_failure', 'negated'],
+  ['fr', 'Hypertension artérielle - non (auto-mesures normales, 2023)', 'hypertension', 'negated'],
+  ['en', 'HbA1c 44 — non-diabetic hyperglycaemia range.', 't2dm', 'negated'],
   // a relative who tells the history is the informant, not the one who has the condition
   ['en', 'According to his wife he has COPD and still smokes.', 'copd', 'confirmed'],
   ['en', 'Mum reports asthma since age 3, uses salbutamol.', 'asthma', 'confirmed'],
