@@ -224,6 +224,11 @@ describe('bold labels that name a section', () => {
       page('<div><b>Liste des patients - UF 3B</b><br>Ch. 11 - M. FONTAINE - BPCO exacerbée<br>Ch. 14 - Mme MOREL - DT1 déséquilibré</div><p>Pneumopathie.</p>', 'fr'),
     ];
     expect(wards.map(ids)).toEqual([[], [], []]);
+    // Epic's order sets, a day's agenda in one word
+    const smartSets = page('<div><b>SmartSets</b><div>• Diabetes Mellitus Type 2 - Adult</div><div>• CHF Outpatient</div></div><p>Asthma.</p>', 'en');
+    expect(ids(smartSets)).toEqual(['asthma']);
+    const dagagenda = page('<div><b>Dagagenda dr. Meijer</b><ul><li>08:00 DM2 controle</li><li>08:30 COPD longaanval</li></ul></div><p>Enkeldistorsie.</p>', 'nl');
+    expect(ids(dagagenda)).toEqual([]);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
