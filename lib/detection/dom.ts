@@ -658,7 +658,7 @@ function opensLine(tag: string): boolean {
 }
 
 /**
- * A short line of text alone in a div or paragraph, with a block right after it among its siblings: a label
+ * A short line of text alone in a div or paragraph, with a part of the page after it among its siblings: a label
  * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`, `<div><u>Formulaires</u></div>`),
  * or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>` before rows of links). Like
  * a bold label it is a soft one, and of the sections only a reference one counts for it (LEAF_LABEL_KINDS): a
@@ -666,7 +666,7 @@ function opensLine(tag: string): boolean {
  * its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
-  return isLabelShaped(el) && blockFollows(el);
+  return isLabelShaped(el) && partFollows(el);
 }
 
 /** A leaf label but for what follows it: a div, paragraph or row holding a label's text alone. */
@@ -731,10 +731,13 @@ export function leafHostOf(node: Node): Element | null {
 /** Levels from a leaf label's text up to the label: wrapper, cell, row. */
 const LEAF_LEVELS = 3;
 
-/** True when the next sibling of `el` with a letter or a tag is a block or a heading. */
-export function blockFollows(el: Element): boolean {
-  const kind = nextKind(el);
-  return kind === 2 || kind === 5;
+/**
+ * True when a part of the page follows `el` among its siblings, an element or text with a letter: the blocks,
+ * the links or the lines a leaf label heads (`<div class="lbl">Recommandations</div><a>...</a><br><a>...</a>`).
+ */
+export function partFollows(el: Element): boolean {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1 || (n.nodeType === 3 && hasLetter((n as Text).data))) return true;
+  return false;
 }
 
 /** How a leaf label is styled (its tag, class and wrapper): the next one styled the same ends its section. */

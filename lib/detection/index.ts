@@ -22,7 +22,7 @@ import { defaultAdapters } from './data';
 import { fromPortable } from './portable';
 import { BREAK } from './text';
 import {
-  blockFollows,
+  partFollows,
   blockOf,
   BlockWalker,
   CHOICES,
@@ -620,7 +620,7 @@ class PageDetector implements Detector {
             if (this.skip.has(el) || el.matches(NAVIGATION)) pageSets = true;
             if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
             // A leaf label styled as one before it ends that one's section, or no longer does.
-            if (isLeafShape(el) && blockFollows(el)) roots.add(sectionOf(el));
+            if (isLeafShape(el) && partFollows(el)) roots.add(sectionOf(el));
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));
@@ -718,7 +718,7 @@ class PageDetector implements Detector {
           // Text beside a bold label: the label may have become, or stopped being, a heading.
           else if (besideBold(target as CharacterData) && parent) roots.add(sectionOf(parent));
           // A leaf label's text: it may have stopped being a label (its old value unknown: take it that it was).
-          else if (leaf && isLeafShape(leaf) && blockFollows(leaf) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(leaf));
+          else if (leaf && isLeafShape(leaf) && partFollows(leaf) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(leaf));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -858,7 +858,7 @@ function namesSection(el: Element): boolean {
  * block after it whose text, or one of the texts or parts the change took out, is a label's.
  */
 function wasLeafLabel(el: Element, r: MutationRecord): boolean {
-  if (!blockFollows(el)) return false;
+  if (!partFollows(el)) return false;
   if (isLabelText(el.textContent ?? '')) return true;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;

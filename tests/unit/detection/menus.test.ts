@@ -317,6 +317,13 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(rows)).toEqual(['hypertension']);
     const spans = page('<table class="side">\n<tr>\n<td><span>Sjablonen</span></td>\n</tr>\n<tr><td>Astma jaarcontrole</td></tr><tr><td>COPD longaanval</td></tr></table><p>Hartfalen.</p>', 'nl');
     expect(ids(spans)).toEqual(['heart_failure']);
+    // Links or lines of text after it, with no block of their own, are in its section too.
+    const links = page('<div class="box"><div class="lbl">Recommandations</div><a href="#">EBPracticeNet - BPCO</a><br><a href="#">Domus Medica - Insuffisance cardiaque</a></div><p>Asthme.</p>', 'fr');
+    expect(ids(links)).toEqual(['asthma']);
+    const lines = page('<div id="lijst"><div class="kop">Dagagenda dr. Meijer</div>08:00 Mw. Schouten - DM2<br>08:30 Dhr. Kuipers - COPD longaanval<br></div><p>Enkeldistorsie.</p>', 'nl');
+    expect(ids(lines)).toEqual([]);
+    const recall = page('<div><div class="t">Recalls</div>Diabetes review - 3 patients<br>COPD review - 5 patients</div><p>Hypertension.</p>', 'en');
+    expect(ids(recall)).toEqual(['hypertension']);
     // A row of more than one cell is no label row.
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
   });
