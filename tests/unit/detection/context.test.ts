@@ -209,6 +209,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Diabetes care pathway: not applicable', 't2dm', 'hypothetical'],
   ['nl', 'Zorgtraject diabetes: niet van toepassing', 't2dm', 'hypothetical'],
   ['fr', 'Trajet de soins diabète : non applicable', 't2dm', 'hypothetical'],
+  // "never dx"; a code entered in error is no diagnosis
+  ['en', 'Childhood wheeze only, never dx asthma -> removed from repeats.', 'asthma', 'negated'],
+  ['en', 'Asthma code removed previously (entered in error 2017).', 'asthma', 'negated'],
+  ['nl', 'Astma - onjuist geregistreerd (2015), spirometrie normaal.', 'asthma', 'negated'],
+  ['fr', 'Asthme saisi par erreur en 2016, EFR normale.', 'asthma', 'negated'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
