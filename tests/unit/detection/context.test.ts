@@ -127,6 +127,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', "Pas de changement pour l'asthme.", 'asthma', 'confirmed'],
   ['fr', "Pas d'exacerbation de BPCO cette année.", 'copd', 'confirmed'],
   ['fr', "Pas d'aggravation de l'insuffisance cardiaque.", 'heart_failure', 'confirmed'],
+  // GAD antibodies are a test for type 1 diabetes, no anxiety disorder; an antenatal diabetes clinic is pregnancy's
+  ['en', 'Type 1 DM since age 11 (GAD ab +ve).', 'anxiety', 'absent'],
+  ['nl', 'DM1 sinds 2009, anti-GAD positief.', 'anxiety', 'absent'],
+  ['fr', 'DT1, anticorps anti-GAD positifs.', 'anxiety', 'absent'],
+  ['en', 'Antenatal diabetes clinic - 29+3 weeks.', 't2dm', 'absent'],
   // a finding that does not support it, a question to rule out, an early stage, years without symptoms
   ['en', 'Spirometry reviewed, no reversibility. Asthma not supported.', 'asthma', 'negated'],
   ['en', 'Chest pain, R/O angina pectoris.', 'chd', 'possible'],
