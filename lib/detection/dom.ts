@@ -610,7 +610,7 @@ function isHeadingWrapper(el: Element): boolean {
 }
 
 /** A bold label is no longer than this ("Guidelines", "NHG-Standaarden"): longer bold text is emphasis. */
-const LABEL_CHARS_MAX = 40;
+export const LABEL_CHARS_MAX = 40;
 
 export function isBold(tag: string): boolean {
   return tag === 'b' || tag === 'strong';

@@ -40,6 +40,7 @@ import {
   isHeadingEl,
   isLabelShaped,
   isLabelText,
+  LABEL_CHARS_MAX,
   isLeafShape,
   leafHostOf,
   isRankedHeading,
@@ -855,18 +856,24 @@ function namesSection(el: Element): boolean {
 
 /**
  * True when `el` may have been a leaf label before a childList change in it: a div, paragraph or row with a
- * block after it whose text, or one of the texts or parts the change took out, is a label's.
+ * part after it whose text, now or before the change, or the text the change took out, is a label's.
  */
 function wasLeafLabel(el: Element, r: MutationRecord): boolean {
   if (!partFollows(el)) return false;
-  if (isLabelText(el.textContent ?? '')) return true;
-  let own = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
-  if (isLabelText(own)) return true;
+  const now = el.textContent ?? '';
+  if (isLabelText(now)) return true;
   // What the record took out may have been the label's text, or the wrapper or cell that held it.
-  for (let i = 0; i < r.removedNodes.length; i++) if (isLabelText((r.removedNodes[i] as Node).textContent ?? '')) return true;
-  return false;
+  let removed = '';
+  for (let i = 0; i < r.removedNodes.length; i++) removed += (r.removedNodes[i] as Node).textContent ?? '';
+  if (isLabelText(removed)) return true;
+  // The length of its text before the record (made anywhere inside it): what it has less what the record added
+  // (a part put in beside the label's wrapper), plus what it took out. Later records of the batch may have
+  // changed its text since: the removals' own test above covers a text replaced in two records.
+  let before = now.length + removed.length;
+  for (let i = 0; i < r.addedNodes.length; i++) before -= ((r.addedNodes[i] as Node).textContent ?? '').length;
+  return before > 0 && before <= LABEL_CHARS_MAX;
 }
+
 
 
 /**

@@ -319,6 +319,11 @@ describe('incremental detection (SPA)', () => {
     other.textContent = 'x';
     expect(step(() => (doc.getElementById('d') as HTMLElement).appendChild(other))).toEqual(['heart_failure', 'hypertension']);
     expect(step(() => other.remove())).toEqual(['hypertension']);
+    // A part with a long text put in beside the wrapper: the label's old text is the wrapper's.
+    const part = doc.createElement('div');
+    part.textContent = 'Scheduled reviews for the practice this month, by clinician';
+    expect(step(() => (doc.getElementById('d') as HTMLElement).appendChild(part))).toEqual(['heart_failure', 'hypertension']);
+    expect(step(() => part.remove())).toEqual(['hypertension']);
     // The label row taken out, then put back.
     const row = doc.getElementById('r') as HTMLElement;
     expect(step(() => row.remove())).toEqual(['asthma', 'copd', 'hypertension']);
