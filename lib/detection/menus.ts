@@ -2,7 +2,8 @@
  * Columns of short items the page does not mark as navigation, made of plain divs, list items or spans, that
  * name no finding of the patient's:
  * - menus: where several items name the EHR's screens (data: chartModules: "Journaal", "Episodes",
- *   "Medicatie"), the condition names beside them are modules ("Ketenzorg DM", "Ketenzorg Astma/COPD");
+ *   "Medicatie"), the condition names beside them are modules ("Ketenzorg DM", "Ketenzorg Astma/COPD"); the
+ *   items of a tree's folder named as a reference section ("Templates", "Overdue recalls") count as screens;
  * - rosters: where most items open with a person's title (data: honorifics), after a time maybe ("08:30 Mme
  *   Rochat C. - contrôle asthme", "Mr S Iqbal - Type 2 diabetes 6/12"), they list other patients: an agenda,
  *   a recall or call list;
@@ -13,7 +14,7 @@
  * The verdict depends only on the tree and its text (no attributes), so a full read and a re-read after a
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
-import type { Compiled } from './compile';
+import { classifyHeading, type Compiled } from './compile';
 import { hasLetter, isBlockTag, isEditable, isHeaderRow, isLetterCode, isPageRoot, isSkippedTag, type Block, type Enclosing } from './dom';
 import { BREAK, fold, squash } from './text';
 
@@ -322,6 +323,8 @@ export class ModuleColumns {
     if (folder) {
       const label = squash(folder);
       if (label.length > ENTRY_CHARS_MAX || wordCount(label) > ENTRY_WORDS_MAX) return null;
+      // A folder of templates, guidelines or recalls: each of its items opens one of them, as a screen's name does.
+      if (classifyHeading(this.c, label).has('reference')) shape.screens = shape.items;
     }
     return shape;
   }

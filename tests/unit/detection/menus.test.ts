@@ -52,11 +52,25 @@ describe('menu columns the page does not mark as navigation', () => {
   });
 
   it('reads a tree whose folders hold templates and guideline titles of up to eight words as one menu', () => {
-    const tree = (guideline: string) =>
-      `<div id="tree"><ul><li>▸ Summary</li><li>▸ Consultations</li><li>▸ Medication</li><li>▸ Problems</li><li>▸ Investigations</li><li>▸ Referrals</li><li>▾ Templates &amp; Protocols<ul><li>Asthma Annual Review v7</li><li>COPD Annual Review</li><li>Heart Failure Review</li></ul></li><li>▸ Resources<ul><li><a href="#">${guideline}</a></li></ul></li></ul></div><p>Sore throat.</p>`;
+    const tree = (guideline: string, folder = 'Templates &amp; Protocols') =>
+      `<div id="tree"><ul><li>▸ Summary</li><li>▸ Consultations</li><li>▸ Medication</li><li>▸ Problems</li><li>▸ Investigations</li><li>▸ Referrals</li><li>▾ ${folder}<ul><li>Asthma Annual Review v7</li><li>COPD Annual Review</li><li>Heart Failure Review</li></ul></li><li>▸ Resources<ul><li><a href="#">${guideline}</a></li></ul></li></ul></div><p>Sore throat.</p>`;
     expect(ids(page(tree('NICE NG28 Type 2 diabetes in adults'), 'en'))).toEqual([]);
-    // An item longer than a menu entry is text: the tree is then read.
-    expect(ids(page(tree('Reviewed with the nurse, who checked inhaler technique today'), 'en'))).toEqual(['asthma', 'copd', 'heart_failure']);
+    // An item longer than a menu entry is text: the tree is then read, but for a folder of templates, a menu of its own.
+    const note = 'Reviewed with the nurse, who checked inhaler technique today';
+    expect(ids(page(tree(note, 'Annual reviews'), 'en'))).toEqual(['asthma', 'copd', 'heart_failure']);
+    expect(ids(page(tree(note), 'en'))).toEqual([]);
+  });
+
+  it("counts a folder of templates, guidelines or recalls as screens: each item opens one (en, nl, fr)", () => {
+    const tree = (templates: string, recalls: string, names: string[]) =>
+      `<div class="tree"><ul><li>▸ ${names[0]}</li><li>▸ ${names[1]}</li><li>▸ ${names[2]}</li><li>▸ Strategies<ul><li>Diabetes QOF</li><li>Asthma QOF</li><li>COPD QOF</li><li>Heart Failure QOF</li><li>Depression QOF</li></ul></li>` +
+      `<li>▸ ${templates}<ul><li>Asthma Review</li><li>COPD Review</li><li>Heart Failure Review</li><li>Depression Review</li><li>CKD</li></ul></li>` +
+      `<li>▸ ${recalls}<ul><li>BROWN Lisa - Asthma review</li><li>DAVIES Owen - COPD review</li><li>EVANS Gwen - Heart failure review</li></ul></li></ul></div>`;
+    expect(ids(page(`${tree('Templates', 'Overdue recalls (practice)', ['Summary', 'Journal', 'Medication'])}<p>Type 2 diabetes.</p>`, 'en'))).toEqual(['t2dm']);
+    expect(ids(page(`${tree('Sjablonen', 'Oproeplijst', ['Journaal', 'Medicatie', 'Episodes'])}<p>Artrose knie.</p>`, 'nl'))).toEqual(['osteoarthritis']);
+    expect(ids(page(`${tree('Modèles', 'Rappels', ['Sommaire', 'Médication', 'Biologie'])}<p>Gonarthrose.</p>`, 'fr'))).toEqual(['osteoarthritis']);
+    // Folders named otherwise leave the tree too mixed to be a menu: its items are read.
+    expect(ids(page(tree('Reviews', 'Notes', ['Summary', 'Journal', 'Medication']), 'en'))).toContain('copd');
   });
 
   it('reads a tree of divs whose folders hold entries as one menu', () => {
