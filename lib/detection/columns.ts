@@ -13,8 +13,10 @@ const STATUS_END = /[:;(]/;
 /** A cell up to this long is read part by part for a status; a longer one by its first part, up to LONG_CELL_MAX. */
 const STATUS_CELL_MAX = 80;
 const LONG_CELL_MAX = 400;
-/** Parts of a cell set off by spaced dashes or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld". */
-const PARTS = /\s[-–—]\s|,/;
+/** Parts of a cell set off by spaced dashes or dots, or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered". */
+const PARTS = /\s[-–—·|]\s|,/;
+/** A label before a colon at a part's start ("confirmation: ruled out"), its words in group 1. */
+const STATUS_LABEL = /^\s*([a-z][a-z ]{0,30}?)\s*:\s*/;
 const STATUS_PUNCT = /[().\-–:]+/g;
 /** A date, year or code after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018", "probable n18.9". */
 const TRAILING_DATE_OR_CODE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+(?:\d[\d/]*|[a-z]\d{2}(?:\.[0-9a-z]{1,4})?))+$/;
@@ -30,7 +32,10 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   if (CLOSED_PERIOD.test(cell)) return 'historical';
   let status: CellStatus | null = null;
   const parts = squash(fold(cell)).split(PARTS);
-  for (const part of cell.length > STATUS_CELL_MAX ? parts.slice(0, 1) : parts) {
+  for (const whole of cell.length > STATUS_CELL_MAX ? parts.slice(0, 1) : parts) {
+    // A status given under its label ("Confirmation: Ruled Out", "Statut : exclu"): the label is passed over.
+    const labelled = STATUS_LABEL.exec(whole);
+    const part = labelled && c.columnHeadings.get(labelled[1] as string) === 'status' ? whole.slice(labelled[0].length) : whole;
     const cut = part.search(STATUS_END);
     const word = (cut > 0 ? part.slice(0, cut) : part).replace(STATUS_PUNCT, ' ').trim().replace(TRAILING_DATE_OR_CODE, '');
     const said = c.rowNegated.has(word) ? 'negated' : c.rowHistorical.has(word) ? 'historical' : c.rowUncertain.has(word) ? 'uncertain' : null;

@@ -166,6 +166,18 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(fr, 'asthma')).toBe('historical');
   });
 
+  it('reads a status under its label, in a part set off by a dot (en, nl, fr)', () => {
+    const en = detectPage(form('en', [['Heart failure', 'Confirmation: <b>Ruled Out</b> &middot; BNP 45'], ['Chronic obstructive pulmonary disease', 'Confirmation: <b>Probable</b> &middot; PFTs ordered'], ['Hypertension', 'Confirmation: Confirmed &middot; Active']]));
+    expect(en.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['copd:possible', 'hypertension:confirmed']);
+    expect(state(en, 'heart_failure')).toBe('negated');
+    const nl = detectPage(form('nl', [['Hartfalen', 'Status: uitgesloten &middot; echo normaal']]));
+    expect(state(nl, 'heart_failure')).toBe('negated');
+    const fr = detectPage(form('fr', [['Insuffisance cardiaque', 'Statut : exclu &middot; ETT normale']]));
+    expect(state(fr, 'heart_failure')).toBe('negated');
+    // A label that names no status says nothing of the term: "Exacerbations: no" leaves COPD current.
+    expect(state(detectPage(form('en', [['COPD', 'Exacerbations: no']])), 'copd')).toBe('current');
+  });
+
   it('follows a description being changed, or a part put between term and description, as a full detection would', () => {
     const doc = form('en', [['Heart failure', 'Active']]);
     const det = createDetector(doc);
