@@ -81,9 +81,10 @@ function closesBetween(text: string, from: number, to: number): boolean {
 
 /**
  * Where the dash that follows a relative (trigger `t`) ends ("Mother – heart failure, T2DM"), after the
- * relative's name in brackets maybe ("husband (Mr J. Peeters) - COPD review"), or after the bracket that
- * holds the relative alone ("Mme Lambert (épouse) - suivi BPCO"), or -1: it opens a list of their conditions,
- * as a colon does ("Mother: heart failure, T2DM"), which reaches to the sentence's end.
+ * relative's name maybe, in brackets or not ("husband (Mr J. Peeters) - COPD review", "partner mw. G. Mulder -
+ * DM2-controle"), or after the bracket that holds the relative ("Mme Lambert (épouse) - suivi BPCO", "(wife,
+ * carer) - COPD review"), or -1: it opens a list of their conditions, as a colon does ("Mother: heart failure,
+ * T2DM"), which reaches to the sentence's end.
  */
 function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
   const a = t.e - 1;
@@ -97,9 +98,13 @@ function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
   return k;
 }
 
-const DASH_AFTER = /^(\))? ?(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /;
+/**
+ * The end of the relative's bracket maybe, after a comma ("(wife, carer)"; "(épouse suivie aussi)" keeps the
+ * relative in); then their name in brackets, or as titles, initials and names.
+ */
+const DASH_AFTER = /^((?:,[^()\n]{0,20})?\))? ?(?:\([^()]{1,40}\) ?|(?:(?:\p{Ll}{1,3}\.|\p{Lu}[\p{L}'’-]*\.?,?) ){1,5})?[-\u2013\u2014] /u;
 /** The longest text DASH_AFTER may match. */
-const DASH_REACH = 47;
+const DASH_REACH = 64;
 
 interface CueHit {
   s: number;

@@ -316,6 +316,10 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Bericht: mw. De Vries (echtgenote) - uitslag spirometrie, COPD controle. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Rappel : Mme Lambert (épouse) - suivi BPCO à planifier. Patient : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'BPCO (épouse suivie aussi) - HTA.', 'copd', 'confirmed', 'hypertension', 'confirmed'],
+  // the relative's name with no brackets (titles, initials, a double surname), or more in the relative's bracket
+  ['nl', 'Herinnering: partner mw. G. Mulder-Smit - griepvaccinatie + DM2-kwartaalcontrole. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['en', 'Linked record: HOLLOWAY, Sarah (wife, carer) - COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Message : époux M. Favre - résultats HbA1c, suivi diabète. Patiente : asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
 ];
 
 /** The conditions the engine finds in a text, in its order. */
