@@ -243,6 +243,11 @@ describe('bold labels that name a section', () => {
     expect(ids(smartSets)).toEqual(['asthma']);
     const dagagenda = page('<div><b>Dagagenda dr. Meijer</b><ul><li>08:00 DM2 controle</li><li>08:30 COPD longaanval</li></ul></div><p>Enkeldistorsie.</p>', 'nl');
     expect(ids(dagagenda)).toEqual([]);
+    // Domus Medica's guidelines are its 'aanbevelingen'; a patient's intake questionnaire asks, it does not say
+    const aanbevelingen = page('<div><b>Aanbevelingen</b><br><a href="#">Domus Medica - Diabetes mellitus type 2</a><br><a href="#">Domus Medica - Hartfalen</a></div><p>Verstuiking enkel.</p>', 'nl');
+    expect(ids(aanbevelingen)).toEqual([]);
+    const intake = page('<div><h4>Intakevragenlijst (ingevuld door patiënt)</h4><p>Depressie in voorgeschiedenis?</p></div><p>Astma.</p>', 'nl');
+    expect(ids(intake)).toEqual(['asthma']);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
