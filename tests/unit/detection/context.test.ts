@@ -219,6 +219,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Asthma code removed previously (entered in error 2017).', 'asthma', 'negated'],
   ['nl', 'Astma - onjuist geregistreerd (2015), spirometrie normaal.', 'asthma', 'negated'],
   ['fr', 'Asthme saisi par erreur en 2016, EFR normale.', 'asthma', 'negated'],
+  // Flemish "not retained" for a diagnosis considered and set aside, as the French "non retenu"
+  ['nl', 'Artrose als verklaring niet weerhouden: prothese goed gepositioneerd.', 'osteoarthritis', 'negated'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")

@@ -248,6 +248,9 @@ describe('bold labels that name a section', () => {
     expect(ids(aanbevelingen)).toEqual([]);
     const intake = page('<div><h4>Intakevragenlijst (ingevuld door patiënt)</h4><p>Depressie in voorgeschiedenis?</p></div><p>Astma.</p>', 'nl');
     expect(ids(intake)).toEqual(['asthma']);
+    // SystmOne's clinical tree, a column of its nodes
+    const clinicalTree = page('<div class="tree"><div class="f">Clinical Tree</div><div>Problems</div><div>Asthma</div><div>COPD</div><div>Heart Failure</div><div class="f">Quick Templates</div><div>Depression Review</div></div><p>Type 2 diabetes.</p>', 'en');
+    expect(ids(clinicalTree)).toEqual(['t2dm']);
   });
 
   it('reads a block holding only a label as the heading of the list after it', () => {
