@@ -777,8 +777,8 @@ export class StructureMemo {
   private passedOver = new Map<Element, Element | null>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
-  /** A table's header row, the first with a header cell (null: none), once per pass. */
-  private headers = new Map<Element, HTMLTableRowElement | null>();
+  /** A table's header row, the first with a header cell, and its title row (null: none), once per pass. */
+  private headers = new Map<Element, TableHeads>();
   constructor(
     private readonly c: Compiled,
     private readonly adapter: AdapterSets | null,
@@ -913,32 +913,49 @@ export class StructureMemo {
   }
 
   /**
-   * The header cell of the table column a block is in ("Diagnostics actuels" | "Anciens diagnostics"), or null.
-   * Its kinds join the section's: a column of past problems under a "Problems" heading is past.
+   * The header cell of the table column a block is in ("Diagnostics actuels" | "Anciens diagnostics"), or,
+   * when that names no section, the table's title over all its columns (`<th colspan="4">Problems</th>`), or
+   * null. Its kinds join the section's: a column of past problems under a "Problems" heading is past.
    */
   private columnHeading(el: Element): Element | null {
     // The cell itself, or a block alone in it (<td><p>...</p></td>): no climb through the page for every block.
     const up = el.parentElement;
     const cell = el.localName === 'td' ? el : up?.localName === 'td' ? up : null;
-    return cell ? this.headerCell(cell) : null;
+    if (!cell) return null;
+    const th = this.headerCell(cell);
+    if (th && this.openedBy(th).kinds.size > 0) return th;
+    const heads = this.tableHeads(cell);
+    const title = heads?.title ?? null;
+    return title && title.parentElement !== cell.parentElement ? title : th;
   }
 
   /** The header cell over a table cell, in its table's header row (the first with a header cell), or null. */
   private headerCell(cell: Element): HTMLTableCellElement | null {
+    const header = this.tableHeads(cell)?.header ?? null;
+    if (header === null || header === cell.parentElement) return null;
+    const th = header.cells[(cell as HTMLTableCellElement).cellIndex];
+    return th?.localName === 'th' ? th : null;
+  }
+
+  /** The header and title rows of the table a cell is in (once per table and pass), or null out of a table. */
+  private tableHeads(cell: Element): TableHeads | null {
     const row = cell.parentElement;
     const group = row?.parentElement;
     const table = group?.localName === 'table' ? group : group?.parentElement;
     if (!row || !table || table.localName !== 'table') return null;
-    let header = this.headers.get(table);
-    if (header === undefined) {
-      header = null;
+    let heads = this.headers.get(table);
+    if (heads === undefined) {
+      heads = { header: null, title: null };
       const rows = (table as HTMLTableElement).rows;
-      for (let i = 0; i < rows.length && header === null; i++) if (isHeaderRow(rows[i] as Element)) header = rows[i] as HTMLTableRowElement;
-      this.headers.set(table, header);
+      for (let i = 0; i < rows.length && heads.header === null; i++) {
+        const r = rows[i] as HTMLTableRowElement;
+        if (!isHeaderRow(r)) continue;
+        if (!isTitleRow(r)) heads.header = r;
+        else if (heads.title === null && r.cells[0]?.localName === 'th') heads.title = r.cells[0] as HTMLTableCellElement;
+      }
+      this.headers.set(table, heads);
     }
-    if (header === null || header === row) return null;
-    const th = header.cells[(cell as HTMLTableCellElement).cellIndex];
-    return th?.localName === 'th' ? th : null;
+    return heads;
   }
 
   /**
@@ -1051,6 +1068,17 @@ function leadingTitle(el: Element): Element | null {
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
+}
+
+/** A table's header row (its columns' headings) and the header cell of its title row, before its header row. */
+interface TableHeads {
+  header: HTMLTableRowElement | null;
+  title: HTMLTableCellElement | null;
+}
+
+/** A table's title over its columns: one cell spanning them (`<tr><th colspan="4">Episodelijst</th></tr>`). */
+function isTitleRow(tr: HTMLTableRowElement): boolean {
+  return tr.cells.length === 1 && (tr.cells[0] as HTMLTableCellElement).colSpan > 1;
 }
 
 /** An end-date column's header is looked for in a table's first rows only. */

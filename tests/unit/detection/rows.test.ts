@@ -129,6 +129,23 @@ describe('problem-list rows and headings that state a status', () => {
     expect(state(detectPage(page('en', 'Problems', [['2019', 'Myocardial infarction', '']])), 'chd')).toBe('current');
   });
 
+  it("a table's title row over its columns is no header row: the columns' headings under it still decide (en, nl, fr)", () => {
+    for (const [lang, title, end] of [['en', 'Problems (current)', 'End date'], ['nl', 'Episodelijst (actueel)', 'Eind'], ['fr', 'Problèmes', 'Date de fin']] as const) {
+      const r = detectPage(
+        loadHtml(
+          `<html lang="${lang}"><body><table><tr><th colspan="4">${title}</th></tr><tr><th>ICPC</th><th>Omschrijving</th><th>Begin</th><th>${end}</th></tr>` +
+            '<tr><td>K86</td><td>Hypertension</td><td>2009</td><td></td></tr><tr><td>P76</td><td>Depression</td><td>2015</td><td>2016</td></tr></table></body></html>',
+        ),
+        { adapters: [] },
+      );
+      expect(state(r, 'hypertension'), lang).toBe('current');
+      expect(state(r, 'depression'), lang).toBe('historical');
+    }
+    // The title still names the table's section where a column's heading names none: its rows are a problem list.
+    const titled = detectPage(loadHtml('<html lang="en"><body><table><tr><th colspan="2">Problems</th></tr><tr><th>Problem</th><th>Status</th></tr><tr><td>Asthma</td><td>Active</td></tr></table></body></html>'));
+    expect(titled.conditions.find((c) => c.id === 'asthma')?.evidence[0]?.where).toBe('problemList');
+  });
+
   it('a heading that names only past problems still makes its rows past', () => {
     expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
