@@ -650,6 +650,13 @@ class PageDetector implements Detector {
           // A column's header cell names its cells' section by all its text, a skipped part's too.
           const head = inside?.closest('th');
           if (head) roots.add(scopeOf(head));
+          // So does a leaf label there (a label row in a navigation part), but not a note being typed in.
+          if (!inEditable(target)) {
+            const leaf = changedLeafLabel(r);
+            if (leaf) roots.add(sectionOf(leaf));
+            const before = r.type === 'childList' ? labelBefore(r) : null;
+            if (before) roots.add(sectionOf(before));
+          }
           if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
@@ -690,8 +697,8 @@ class PageDetector implements Detector {
           // Text beside a bold label came or went: the block around it may have become, or stopped being, a label.
           if (!heading && target.nodeType === 1 && namesSection(target as Element)) heading = true;
           // A leaf label's text or content changed (its wrapper's, its cell's), so it may have stopped being one.
-          const leaf = leafHostOf(target);
-          if (leaf && wasLeafLabel(leaf, r)) roots.add(sectionOf(leaf));
+          const leaf = changedLeafLabel(r);
+          if (leaf) roots.add(sectionOf(leaf));
           // What follows an element changed: a leaf label before it may have become, or stopped being, one.
           const before = labelBefore(r);
           if (before) roots.add(sectionOf(before));
@@ -714,12 +721,11 @@ class PageDetector implements Detector {
           const root = blockOf(target);
           const answer = answerParent(target);
           const parent = target.parentElement;
-          const leaf = leafHostOf(target);
+          const leaf = changedLeafLabel(r);
           if (around) roots.add(sectionOf(around));
           // Text beside a bold label: the label may have become, or stopped being, a heading.
           else if (besideBold(target as CharacterData) && parent) roots.add(sectionOf(parent));
-          // A leaf label's text: it may have stopped being a label (its old value unknown: take it that it was).
-          else if (leaf && isLeafShape(leaf) && partFollows(leaf) && (r.oldValue === null || isLabelText(r.oldValue))) roots.add(sectionOf(leaf));
+          else if (leaf) roots.add(sectionOf(leaf));
           else if (answer) roots.add(answer);
           else if (root && !ownText.has(root)) ownText.set(root, []);
         }
@@ -852,6 +858,17 @@ function namesSection(el: Element): boolean {
   if (isHeadingEl(el)) return true;
   for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (isRankedHeading(ch.localName) || isBold(ch.localName)) return true;
   return false;
+}
+
+/**
+ * The leaf label a record may have made or unmade, changing its text, its wrapper or its cell, or null. A text
+ * changed in place unmakes one only when its old value was a label's (unknown: take it that it was).
+ */
+function changedLeafLabel(r: MutationRecord): Element | null {
+  const leaf = leafHostOf(r.target);
+  if (!leaf) return null;
+  if (r.type === 'childList') return wasLeafLabel(leaf, r) ? leaf : null;
+  return isLeafShape(leaf) && partFollows(leaf) && (r.oldValue === null || isLabelText(r.oldValue)) ? leaf : null;
 }
 
 /**

@@ -330,6 +330,29 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (doc.getElementById('tb') as HTMLElement).prepend(row))).toEqual(['hypertension']);
   });
 
+  it('reads the rows after a label row in a part never read (navigation) again when it stops being one', () => {
+    // Found by an unseeded property run: a skipped part's leaf label still heads the rows after it. Here a label
+    // row of "Clinical modules" with role=navigation, in the problem table, loses its cell to the text "No".
+    const edits: Edit[] = [
+      { kind: 'move', at: 552982092, to: 1824066800, text: 'COPD GOLD 2' },
+      { kind: 'link', at: 676762957, to: 14960109, text: 'Hypertension' },
+      { kind: 'label', at: 498921630, to: 1260345173, text: 'Clinical modules' },
+      { kind: 'attribute', at: 134017900, to: 1939960358, text: 'Past problems' },
+      { kind: 'inline', at: 1295484832, to: 1535156365, text: 'J44.9' },
+      { kind: 'typing', at: 557925110, to: 2110452225, text: 'Mother had type 2 diabetes' },
+      { kind: 'text', at: 375532876, to: 1997164752, text: 'No' },
+    ];
+    const url = 'http://127.0.0.1:4173/shared/hostile-page.html';
+    const doc = loadHtml(readFixture('hostile-page.html'), url);
+    const det = createDetector(doc, { url });
+    let shown: DetectionResult = det.detect();
+    for (const e of edits) {
+      shown = det.onMutations(mutateAndCollect(doc, () => applyEdit(doc, e))) ?? shown;
+      expect(shown).toEqual(detectPage(doc, { url }));
+    }
+    expect(shown.conditions.map((c) => c.id)).toContain('t2dm');
+  });
+
   it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
     const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
     const det = createDetector(doc, { adapters: [] });
