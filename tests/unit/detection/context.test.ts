@@ -221,6 +221,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Asthme saisi par erreur en 2016, EFR normale.', 'asthma', 'negated'],
   // Flemish "not retained" for a diagnosis considered and set aside, as the French "non retenu"
   ['nl', 'Artrose als verklaring niet weerhouden: prothese goed gepositioneerd.', 'osteoarthritis', 'negated'],
+  // "no recurrence of" before the condition, as after it: it was there, and is over
+  ['en', 'Mood fine, no recurrence of depression.', 'depression', 'historical'],
+  ['nl', 'Stemming goed, geen recidief depressie.', 'depression', 'historical'],
+  ['fr', 'Humeur stable, pas de récidive de dépression.', 'depression', 'historical'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
