@@ -5,6 +5,19 @@ import { createDetector, detectPage, type DetectionResult } from '../../../lib/d
 import { applyEdit, EDIT_KINDS, mutateAndCollect, type Edit } from './edits';
 import { loadHtml, readFixture, spaChartHtml } from './helpers';
 
+/** Applies `edits` to a shared test page one by one, checking after each that the incremental result is a full detection's. */
+function replay(name: string, edits: Edit[]): DetectionResult {
+  const url = `http://127.0.0.1:4173/shared/${name}`;
+  const doc = loadHtml(readFixture(name), url);
+  const det = createDetector(doc, { url });
+  let shown: DetectionResult = det.detect();
+  for (const e of edits) {
+    shown = det.onMutations(mutateAndCollect(doc, () => applyEdit(doc, e))) ?? shown;
+    expect(shown).toEqual(detectPage(doc, { url }));
+  }
+  return shown;
+}
+
 const ids = (r: { conditions: { id: string }[] } | null) => r?.conditions.map((c) => c.id).sort() ?? null;
 
 describe('incremental detection (SPA)', () => {
@@ -342,14 +355,7 @@ describe('incremental detection (SPA)', () => {
       { kind: 'typing', at: 557925110, to: 2110452225, text: 'Mother had type 2 diabetes' },
       { kind: 'text', at: 375532876, to: 1997164752, text: 'No' },
     ];
-    const url = 'http://127.0.0.1:4173/shared/hostile-page.html';
-    const doc = loadHtml(readFixture('hostile-page.html'), url);
-    const det = createDetector(doc, { url });
-    let shown: DetectionResult = det.detect();
-    for (const e of edits) {
-      shown = det.onMutations(mutateAndCollect(doc, () => applyEdit(doc, e))) ?? shown;
-      expect(shown).toEqual(detectPage(doc, { url }));
-    }
+    const shown = replay('hostile-page.html', edits);
     expect(shown.conditions.map((c) => c.id)).toContain('t2dm');
   });
 
@@ -462,14 +468,7 @@ describe('incremental detection (SPA)', () => {
       { kind: 'attribute', at: 112696456, to: 1997739972, text: 'No' },
       { kind: 'link', at: 808063079, to: 495039628, text: '📁 Problems' },
     ];
-    const url = 'http://127.0.0.1:4173/shared/fhir-embedded.html';
-    const doc = loadHtml(readFixture('fhir-embedded.html'), url);
-    const det = createDetector(doc, { url });
-    let shown: DetectionResult = det.detect();
-    for (const e of edits) {
-      shown = det.onMutations(mutateAndCollect(doc, () => applyEdit(doc, e))) ?? shown;
-      expect(shown).toEqual(detectPage(doc, { url }));
-    }
+    const shown = replay('fhir-embedded.html', edits);
     expect(shown.conditions.find((c) => c.id === 'asthma')).toBeUndefined();
     expect(shown.ruledOut.find((c) => c.id === 'asthma')?.evidence.some((x) => x.snippet === 'geen astma')).toBe(false);
   });
@@ -493,15 +492,7 @@ describe('incremental detection (SPA)', () => {
     const pages = ['openemr-style-summary.html', 'nl-huisartsdossier.html', 'fr-dossier-medical.html', 'negations-and-lookalikes.html', 'fhir-embedded.html', 'hostile-page.html'];
     fc.assert(
       fc.property(fc.constantFrom(...pages), fc.array(edit, { minLength: 1, maxLength: 12 }), (name, edits) => {
-        const url = `http://127.0.0.1:4173/shared/${name}`;
-        const doc = loadHtml(readFixture(name), url);
-        const det = createDetector(doc, { url });
-        let shown: DetectionResult = det.detect();
-        for (const e of edits) {
-          const records = mutateAndCollect(doc, () => applyEdit(doc, e));
-          shown = det.onMutations(records) ?? shown;
-          expect(shown).toEqual(detectPage(doc, { url }));
-        }
+        replay(name, edits);
       }),
       // Fixed seed: CI stays reproducible. It was run with 9,000+ random seeds while the rules were written.
       { numRuns: 400, seed: 20261123 },
