@@ -86,8 +86,8 @@ export interface Tokens {
 
 /**
  * Splits folded text into words and the punctuation that matters to context rules.
- * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens; a dash between spaces
- * is a ':' (it separates a label from what it says).
+ * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens; a dash between single
+ * spaces is a ':' (it separates a label from what it says).
  * A '.' between two word characters (E11.9, 7.8) is not a sentence end.
  */
 export function tokenize(folded: string): Tokens {
@@ -148,8 +148,9 @@ export function tokenize(folded: string): Tokens {
       case 0x2d /* - */:
       case 0x2013 /* – */:
       case 0x2014 /* — */:
-        // A dash between spaces separates a label from what it says, as a colon does ("Diabète de type 2 - non").
-        if (i > 0 && folded.charCodeAt(i - 1) === 32 && folded.charCodeAt(i + 1) === 32) {
+        // A dash between single spaces separates a label from what it says, as a colon does ("Diabète de type 2 -
+        // non"); one among runs of spaces is an empty cell of a table laid out with spaces ("2008    -    nee").
+        if (i > 1 && folded.charCodeAt(i - 1) === 32 && folded.charCodeAt(i + 1) === 32 && folded.charCodeAt(i - 2) !== 32 && folded.charCodeAt(i + 2) !== 32) {
           k = TokKind.Soft;
           t = ':';
         }
