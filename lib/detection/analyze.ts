@@ -371,17 +371,50 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
         if (dist <= tr.window) {
           const a = m.te - 1;
           applies = tr.clause ? clause[a] === clause[t.s] : sent[a] === sent[t.s];
-        }
+        } else if (tr.answer) applies = inAnsweredBracket(text, end[m.te - 1] as number, start[t.s] as number);
       }
       if (!applies && t.appositionEnd !== undefined) applies = m.ts > t.e && m.te <= t.appositionEnd;
       if (applies) ctx = strongerContext(ctx, tr.context as LocalContext);
     }
     if (unticked !== null) for (const [a, b, context] of unticked) if (m.start >= a && m.start < b) ctx = strongerContext(ctx, context);
+    // A closed period right after it dates an episode that is over ("Depressie 2012-2013: ...", "Asthma (2001-2004)").
+    if (ctx === null && CLOSED_PERIOD_AFTER.test(text.slice(end[m.te - 1] as number, (end[m.te - 1] as number) + PERIOD_REACH))) ctx = 'historical';
     m.context = ctx;
     kept.push(m);
   }
   answerLabels(kept, tk, clause);
+  shareWithCode(kept);
   return kept.map((m) => ({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: m.context }));
+}
+
+/** A closed period of years right after a term, after a bracket or a colon maybe: "2012-2013", "(03/2015 – 2016)". */
+const CLOSED_PERIOD_AFTER = /^ ?[(:,]? ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2} ?[-\u2013\u2014] ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2}(?![\d/.-])/;
+/** The longest text CLOSED_PERIOD_AFTER may match. */
+const PERIOD_REACH = 32;
+
+/**
+ * True when a term stands in a bracket that closes right before a form's answer to the label in front of it
+ * ("Hart- en vaatziekten (hartinfarct, hartfalen, CVA): nee"): the answer is the bracket's as much as the label's.
+ */
+function inAnsweredBracket(text: string, from: number, to: number): boolean {
+  return BRACKET_THEN_ANSWER.test(text.slice(from, to));
+}
+
+/** The rest of a bracketed list, its close, then the answer's colon or question mark. */
+const BRACKET_THEN_ANSWER = /^[^()\n]{0,60}\) ?[:?]? ?$/;
+
+/**
+ * A code and the term it codes, side by side ("P74 Paniekstoornis 2012-2014", "Asthma (J45.9) resolved"), are
+ * one finding: when one of them is in a context and the other in none, both are.
+ */
+function shareWithCode(mentions: PendingMention[]): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const a = mentions[i - 1] as PendingMention;
+    const b = mentions[i] as PendingMention;
+    if (a.id !== b.id || a.te !== b.ts || (a.kind === 'code') === (b.kind === 'code') || a.kind === 'medication' || b.kind === 'medication') continue;
+    if (a.context === null) a.context = b.context;
+    else if (b.context === null) b.context = a.context;
+  }
 }
 
 /**

@@ -225,6 +225,18 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Mood fine, no recurrence of depression.', 'depression', 'historical'],
   ['nl', 'Stemming goed, geen recidief depressie.', 'depression', 'historical'],
   ['fr', 'Humeur stable, pas de récidive de dépression.', 'depression', 'historical'],
+  // a closed period of years right after it: an episode that is over; a code beside its term shares its context
+  ['nl', '- Depressie 2012-2013: behandeld met escitalopram.', 'depression', 'historical'],
+  ['en', 'Asthma (2001-2004), no symptoms since.', 'asthma', 'historical'],
+  ['fr', 'P76 Épisode dépressif (2014-2015), terminé.', 'depression', 'historical'],
+  ['nl', 'P74 Paniekstoornis 2012-2014', 'anxiety', 'historical'],
+  ['en', 'Asthma since 2010, on Clenil.', 'asthma', 'confirmed'],
+  // a form's answer to a label covers the bracketed list of what the label means
+  ['nl', 'Hart- en vaatziekten (hartinfarct, hartfalen, CVA): nee', 'chd', 'negated'],
+  ['en', 'Heart disease (angina, heart attack, heart failure)? No', 'heart_failure', 'negated'],
+  ['fr', 'Maladies cardiaques (infarctus, insuffisance cardiaque) : non', 'heart_failure', 'negated'],
+  // a dash in a run of spaces is an empty cell of a table laid out with spaces, not a label's dash
+  ['nl', 'Prikkelbaredarmsyndroom   2008   -   nee', 'ibs', 'confirmed'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
