@@ -237,6 +237,14 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Maladies cardiaques (infarctus, insuffisance cardiaque) : non', 'heart_failure', 'negated'],
   // a dash in a run of spaces is an empty cell of a table laid out with spaces, not a label's dash
   ['nl', 'Prikkelbaredarmsyndroom   2008   -   nee', 'ibs', 'confirmed'],
+  // "not diagnosed" after it; "éliminé" a few words after it; a count of patients on a register is the practice's
+  ['en', 'White coat effect only. Hypertension NOT diagnosed, recheck annually.', 'hypertension', 'negated'],
+  ['nl', 'Hypertensie niet gediagnosticeerd, thuismetingen normaal.', 'hypertension', 'negated'],
+  ['fr', 'HTA non diagnostiquée, automesures normales.', 'hypertension', 'negated'],
+  ['fr', "Le diagnostic d'asthme évoqué antérieurement est éliminé.", 'asthma', 'negated'],
+  ['en', 'Practice: 14 patients on COPD register without review this year.', 'copd', 'hypothetical'],
+  ['nl', 'Praktijk: 12 patiënten met COPD zonder jaarcontrole.', 'copd', 'hypothetical'],
+  ['fr', 'Cabinet : 9 patients avec BPCO sans suivi cette année.', 'copd', 'hypothetical'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
