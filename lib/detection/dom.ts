@@ -774,7 +774,7 @@ export class StructureMemo {
   /** Section a heading opens, by heading element: its text read and classified once per pass. */
   private headingInfo = new Map<Element, SectionInfo>();
   /** For a soft label that names no section: the heading whose section it is in (throughSoft). */
-  private passedOver = new Map<Element, Element | null>();
+  private passedOver = new Map<Element, PassedOver>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
   /** A table's header row, the first with a header cell, and its title row (null: none), once per pass. */
@@ -826,23 +826,24 @@ export class StructureMemo {
   private throughSoft(h: Element | null): Element | null {
     const chain: Element[] = [];
     let found = h;
+    // The style of the leaf label whose section the chain is in: a label styled as it is ends that section.
+    let style: string | null = null;
+    let known: PassedOver | undefined;
     while (found && this.isNameless(found)) {
-      const known = this.passedOver.get(found);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
+      known = this.passedOver.get(found);
+      if (known !== undefined) break;
       chain.push(found);
       found = this.headingBefore(found);
     }
-    const style = found && isLeafLabel(found) && !this.isNameless(found) ? labelStyle(found) : null;
+    if (known !== undefined) ({ to: found, style } = known);
+    else if (found && isLeafLabel(found)) style = labelStyle(found);
     let to = found;
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i] as Element;
       if (style !== null && isLeafLabel(el) && labelStyle(el) === style) to = el;
-      this.passedOver.set(el, to);
+      this.passedOver.set(el, { to, style });
     }
-    return h && chain.length > 0 ? (this.passedOver.get(h) ?? null) : found;
+    return h && chain.length > 0 ? (this.passedOver.get(h)?.to ?? null) : found;
   }
 
   /** The section heading `h` names, or null when it names none. */
@@ -1068,6 +1069,15 @@ function leadingTitle(el: Element): Element | null {
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
+}
+
+/**
+ * What a soft label that names no section leads to (throughSoft): the heading whose section it is in, and the
+ * style of the leaf label that opened that section (null: none), which the next label styled so ends.
+ */
+interface PassedOver {
+  to: Element | null;
+  style: string | null;
 }
 
 /** A table's header row (its columns' headings) and the header cell of its title row, before its header row. */

@@ -359,6 +359,25 @@ describe('incremental detection (SPA)', () => {
     expect(shown.conditions.map((c) => c.id)).toContain('t2dm');
   });
 
+  it('finds the same section for a block after a chain of unnamed leaf labels, whatever order it looked them up in', () => {
+    // Found by an unseeded property run (it fails on 0747163 too): a label met again through the memo lost the
+    // style of the leaf label whose section the chain is in ("Clinical modules" ... "Biologie" ... "Mrs D Carver").
+    const edits: Edit[] = [
+      { kind: 'typing', at: 561832973, to: 2111400381, text: 'Chronic kidney disease stage 3' },
+      { kind: 'insert', at: 39746937, to: 137214494, text: 'Biologie' },
+      { kind: 'typing', at: 535282827, to: 334666094, text: 'uitgesloten - wittejassen' },
+      { kind: 'insert', at: 1477863550, to: 887642086, text: 'diabetes' },
+      { kind: 'attribute', at: 294193945, to: 849366883, text: 'Active and past problems' },
+      { kind: 'typing', at: 1904760913, to: 1036460855, text: 'Clinical modules' },
+      { kind: 'row', at: 534340666, to: 1607478321, text: 'Metformin 500 mg' },
+      { kind: 'insert', at: 568113935, to: 163997424, text: 'Mrs D Carver - COPD review' },
+      { kind: 'label', at: 601348840, to: 1724620253, text: 'nee' },
+      { kind: 'remove', at: 1469371517, to: 475544646, text: 'Metformin 500 mg' },
+    ];
+    const shown = replay('fhir-embedded.html', edits);
+    expect(shown.conditions.find((c) => c.id === 't2dm')?.evidence.find((e) => e.match === 'Metformin')?.label).toBe('Mrs D Carver - COPD review');
+  });
+
   it('reads a bar of links again when it gains text of its own, a link, or an id that names navigation', () => {
     const doc = loadHtml('<body><div id="bar"><a href="#">Asthma clinic</a> <a href="#">COPD review</a></div><p id="p">Hypertension</p></body>');
     const det = createDetector(doc, { adapters: [] });
