@@ -3,7 +3,7 @@
  * date range), and plain-text tables as an EHR exports them (an episode list: a header line names the
  * columns, the lines under it are rows), whose end-date or status column says a row's problem is over.
  */
-import type { Compiled } from './compile';
+import { classifyHeading, type Compiled } from './compile';
 import { BREAK, fold, squash, TokKind, tokenize } from './text';
 
 /** What a cell can say of its row's problem: over, never there, or not yet confirmed. */
@@ -51,6 +51,19 @@ const STATUS_RANK: Record<CellStatus, number> = { uncertain: 1, historical: 2, n
 export function strongerStatus(a: CellStatus | null, b: CellStatus | null): CellStatus | null {
   if (a === null || b === null) return a ?? b;
   return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
+}
+
+/** At most this many words in a badge that says a row is family history ("Familiaal antecedent"). */
+const FAMILY_BADGE_WORDS = 3;
+
+/**
+ * True when a cell is a badge that says its row is family history, as a family-history heading would ("Family
+ * history", "Familiaal antecedent", "Antécédent familial"): such a heading's words, and at most three.
+ */
+export function saysFamilyHistory(c: Compiled, cell: string): boolean {
+  const text = squash(cell);
+  if (text.length > 40 || text.split(' ').length > FAMILY_BADGE_WORDS) return false;
+  return classifyHeading(c, text).has('family');
 }
 
 /** At most this many words in a cell that names a relative ("Mother", "Maternal grandfather", "Grand-mère paternelle"). */

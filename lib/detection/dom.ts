@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus, holdsDate, namesRelative, strongerStatus, type CellStatus } from './columns';
+import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -79,6 +79,14 @@ export function isSkippedTag(name: string): boolean {
  * conditions. Tab panels (`tab-content`, `tab-pane`, `role=tabpanel`) are content and are read.
  */
 const NAVIGATION_ROLES = ['navigation', 'menu', 'menubar', 'tablist', 'toolbar'];
+/** Roles of a tick box or radio button drawn without an input. */
+const CHOICE_ROLES = ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'];
+
+/** An ARIA box ticked ("true", or "mixed": some of a group's boxes). */
+function isAriaTicked(el: Element): boolean {
+  const checked = el.getAttribute('aria-checked');
+  return checked === 'true' || checked === 'mixed';
+}
 const NAVIGATION_CLASSES = [
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'nav-tabs', 'nav-pills', 'tabs', 'tabbar',
   'tab-bar', 'toolbar', 'tabbladen', 'onglets', 'subtabs', 'tabstrip', 'sidenav', 'topnav',
@@ -161,6 +169,8 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     const role = e.getAttribute('role') ?? '';
     if (role === 'heading') roleHeadings.add(e);
     else if (NAVIGATION_ROLES.indexOf(role) !== -1) skip.add(e);
+    // A box drawn with ARIA (`<div role="checkbox" aria-checked="false">Diabetes</div>`): unticked, its label is never read.
+    else if (CHOICE_ROLES.indexOf(role) !== -1 && !isAriaTicked(e)) skip.add(e);
   }
   for (const c of NAVIGATION_CLASSES) {
     for (const selector of [`.${c}`, `#${c}`]) {
@@ -1178,12 +1188,14 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
 
 /**
  * A row's status (its class, a cell stating a status word such as "Resolved" or "Excluded", or a date under an
- * end-date column) and whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
+ * end-date column), whether it is a relative's (its first cell names one, or a badge says family history) and
+ * whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
  */
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
   const cls = row.getAttribute('class');
   let status: CellStatus | null = cls && ROW_CLASS_HISTORICAL.test(fold(cls)) ? 'historical' : null;
   let relative = false;
+  let familyBadge = false;
   let text = '';
   let cells = 0;
   const cell = (n: Node) => {
@@ -1191,6 +1203,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) relative = namesRelative(c, t);
+    else if (cells > 0 && cells < 12 && !familyBadge) familyBadge = saysFamilyHistory(c, t);
     if (cells++ < 12) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
     text += ` ${t} `;
   };
@@ -1199,5 +1212,5 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
-  return { status, family: relative && cells > 1, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return { status, family: (relative && cells > 1) || familyBadge, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
 }

@@ -195,7 +195,7 @@ const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],scr
  * Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden
  * parts, navigation classes, a box ticked in the markup and the label naming it.
  */
-const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'for'];
+const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for'];
 const TEXT_CACHE_MAX = 20000;
 
 /** Blocks per pre-check pass in detectAsync. */
@@ -606,7 +606,7 @@ class PageDetector implements Detector {
           // The adapter's lists and ignored parts are CSS selectors: any structural attribute may change them.
           if (this.adapter) pageSets = true;
           if (this.patientAttrs.has(name)) relevant = true;
-          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'for') {
+          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'aria-checked' || name === 'for') {
             pageSets = true;
             // A note field's text is no item of a menu column: one made or unmade changes the column around it.
             const column = name === 'contenteditable' ? moduleColumns.changedAround(el, this.menus) : null;

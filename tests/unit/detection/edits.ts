@@ -26,7 +26,7 @@ const ANSWERS = ['No', 'nee', 'Non', 'Yes'];
 const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
-  ['class', 'menu'], ['role', 'navigation'], ['role', null],
+  ['class', 'menu'], ['role', 'navigation'], ['role', null], ['role', 'checkbox'], ['aria-checked', 'true'], ['aria-checked', 'false'],
 ];
 
 /**

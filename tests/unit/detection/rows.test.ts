@@ -125,6 +125,16 @@ describe('problem-list rows and headings that state a status', () => {
       expect(state(r, id), lang).toBe('family');
       expect(r.ruledOut.find((x) => x.id === id)?.evidence[0]?.where, lang).toBe('familyHistory');
     }
+    // A badge that says the row is family history, in a row of cells or of spans.
+    for (const [lang, html, id] of [
+      ['en', '<table><tr><td>Type 2 diabetes - father</td><td><span class="pill">Family history</span></td></tr><tr><td>Asthma</td><td>Active</td></tr></table>', 't2dm'],
+      ['nl', '<div class="el"><span>Depressie – moeder</span><span><span class="pill">Familiaal antecedent</span></span></div><div class="el"><span>Astma</span><span>Actief</span></div>', 'depression'],
+      ['fr', '<div class="el"><span>Diabète de type 2 (père)</span> <span class="badge">Antécédent familial</span></div><div class="el"><span>Asthme</span> <span>Actif</span></div>', 't2dm'],
+    ] as const) {
+      const r = detectPage(loadHtml(`<html lang="${lang}"><body><h2>Problems</h2>${html}</body></html>`));
+      expect(state(r, id), lang).toBe('family');
+      expect(state(r, 'asthma'), lang).toBe('current');
+    }
     // A first cell that names no relative leaves the row the patient's.
     expect(state(detectPage(page('en', 'Problems', [['2019', 'Myocardial infarction', '']])), 'chd')).toBe('current');
   });
@@ -181,6 +191,36 @@ describe('forms: a description list term and its description, a table row answer
     expect(r.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['ckd:possible', 'heart_failure:confirmed']);
     const fr = detectPage(form('fr', [['Asthme', 'Résolu J45 &mdash; dernier épisode 2004']]));
     expect(state(fr, 'asthma')).toBe('historical');
+  });
+
+  it('reads a box drawn with ARIA as a tick box: an unticked one\'s label is never read, a ticked one\'s is (en, nl, fr)', () => {
+    for (const [lang, ticked, unticked, id, other] of [
+      ['en', 'Obesity (BMI 30 or above)', 'Hypertension', 'obesity', 'hypertension'],
+      ['nl', 'Obesitas (BMI ≥ 30)', 'Arteriële hypertensie', 'obesity', 'hypertension'],
+      ['fr', 'Obésité (IMC ≥ 30)', 'Diabète de type 2', 'obesity', 't2dm'],
+    ] as const) {
+      const r = detectPage(
+        loadHtml(
+          `<html lang="${lang}"><body><div class="cb" role="checkbox" aria-checked="true"><span class="box"></span>${ticked}</div>` +
+            `<div class="cb" role="checkbox" aria-checked="false"><span class="box"></span>${unticked}</div><div role="switch">Asthma</div></body></html>`,
+        ),
+      );
+      expect(r.conditions.map((c) => c.id), lang).toEqual([id]);
+      expect(state(r, other), lang).toBe('absent');
+    }
+  });
+
+  it('follows an ARIA box being ticked or unticked, as a full detection would', () => {
+    const doc = loadHtml('<html lang="en"><body><div id="b" role="checkbox" aria-checked="false">Hypertension</div><p>Asthma.</p></body></html>');
+    const det = createDetector(doc);
+    expect(det.watchedAttributes).toContain('aria-checked');
+    expect(det.detect().conditions.map((c) => c.id)).toEqual(['asthma']);
+    const box = doc.getElementById('b') as Element;
+    const ticked = det.onMutations(mutateAndCollect(doc, () => box.setAttribute('aria-checked', 'true')));
+    expect(ticked).toEqual(detectPage(doc));
+    expect(ticked?.conditions.map((c) => c.id)).toEqual(['asthma', 'hypertension']);
+    const unticked = det.onMutations(mutateAndCollect(doc, () => box.setAttribute('aria-checked', 'false')));
+    expect(unticked?.conditions.map((c) => c.id)).toEqual(['asthma']);
   });
 
   it('reads a status under its label, in a part set off by a dot (en, nl, fr)', () => {
