@@ -80,6 +80,13 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page('<div>▾ Chronic problems<div>Asthma</div><div>COPD</div></div>', 'en'))).toEqual(['asthma', 'copd']);
   });
 
+  it("reads a bar of Dutch care programmes as a menu: 'CVRM', 'GGZ', 'Ouderen' are the HIS's modules (nl)", () => {
+    const bar = '<div id="mods"><span>Diabetes</span><span>COPD</span><span>Astma</span><span>CVRM</span><span>Hartfalen</span><span>GGZ / depressie</span><span>Obesitas (GLI)</span><span>Ouderen</span></div>';
+    expect(ids(page(`${bar}<p>Verruca plantaris.</p>`, 'nl'))).toEqual([]);
+    // Beside only one programme, the bar's names are read.
+    expect(ids(page('<div><span>Diabetes</span><span>COPD</span><span>CVRM</span><span>Hartfalen</span></div>', 'nl'))).toEqual(['copd', 'heart_failure', 't2dm']);
+  });
+
   it('reads a column of screens and forms under group names as a menu (fr, Quebec)', () => {
     const col = '<div class="lateral"><div class="grp">Dossier</div><div class="it">Sommaire</div><div class="it">Notes</div><div class="it">Liste de problèmes</div><div class="it">Laboratoires</div><div class="grp">Formulaires</div><div class="it">Suivi MPOC</div><div class="it">Insuffisance cardiaque</div></div>';
     expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
