@@ -584,14 +584,29 @@ export interface LineLabel {
   bare: boolean;
 }
 
-const LINE_LABEL = /^\s*([^:]{2,40}):\s*(.*)$/s;
+const LINE_LABEL = /^\s*([^:]{2,48}):\s*(.*)$/s;
+/** A label set off by a dash between spaces ("Practice recall list – diabetes reviews due this month"). */
+const DASH_LABEL = /^\s*([^:\n]{2,48}?) [-\u2013\u2014] \s*(.*)$/s;
 
-/** The label a line starts with, or null. */
+/**
+ * The label a line starts with, or null: before a colon, or before a spaced dash when it names a section and
+ * no condition (a dash after a condition's name is no label: "Type 2 diabetes - diet controlled").
+ */
 export function lineLabel(c: Compiled, line: string): LineLabel | null {
   const m = LINE_LABEL.exec(line);
-  if (!m?.[1]) return null;
-  return { kinds: classifyHeading(c, m[1]), label: m[1].trim(), bare: !m[2]?.trim() };
+  if (m?.[1]) return { kinds: classifyHeading(c, m[1]), label: m[1].trim(), bare: !m[2]?.trim() };
+  const d = DASH_LABEL.exec(line);
+  if (!d?.[1] || c.prefilter.test(d[1].toLowerCase())) return null;
+  const kinds = classifyHeading(c, d[1]);
+  return kinds.size > 0 ? { kinds, label: d[1].trim(), bare: !d[2]?.trim() } : null;
 }
+
+/** True when a line may hold a label: a colon, or a dash between spaces. */
+function mayHoldLabel(text: string): boolean {
+  return text.indexOf(':') !== -1 || MAY_DASH_LABEL.test(text);
+}
+
+const MAY_DASH_LABEL = / [-\u2013\u2014] /;
 
 /** At most this many words in a heading line that is not in capitals ("Afgesloten episodes"). */
 const HEADING_LINE_WORDS = 4;
@@ -625,14 +640,14 @@ const NO_SPANS: LabelledSpan[] = [];
  * it, up to an empty line or the next label alone.
  */
 export function labelledSpans(c: Compiled, text: string): LabelledSpan[] {
-  if (text.indexOf(':') === -1) return NO_SPANS;
+  if (!mayHoldLabel(text)) return NO_SPANS;
   const out: LabelledSpan[] = [];
   let heading: LineLabel | null = null;
   for (let from = 0; from <= text.length; ) {
     const brk = text.indexOf(BREAK, from);
     const to = brk === -1 ? text.length : brk;
     const line = text.slice(from, to);
-    const label = line.indexOf(':') === -1 ? null : lineLabel(c, line);
+    const label = mayHoldLabel(line) ? lineLabel(c, line) : null;
     let applies: LineLabel | null = heading;
     if (!line.trim()) heading = applies = null;
     else if (label?.bare) heading = applies = label.kinds.size > 0 ? label : null;

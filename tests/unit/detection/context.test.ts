@@ -245,6 +245,12 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Practice: 14 patients on COPD register without review this year.', 'copd', 'hypothetical'],
   ['nl', 'Praktijk: 12 patiënten met COPD zonder jaarcontrole.', 'copd', 'hypothetical'],
   ['fr', 'Cabinet : 9 patients avec BPCO sans suivi cette année.', 'copd', 'hypothetical'],
+  // a label set off by a spaced dash, when it names a section and no condition; a longer label before a colon
+  ['en', 'Practice recall list – diabetes reviews due this month', 't2dm', 'hypothetical'],
+  ['nl', 'Terugbellijst – DM-controle mw. Jansen', 't2dm', 'hypothetical'],
+  ['fr', 'Liste de rappel – suivi BPCO M. Favre', 'copd', 'hypothetical'],
+  ['en', 'Type 2 diabetes - diet controlled', 't2dm', 'confirmed'],
+  ['fr', 'Éléments de soins inactifs / antécédents : dépression 2015', 'depression', 'historical'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
