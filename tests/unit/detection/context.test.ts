@@ -132,6 +132,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'DM1 sinds 2009, anti-GAD positief.', 'anxiety', 'absent'],
   ['fr', 'DT1, anticorps anti-GAD positifs.', 'anxiety', 'absent'],
   ['en', 'Antenatal diabetes clinic - 29+3 weeks.', 't2dm', 'absent'],
+  ['en', 'GDM on OGTT at 26/40 - started metformin 500mg BD by diabetes antenatal team.', 't2dm', 'absent'],
   // a finding that does not support it, a question to rule out, an early stage, years without symptoms
   ['en', 'Spirometry reviewed, no reversibility. Asthma not supported.', 'asthma', 'negated'],
   ['en', 'Chest pain, R/O angina pectoris.', 'chd', 'possible'],

@@ -253,6 +253,8 @@ describe('bold labels that name a section', () => {
     // Domus Medica's guidelines are its 'aanbevelingen'; a patient's intake questionnaire asks, it does not say
     const aanbevelingen = page('<div><b>Aanbevelingen</b><br><a href="#">Domus Medica - Diabetes mellitus type 2</a><br><a href="#">Domus Medica - Hartfalen</a></div><p>Verstuiking enkel.</p>', 'nl');
     expect(ids(aanbevelingen)).toEqual([]);
+    const terugroeplijst = page('<div><b>Terugroeplijst DM-controles (april)</b><br>Jansen, P.<br>Bakker, M.</div><p>Verstuiking.</p>', 'nl');
+    expect(ids(terugroeplijst)).toEqual([]);
     const intake = page('<div><h4>Intakevragenlijst (ingevuld door patiënt)</h4><p>Depressie in voorgeschiedenis?</p></div><p>Astma.</p>', 'nl');
     expect(ids(intake)).toEqual(['asthma']);
     // SystmOne's clinical tree, a column of its nodes

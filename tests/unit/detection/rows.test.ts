@@ -231,6 +231,10 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(nl, 'heart_failure')).toBe('negated');
     const fr = detectPage(form('fr', [['Insuffisance cardiaque', 'Statut : exclu &middot; ETT normale']]));
     expect(state(fr, 'heart_failure')).toBe('negated');
+    // A status that says the row was entered in error.
+    for (const [lang, term, status] of [['en', 'Hypertension (I10)', 'Status: entered in error 2023'], ['nl', 'Hypertensie (I10)', 'Status: onjuist geregistreerd 2023'], ['fr', 'HTA (I10)', 'Statut : saisie par erreur']] as const) {
+      expect(state(detectPage(form(lang, [[term, status]])), 'hypertension'), lang).toBe('negated');
+    }
     // A label that names no status says nothing of the term: "Exacerbations: no" leaves COPD current.
     expect(state(detectPage(form('en', [['COPD', 'Exacerbations: no']])), 'copd')).toBe('current');
   });
