@@ -123,7 +123,7 @@ export function tokenize(folded: string): Tokens {
       case 0x2e /* . */: {
         const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
         const next = i + 1 < n ? folded.charCodeAt(i + 1) : 32;
-        if (!(isWordCode(prev) && isWordCode(next))) {
+        if (!(isWordCode(prev) && isWordCode(next)) && !closesSoon(folded, i)) {
           k = TokKind.Hard;
           t = '.';
         }
@@ -168,6 +168,24 @@ export function tokenize(folded: string): Tokens {
   }
   return { norm, start, end, kind };
 }
+
+/**
+ * True when a bracket closes shortly after the dot at `at`, with no bracket opened or line ended before: a
+ * title's or an initial's dot in a name in brackets ("echtgenoot (dhr. Kramer) heeft hartfalen"), which ends
+ * no sentence.
+ */
+function closesSoon(folded: string, at: number): boolean {
+  const end = Math.min(folded.length, at + BRACKET_DOT_REACH);
+  for (let k = at + 1; k < end; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 0x29 /* ) */) return true;
+    if (c === 0x28 /* ( */ || c === 10 || c === 0x2029) return false;
+  }
+  return false;
+}
+
+/** How far after a dot its bracket may close for the dot to be a title's ("(dhr. J. van den Berg)"). */
+const BRACKET_DOT_REACH = 24;
 
 /** Tokens of a data phrase (terms, triggers): folded words plus meaningful punctuation. */
 export function phraseTokens(phrase: string): string[] {

@@ -353,6 +353,11 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Herinnering: partner mw. G. Mulder-Smit - griepvaccinatie + DM2-kwartaalcontrole. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['en', 'Linked record: HOLLOWAY, Sarah (wife, carer) - COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Message : époux M. Favre - résultats HbA1c, suivi diabète. Patiente : asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
+  // a title's dot in a name in brackets ends no sentence: the relative's clause goes on after the bracket
+  ['nl', 'Echtgenoot (dhr. J. van den Berg) heeft hartfalen. Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
+  ['en', 'Her husband (Mr. J. Peeters) has COPD. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Son époux (M. R. Favre) a une BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],
 ];
 
 /** The conditions the engine finds in a text, in its order. */
