@@ -220,10 +220,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Asthma code removed previously (entered in error 2017).', 'asthma', 'negated'],
   ['nl', 'Astma - onjuist geregistreerd (2015), spirometrie normaal.', 'asthma', 'negated'],
   ['fr', 'Asthme saisi par erreur en 2016, EFR normale.', 'asthma', 'negated'],
-  // a diagnosis revised, a code inactivated
-  ['en', 'Originally coded asthma 2010 - diagnosis revised, COPD on spirometry; asthma code inactivated.', 'asthma', 'negated'],
-  ['nl', 'Astma in 2009, diagnose herzien na spirometrie.', 'asthma', 'negated'],
-  ['fr', 'Asthme en 2009, diagnostic révisé après EFR.', 'asthma', 'negated'],
+  // a diagnosis revised, a code inactivated: over, as a label withdrawn is
+  ['en', 'Originally coded asthma 2010 - diagnosis revised, COPD on spirometry; asthma code inactivated.', 'asthma', 'historical'],
+  ['nl', 'Astma in 2009, diagnose herzien na spirometrie.', 'asthma', 'historical'],
+  ['fr', 'Asthme en 2009, diagnostic révisé après EFR.', 'asthma', 'historical'],
   // Flemish "not retained" for a diagnosis considered and set aside, as the French "non retenu"
   ['nl', 'Artrose als verklaring niet weerhouden: prothese goed gepositioneerd.', 'osteoarthritis', 'negated'],
   // "no recurrence of" before the condition, as after it: it was there, and is over
