@@ -686,9 +686,12 @@ export function isLabelShaped(el: Element): boolean {
 
 /**
  * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its
- * own (LABEL_WRAPPERS), or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so.
+ * own (LABEL_WRAPPERS), or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so; not a
+ * field being typed in.
  */
 export function isLeafShape(el: Element): boolean {
+  // A note field's text is the clinician's, as they type it: never a label.
+  if (isEditable(el)) return false;
   const name = el.localName;
   if (name === 'tr') {
     const cell = el.firstElementChild;
@@ -750,10 +753,14 @@ export function partFollows(el: Element): boolean {
   return false;
 }
 
-/** How a leaf label is styled (its tag, class and wrapper): the next one styled the same ends its section. */
+/**
+ * How a leaf label is styled (its tag, class, wrapper, and whether it has a style of its own): the next one
+ * styled the same ends its section. An inline style sets a label apart from the plain divs it heads (`<div
+ * style="font-weight:bold">Agenda</div><div>08:30 ...</div>`); its value does not matter, as labels' margins vary.
+ */
 export function labelStyle(el: Element): string {
   const inner = el.localName === 'tr' ? el.firstElementChild?.firstElementChild : el.firstElementChild;
-  return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''}`;
+  return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''} ${el.hasAttribute('style') ? 'styled' : ''}`;
 }
 
 /** The sections a leaf label may name. */

@@ -195,7 +195,7 @@ const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],scr
  * Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden
  * parts, navigation classes, a box ticked in the markup and the label naming it.
  */
-const STRUCTURE_ATTRS = ['class', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for'];
+const STRUCTURE_ATTRS = ['class', 'style', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for'];
 const TEXT_CACHE_MAX = 20000;
 
 /** Blocks per pre-check pass in detectAsync. */
@@ -615,6 +615,9 @@ class PageDetector implements Detector {
             const holder = name === 'checked' ? (el.closest('label') ?? el) : el;
             const b = blockOf(holder.parentNode ?? holder);
             if (b) roots.add(b);
+          } else if (name === 'style') {
+            // A style of its own sets a leaf label apart from the one before it (labelStyle), or no longer does.
+            if (isLeafShape(el) && partFollows(el)) roots.add(sectionOf(el));
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status,
             // and only a navigation class what is read.

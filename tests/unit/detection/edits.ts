@@ -27,6 +27,7 @@ const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
   ['class', 'menu'], ['role', 'navigation'], ['role', null], ['role', 'checkbox'], ['aria-checked', 'true'], ['aria-checked', 'false'],
+  ['style', 'font-weight:bold'], ['style', null],
 ];
 
 /**

@@ -345,17 +345,23 @@ describe('incremental detection (SPA)', () => {
 
   it('reads the rows after a label row in a part never read (navigation) again when it stops being one', () => {
     // Found by an unseeded property run: a skipped part's leaf label still heads the rows after it. Here a label
-    // row of "Clinical modules" with role=navigation, in the problem table, loses its cell to the text "No".
-    const edits: Edit[] = [
-      { kind: 'move', at: 552982092, to: 1824066800, text: 'COPD GOLD 2' },
-      { kind: 'link', at: 676762957, to: 14960109, text: 'Hypertension' },
-      { kind: 'label', at: 498921630, to: 1260345173, text: 'Clinical modules' },
-      { kind: 'attribute', at: 134017900, to: 1939960358, text: 'Past problems' },
-      { kind: 'inline', at: 1295484832, to: 1535156365, text: 'J44.9' },
-      { kind: 'typing', at: 557925110, to: 2110452225, text: 'Mother had type 2 diabetes' },
-      { kind: 'text', at: 375532876, to: 1997164752, text: 'No' },
-    ];
-    const shown = replay('hostile-page.html', edits);
+    // row of "Clinical modules" with role=navigation, in the problem table, loses its cell to the text "No". The
+    // attribute is set by hand: the recorded edit drew it from the property edits' list, which has grown since.
+    const url = 'http://127.0.0.1:4173/shared/hostile-page.html';
+    const doc = loadHtml(readFixture('hostile-page.html'), url);
+    const det = createDetector(doc, { url });
+    let shown: DetectionResult = det.detect();
+    const step = (mutate: () => void) => {
+      shown = det.onMutations(mutateAndCollect(doc, mutate)) ?? shown;
+      expect(shown).toEqual(detectPage(doc, { url }));
+    };
+    const label = doc.createElement('tr');
+    label.appendChild(doc.createElement('td')).appendChild(doc.createElement('u')).textContent = 'Clinical modules';
+    const tbody = doc.querySelector('#problems tbody') as Element;
+    step(() => tbody.prepend(label));
+    step(() => label.setAttribute('role', 'navigation'));
+    expect(shown.conditions.map((c) => c.id)).not.toContain('t2dm');
+    step(() => (label.textContent = 'No'));
     expect(shown.conditions.map((c) => c.id)).toContain('t2dm');
   });
 

@@ -355,6 +355,9 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(lines)).toEqual([]);
     const recall = page('<div><div class="t">Recalls</div>Diabetes review - 3 patients<br>COPD review - 5 patients</div><p>Hypertension.</p>', 'en');
     expect(ids(recall)).toEqual(['hypertension']);
+    // A label with a style of its own is set apart from the plain divs under it, which then do not end its section.
+    const styled = page('<div id="rts"><div style="font-weight:bold">Agenda dr. Vermeulen - di 12 mrt</div><div>08:30 P. Jansen - astma controle</div><div>09:00 H. de Vries - COPD longaanval</div><div>09:20 T. Mulder - hartfalen</div></div><p>Hypertensie.</p>', 'nl');
+    expect(ids(styled)).toEqual(['hypertension']);
     // A row of more than one cell is no label row.
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
   });
