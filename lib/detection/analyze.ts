@@ -411,7 +411,8 @@ function shareWithCode(mentions: PendingMention[]): void {
   for (let i = 1; i < mentions.length; i++) {
     const a = mentions[i - 1] as PendingMention;
     const b = mentions[i] as PendingMention;
-    if (a.id !== b.id || a.te !== b.ts || (a.kind === 'code') === (b.kind === 'code') || a.kind === 'medication' || b.kind === 'medication') continue;
+    const codeAndTerm = (a.kind === 'code' && b.kind === 'term') || (a.kind === 'term' && b.kind === 'code');
+    if (!codeAndTerm || a.id !== b.id || a.te !== b.ts) continue;
     if (a.context === null) a.context = b.context;
     else if (b.context === null) b.context = a.context;
   }

@@ -79,14 +79,6 @@ export function isSkippedTag(name: string): boolean {
  * conditions. Tab panels (`tab-content`, `tab-pane`, `role=tabpanel`) are content and are read.
  */
 const NAVIGATION_ROLES = ['navigation', 'menu', 'menubar', 'tablist', 'toolbar'];
-/** Roles of a tick box or radio button drawn without an input. */
-const CHOICE_ROLES = ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'];
-
-/** An ARIA box ticked ("true", or "mixed": some of a group's boxes). */
-function isAriaTicked(el: Element): boolean {
-  const checked = el.getAttribute('aria-checked');
-  return checked === 'true' || checked === 'mixed';
-}
 const NAVIGATION_CLASSES = [
   'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'nav-tabs', 'nav-pills', 'tabs', 'tabbar',
   'tab-bar', 'toolbar', 'tabbladen', 'onglets', 'subtabs', 'tabstrip', 'sidenav', 'topnav',
@@ -102,6 +94,15 @@ const MENU_TEXT_MAX = 600;
 
 /** Tick boxes and radio buttons: the label of one left unticked is an option, not a finding. */
 export const CHOICES = 'input[type="checkbox"],input[type="radio"]';
+
+/** Roles of a tick box or radio button drawn without an input. */
+const CHOICE_ROLES = ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'];
+
+/** An ARIA box ticked ("true", or "mixed": some of a group's boxes). */
+function isAriaTicked(el: Element): boolean {
+  const checked = el.getAttribute('aria-checked');
+  return checked === 'true' || checked === 'mixed';
+}
 
 /** What the walk takes from the page scan rather than ask each element. */
 export interface WalkHints {
@@ -719,7 +720,7 @@ function holdsTextAlone(el: Element): boolean {
 const LABEL_WRAPPERS = new Set(['u', 'i', 'em', 'span', 'font', 'small']);
 
 /** The tags a leaf label is made of: a div, a paragraph or a table row. */
-export function isLeafTag(name: string): boolean {
+function isLeafTag(name: string): boolean {
   return name === 'div' || name === 'p' || name === 'tr';
 }
 
@@ -758,7 +759,7 @@ export function partFollows(el: Element): boolean {
  * styled the same ends its section. An inline style sets a label apart from the plain divs it heads (`<div
  * style="font-weight:bold">Agenda</div><div>08:30 ...</div>`); its value does not matter, as labels' margins vary.
  */
-export function labelStyle(el: Element): string {
+function labelStyle(el: Element): string {
   const inner = el.localName === 'tr' ? el.firstElementChild?.firstElementChild : el.firstElementChild;
   return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''} ${el.hasAttribute('style') ? 'styled' : ''}`;
 }
@@ -837,8 +838,8 @@ export class StructureMemo {
   /**
    * `h`, or when it is a soft label that names no section, the heading whose section it is in: the nearest
    * heading before it that is none, or the label that ends that heading's section. A leaf label's section ends
-   * at the next leaf label styled as it is (same tag and class: `.hd Guidelines` ... `.hd Journal`), which then
-   * heads a section of no kind; it is its own answer. Once per label: a column of short divs is a chain of them.
+   * at the next leaf label styled as it is (labelStyle: `.hd Guidelines` ... `.hd Journal`), which then heads a
+   * section of no kind; it is its own answer. Once per label: a column of short divs is a chain of them.
    */
   private throughSoft(h: Element | null): Element | null {
     const chain: Element[] = [];
@@ -1193,6 +1194,9 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
   return text;
 }
 
+/** A row's first cells, up to this many, are read for a status or a family-history badge. */
+const STATUS_CELLS_MAX = 12;
+
 /**
  * A row's status (its class, a cell stating a status word such as "Resolved" or "Excluded", or a date under an
  * end-date column), whether it is a relative's (its first cell names one, or a badge says family history) and
@@ -1210,8 +1214,8 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
     if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) relative = namesRelative(c, t);
-    else if (cells > 0 && cells < 12 && !familyBadge) familyBadge = saysFamilyHistory(c, t);
-    if (cells++ < 12) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
+    else if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
+    if (cells++ < STATUS_CELLS_MAX) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
     text += ` ${t} `;
   };
   if (row.localName === 'dt') {

@@ -22,7 +22,6 @@ import { defaultAdapters } from './data';
 import { fromPortable } from './portable';
 import { BREAK } from './text';
 import {
-  partFollows,
   blockOf,
   BlockWalker,
   CHOICES,
@@ -47,6 +46,7 @@ import {
   NAVIGATION,
   NAVIGATION_BY_NAME,
   ownBlock,
+  partFollows,
   rowOf,
   pageScan,
   StructureMemo,
@@ -654,12 +654,7 @@ class PageDetector implements Detector {
           const head = inside?.closest('th');
           if (head) roots.add(scopeOf(head));
           // So does a leaf label there (a label row in a navigation part), but not a note being typed in.
-          if (!inEditable(target)) {
-            const leaf = changedLeafLabel(r);
-            if (leaf) roots.add(sectionOf(leaf));
-            const before = r.type === 'childList' ? labelBefore(r) : null;
-            if (before) roots.add(sectionOf(before));
-          }
+          if (!inEditable(target)) for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
           if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
@@ -699,12 +694,7 @@ class PageDetector implements Detector {
           if (!useful) continue;
           // Text beside a bold label came or went: the block around it may have become, or stopped being, a label.
           if (!heading && target.nodeType === 1 && namesSection(target as Element)) heading = true;
-          // A leaf label's text or content changed (its wrapper's, its cell's), so it may have stopped being one.
-          const leaf = changedLeafLabel(r);
-          if (leaf) roots.add(sectionOf(leaf));
-          // What follows an element changed: a leaf label before it may have become, or stopped being, one.
-          const before = labelBefore(r);
-          if (before) roots.add(sectionOf(before));
+          for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
           const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
           if (table) roots.add(table);
           const answer = answerParent(target);
@@ -864,6 +854,19 @@ function namesSection(el: Element): boolean {
 }
 
 /**
+ * The leaf labels a record may have made or unmade: the one whose text, wrapper or cell it changed, and, for a
+ * childList record, the one right before what it added or removed (what follows a label makes it one).
+ */
+function leafLabelsChanged(r: MutationRecord): Element[] {
+  const out: Element[] = [];
+  const leaf = changedLeafLabel(r);
+  if (leaf) out.push(leaf);
+  const before = r.type === 'childList' ? labelBefore(r) : null;
+  if (before) out.push(before);
+  return out;
+}
+
+/**
  * The leaf label a record may have made or unmade, changing its text, its wrapper or its cell, or null. A text
  * changed in place unmakes one only when its old value was a label's (unknown: take it that it was).
  */
@@ -894,8 +897,6 @@ function wasLeafLabel(el: Element, r: MutationRecord): boolean {
   return before > 0 && before <= LABEL_CHARS_MAX;
 }
 
-
-
 /**
  * The leaf label (in shape and text) right before the nodes a childList record added or removed, text between
  * skipped, or null. When the record says neither what was before nor after them (all children replaced, or a
@@ -911,7 +912,6 @@ function labelBefore(r: MutationRecord): Element | null {
   while (n && n.nodeType !== 1) n = n.previousSibling;
   return n && isLabelShaped(n as Element) ? (n as Element) : null;
 }
-
 
 /** True when a bold element is the text's nearest element sibling on either side. */
 function besideBold(text: CharacterData): boolean {
