@@ -21,6 +21,9 @@ import { BREAK, fold, squash } from './text';
 /** A menu entry is no longer than this: a longer item is text. */
 const ENTRY_CHARS_MAX = 48;
 const ENTRY_WORDS_MAX = 8;
+/** A link alone may be longer: a guideline's title ("Domus Medica: Lage rugpijn en lumbosacraal radiculair syndroom"). */
+const LINK_CHARS_MAX = 80;
+const LINK_WORDS_MAX = 12;
 /** An item of a roster is no longer than this ("08:30 Mme Rochat C. - contrôle asthme"). */
 const ROSTER_ITEM_CHARS_MAX = 80;
 /** A column holds at most this many items (a long list of short rows is a table of findings, not a menu). */
@@ -89,7 +92,7 @@ export class ModuleColumns {
     if (!parent || ((!b.up || b.up.up === null) && isPageRoot(parent))) return namesCondition && this.isMenuItself(el) ? el : null;
     if (namesCondition) {
       // An item too long for a menu is in none.
-      const menu = length <= ENTRY_CHARS_MAX ? this.menuAbove(parent) : null;
+      const menu = length <= ENTRY_CHARS_MAX || (length <= LINK_CHARS_MAX && isLinkAlone(el)) ? this.menuAbove(parent) : null;
       if (menu) return menu;
       if (this.isMenuItself(el)) return el;
     }
@@ -307,7 +310,8 @@ export class ModuleColumns {
       } else if (item.kind === 'too long') {
         return null;
       } else if (item.kind === 'entry' || item.kind === 'label') {
-        if (item.text.length > ENTRY_CHARS_MAX || wordCount(item.text) > ENTRY_WORDS_MAX) return null;
+        const link = item.kind === 'entry' && isLinkAlone(ch as Element);
+        if (!fitsEntry(item.text, link)) return null;
         if (item.kind === 'label') {
           shape.labels++;
           continue;
@@ -315,14 +319,14 @@ export class ModuleColumns {
         const folded = fold(item.text);
         follow(shape, folded, folded, true);
         shape.items++;
-        if (isLinkAlone(ch as Element)) shape.links++;
+        if (link) shape.links++;
         if (this.namesScreen(item.text)) shape.screens++;
       }
       if (shape.items > ITEMS_MAX) return null;
     }
     if (folder) {
       const label = squash(folder);
-      if (label.length > ENTRY_CHARS_MAX || wordCount(label) > ENTRY_WORDS_MAX) return null;
+      if (!fitsEntry(label, false)) return null;
       // A folder of templates, guidelines or recalls: each of its items opens one of them, as a screen's name does.
       if (classifyHeading(this.c, label).has('reference')) shape.screens = shape.items;
     }
@@ -450,6 +454,13 @@ function capitalAfterFirstWord(text: string): boolean {
     if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c >= 0x100) return true;
   }
   return false;
+}
+
+/** True when squashed `text` is short enough for a menu's entry, or for a link alone when `link`. */
+function fitsEntry(text: string, link: boolean): boolean {
+  return link
+    ? text.length <= LINK_CHARS_MAX && wordCount(text) <= LINK_WORDS_MAX
+    : text.length <= ENTRY_CHARS_MAX && wordCount(text) <= ENTRY_WORDS_MAX;
 }
 
 /** Words of squashed text (its spaces plus one), without splitting it. */

@@ -51,12 +51,13 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page(index(en).replace('>Asthma</a>', '>Asthma</a> since 2019'), 'en'))).toContain('asthma');
   });
 
-  it('reads a tree whose folders hold templates and guideline titles of up to eight words as one menu', () => {
+  it('reads a tree whose folders hold templates and guideline titles as one menu', () => {
     const tree = (guideline: string, folder = 'Templates &amp; Protocols') =>
       `<div id="tree"><ul><li>▸ Summary</li><li>▸ Consultations</li><li>▸ Medication</li><li>▸ Problems</li><li>▸ Investigations</li><li>▸ Referrals</li><li>▾ ${folder}<ul><li>Asthma Annual Review v7</li><li>COPD Annual Review</li><li>Heart Failure Review</li></ul></li><li>▸ Resources<ul><li><a href="#">${guideline}</a></li></ul></li></ul></div><p>Sore throat.</p>`;
     expect(ids(page(tree('NICE NG28 Type 2 diabetes in adults'), 'en'))).toEqual([]);
-    // An item longer than a menu entry is text: the tree is then read, but for a folder of templates, a menu of its own.
-    const note = 'Reviewed with the nurse, who checked inhaler technique today';
+    // An item longer than a menu entry (a link's, here) is text: the tree is then read, but for a folder of templates,
+    // a menu of its own.
+    const note = 'Reviewed with the nurse, who checked inhaler technique and peak flow today; back in 3 months';
     expect(ids(page(tree(note, 'Annual reviews'), 'en'))).toEqual(['asthma', 'copd', 'heart_failure']);
     expect(ids(page(tree(note), 'en'))).toEqual([]);
   });
@@ -92,6 +93,18 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page(`${col}<p>Diabète de type 2.</p>`, 'fr'))).toEqual(['t2dm']);
     // A list of modules named as such, beside a list of screens.
     expect(ids(page('<div><ul><li>Anamnèse</li><li>Médication</li></ul><ul><li>Module Diabète</li><li>Module Cardiologie</li><li>Module Pneumologie</li></ul></div><p>Arthrose.</p>', 'fr'))).toEqual(['osteoarthritis']);
+  });
+
+  it("reads Belgian care pathways as modules, and a guideline's long link title as one of a menu's entries (nl, fr)", () => {
+    const col = (pathways: string[], guideline: string) =>
+      `<div id="kol"><div class="kop">Zorgtrajecten</div>${pathways.map((p) => `<a href="#">${p}</a>`).join('')}<div class="kop">Richtlijnen</div><a href="#">${guideline}</a><a href="#">Domus Medica: Angststoornissen</a></div>`;
+    const pathways = ['Zorgtraject diabetes type 2', 'Zorgtraject chronische nierinsufficiëntie', 'Voortraject diabetes'];
+    const long = 'Domus Medica: Lage rugpijn en lumbosacraal radiculair syndroom';
+    expect(ids(page(`${col(pathways, long)}<p>Gonartrose links.</p>`, 'nl'))).toEqual(['osteoarthritis']);
+    // A long item that is no link alone is text: the column is read.
+    expect(ids(page(col(pathways, long).replace(`<a href="#">${long}</a>`, `<span>${long}</span>`), 'nl'))).toEqual(['ckd', 't2dm']);
+    const fr = col(['Trajet de soins diabète', 'Trajet de soins insuffisance rénale', 'Trajets de soins (aperçu)'], 'Domus Medica : Diabète sucré de type 2 chez l’adulte');
+    expect(ids(page(`${fr.replace('Zorgtrajecten', 'Suivis').replace('Richtlijnen', 'Recommandations')}<p>Gonarthrose.</p>`, 'fr'))).toEqual(['osteoarthritis']);
   });
 
   it('reads a label in an inline wrapper of its own as the title of a column of spans', () => {
@@ -255,6 +268,9 @@ describe('bold labels that name a section', () => {
     expect(ids(aanbevelingen)).toEqual([]);
     const terugroeplijst = page('<div><b>Terugroeplijst DM-controles (april)</b><br>Jansen, P.<br>Bakker, M.</div><p>Verstuiking.</p>', 'nl');
     expect(ids(terugroeplijst)).toEqual([]);
+    // Flemish for a waiting room, its count beside it
+    const wachtzaal = page('<div><div class="kop">Wachtzaal (2)</div><div>10:05 — Wouters Jan (controle diabetes)</div><div>10:15 — Peeters An (COPD, hoest)</div></div><p>Verstuiking.</p>', 'nl');
+    expect(ids(wachtzaal)).toEqual([]);
     const intake = page('<div><h4>Intakevragenlijst (ingevuld door patiënt)</h4><p>Depressie in voorgeschiedenis?</p></div><p>Astma.</p>', 'nl');
     expect(ids(intake)).toEqual(['asthma']);
     // SystmOne's clinical tree, a column of its nodes
