@@ -293,6 +293,35 @@ export function isTickedAnswer(el: Element): boolean {
 }
 
 /**
+ * What an unticked option's label, never read, leaves on its line: a one-word answer of a question no box of
+ * whose line is ticked is typed as a box and its label ("Hypertension connue ? [ ] oui [ ] non"), so that the
+ * question is read as unanswered (analyze.ts), not as a question alone, a doubt. Else a space: once a box of the
+ * line is ticked, its answer is read on the question's line (isTickedAnswer).
+ */
+function optionMark(label: Element): string {
+  const box = choiceOf(label);
+  const text = label.textContent ?? '';
+  if (box === null || box.checked || label.hasAttribute('hidden') || !SHORT_ANSWER.test(text)) return ' ';
+  return lineHasTickedChoice(label) ? ' ' : ` [ ] ${text.trim()} `;
+}
+
+/** True when a sibling on `el`'s line (up to a break or a block either side) is a ticked box or a ticked one's label. */
+function lineHasTickedChoice(el: Element): boolean {
+  for (const step of ['previousSibling', 'nextSibling'] as const) {
+    for (let n = el[step]; n; n = n[step]) {
+      if (n.nodeType !== 1) continue;
+      const sib = n as Element;
+      // Labels are blocks, but an option's label stays on its question's line.
+      const box = isChoice(sib) ? sib : sib.localName === 'label' ? choiceOf(sib) : null;
+      if (box !== null) {
+        if (box.checked) return true;
+      } else if (opensLine(sib.localName)) break;
+    }
+  }
+  return false;
+}
+
+/**
  * The label of a tick box or radio button that `node` is or sits in, or null. A change there may make it an
  * answer read on its parent's line, or no longer one: the parent's block is read again.
  */
@@ -485,7 +514,7 @@ export class BlockWalker {
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
-        f.text += kind === 4 ? BREAK : name === 'input' || name === 'select' ? boxMark(el, this.hints?.labelledBoxes ?? null) : ' ';
+        f.text += kind === 4 ? BREAK : name === 'input' || name === 'select' ? boxMark(el, this.hints?.labelledBoxes ?? null) : name === 'label' ? optionMark(el) : ' ';
         continue;
       }
       if (kind === 2 && name === 'label' && isTickedAnswer(el)) {
@@ -687,8 +716,8 @@ export function isLabelShaped(el: Element): boolean {
 
 /**
  * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its
- * own (LABEL_WRAPPERS), or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so; not a
- * field being typed in.
+ * own (LABEL_WRAPPERS), a list's item holding one in such a wrapper, or a row whose one cell (a `td`: a row of
+ * `th`s is a header row) holds one so; not a field being typed in.
  */
 export function isLeafShape(el: Element): boolean {
   // A note field's text is the clinician's, as they type it: never a label.
@@ -698,7 +727,8 @@ export function isLeafShape(el: Element): boolean {
     const cell = el.firstElementChild;
     return cell !== null && cell === el.lastElementChild && cell.localName === 'td' && !hasOwnLetter(el) && holdsTextAlone(cell);
   }
-  return isLeafTag(name) && holdsTextAlone(el);
+  // A list's item is a label only when set apart by a wrapper (`<li><u>Outils de suivi</u></li>`): a plain one is an item.
+  return isLeafTag(name) && holdsTextAlone(el) && (name !== 'li' || el.firstChild?.nodeType === 1);
 }
 
 /** True when `el` holds one text node and nothing else, or one inline wrapper (LABEL_WRAPPERS) that does. */
@@ -719,15 +749,15 @@ function holdsTextAlone(el: Element): boolean {
  */
 const LABEL_WRAPPERS = new Set(['u', 'i', 'em', 'span', 'font', 'small']);
 
-/** The tags a leaf label is made of: a div, a paragraph or a table row. */
+/** The tags a leaf label is made of: a div, a paragraph, a table row or a list's item. */
 function isLeafTag(name: string): boolean {
-  return name === 'div' || name === 'p' || name === 'tr';
+  return name === 'div' || name === 'p' || name === 'tr' || name === 'li';
 }
 
 /**
- * The div, paragraph or row whose shape as a leaf label a change at `node` may have made or unmade: `node`
- * itself, or the one it is the text, the only wrapper or the only cell of; else null. Climbs no further, so a
- * change deep in a large block never reads that block's whole text.
+ * The div, paragraph, row or list item whose shape as a leaf label a change at `node` may have made or unmade:
+ * `node` itself, or the one it is the text, the only wrapper or the only cell of; else null. Climbs no further, so
+ * a change deep in a large block never reads that block's whole text.
  */
 export function leafHostOf(node: Node): Element | null {
   let e: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;

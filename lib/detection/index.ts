@@ -655,6 +655,9 @@ class PageDetector implements Detector {
           if (head) roots.add(scopeOf(head));
           // So does a leaf label there (a label row in a navigation part), but not a note being typed in.
           if (!inEditable(target)) for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
+          // An unticked option's label leaves a one-word answer on its question's line (optionMark).
+          const answer = inEditable(target) ? null : answerParent(target);
+          if (answer) roots.add(answer);
           if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;

@@ -44,6 +44,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Depressie (passief).', 'depression', 'historical'],
   ['fr', 'Asthme résolu.', 'asthma', 'historical'],
   ['fr', "Asthme dans l'enfance.", 'asthma', 'historical'],
+  ['en', '"Asthma as a kid" - no inhalers since age 12.', 'asthma', 'historical'],
+  ['nl', 'Astma in zijn jeugd, nu klachtenvrij.', 'asthma', 'historical'],
+  ['fr', 'Asthme étant enfant, plus de traitement.', 'asthma', 'historical'],
+  // a colleague's role names a field, not the patient's condition
+  ['nl', 'Spirometrie beoordeeld door kaderarts astma/COPD.', 'copd', 'hypothetical'],
   ['fr', 'Dépression en rémission.', 'depression', 'historical'],
   ['nl', 'P76 Depressieve episode - afgesloten 2019', 'depression', 'historical'],
   ['nl', 'P76 Depressie - stemming al maanden stabiel, medicatie afgebouwd, episode afgesloten.', 'depression', 'historical'],
@@ -95,7 +100,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Diabetes? No complications.', 't2dm', 'possible'],
   ['nl', 'Artrose? Nee, eerder reumatoïde artritis.', 'osteoarthritis', 'negated'],
   ['nl', 'Depressie? Neen.', 'depression', 'negated'],
-  ['nl', 'Artrose? Ja.', 'osteoarthritis', 'possible'],
+  // answered "yes", it is a finding (a form's answered question is the patient's)
+  ['nl', 'Artrose? Ja.', 'osteoarthritis', 'confirmed'],
   ['fr', 'Diabète ? Non, glycémie normale.', 't2dm', 'negated'],
   ['fr', 'Arthrose ? Non.', 'osteoarthritis', 'negated'],
   // hypothetical: a risk, a screening, a fear, a condition - not the patient's
@@ -465,6 +471,32 @@ describe('context rules, table-driven in en / nl / fr', () => {
     const radios = loadHtml('<body><p>Bekend met hoge bloeddruk? <input type="radio" name="a"> ja <input type="radio" name="a"> nee</p><p>Astma.</p></body>');
     expect(detectPage(radios, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
     expect(idsIn('Bekend met hoge bloeddruk? [x] ja [ ] nee', 'nl')).toEqual(['hypertension']);
+  });
+
+  it("a question whose yes and no are labels with their boxes, none ticked on its line, is no finding; a ticked one answers it (fr, en)", () => {
+    const box = (label: string, ticked: boolean) => `<label><input type="checkbox"${ticked ? ' checked' : ''}> ${label}</label>`;
+    const line = (q: string, yes: boolean, no: boolean) => `${q} ? ${box('oui', yes)} ${box('non', no)}<br>`;
+    const form = (lines: string) => detectPage(loadHtml(`<body><div class="box"><div class="h">Questionnaire</div>${lines}</div><p>Entorse.</p></body>`), { adapters: [] });
+    // The ticked no on the line before answers that line only.
+    const unanswered = form(line('Fume-t-elle', false, true) + line('Hypertension connue', false, false));
+    expect(unanswered.conditions).toEqual([]);
+    expect(unanswered.ruledOut.find((c) => c.id === 'hypertension')?.evidence[0]?.context).toBe('uncertain');
+    const no = form(line('Hypertension connue', false, true));
+    expect(no.conditions).toEqual([]);
+    expect(no.ruledOut.find((c) => c.id === 'hypertension')?.evidence[0]?.context).toBe('negated');
+    expect(form(line('Hypertension connue', true, false)).conditions.map((c) => [c.id, c.status])).toEqual([['hypertension', 'confirmed']]);
+    const en = loadHtml(`<body><p>Known COPD? ${box('Yes', false)} ${box('No', false)}</p><p>Gout.</p></body>`);
+    expect(detectPage(en, { adapters: [] }).conditions).toEqual([]);
+  });
+
+  it('a question answered yes on its line is a finding, not a doubt (en, nl, fr)', () => {
+    const status = (text: string, lang: Language) => analyzeText(text, lang).conditions.map((c) => [c.id, c.status]);
+    expect(status('Known hypertension? Yes', 'en')).toEqual([['hypertension', 'confirmed']]);
+    expect(status('Bekend met astma? ja', 'nl')).toEqual([['asthma', 'confirmed']]);
+    expect(status('Diabète de type 2 connu ? oui', 'fr')).toEqual([['t2dm', 'confirmed']]);
+    // A yes that goes on is no answer of the line's: the question stays a doubt.
+    expect(status('COPD? yes to be discussed with the respiratory team', 'en')).toEqual([['copd', 'possible']]);
+    expect(status('Known hypertension?', 'en')).toEqual([['hypertension', 'possible']]);
   });
 
   it("a relative's label with a colon reaches the whole list after it (en, nl, fr)", () => {

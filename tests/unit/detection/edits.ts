@@ -34,7 +34,7 @@ const ATTRIBUTES: [string, string | null][] = [
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
  * add or tick a tick box, name one by a `<label for>`, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks)
- * or an underlined one (in a div of its own, or in a table row of one cell).
+ * or an underlined one (in a div or list item of its own, or in a table row of one cell).
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -116,15 +116,15 @@ export function applyEdit(doc: Document, e: Edit): void {
     }
   } else if (e.kind === 'label') {
     // A bold label: a block's whole content, a block of its own before a part, the first line of a block, or
-    // alone before a part with no block around it. Or a label in an underline: in a div of its own before a
-    // part, or in a table row of one cell before a row.
+    // alone before a part with no block around it. Or a label in an underline: in a div (or list item) of its own
+    // before a part, or in a table row of one cell before a row.
     const b = doc.createElement(e.to % 6 < 4 ? 'b' : 'u');
     b.textContent = e.text;
     if (e.to % 6 === 0) el.replaceChildren(b);
     else if (e.to % 6 === 1) el.parentElement?.insertBefore(doc.createElement('p'), el).append(b);
     else if (e.to % 6 === 2) el.prepend(b, doc.createElement('br'));
     else if (e.to % 6 === 3) el.parentElement?.insertBefore(b, el);
-    else if (e.to % 6 === 4) el.parentElement?.insertBefore(doc.createElement('div'), el).append(b);
+    else if (e.to % 6 === 4) el.parentElement?.insertBefore(doc.createElement(el.localName === 'li' ? 'li' : 'div'), el).append(b);
     else {
       const row = el.closest('tr');
       if (row) row.parentElement?.insertBefore(doc.createElement('tr'), row).appendChild(doc.createElement('td')).append(b);

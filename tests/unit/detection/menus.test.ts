@@ -261,6 +261,8 @@ describe('bold labels that name a section', () => {
     // Epic's order sets, a day's agenda in one word
     const smartSets = page('<div><b>SmartSets</b><div>• Diabetes Mellitus Type 2 - Adult</div><div>• CHF Outpatient</div></div><p>Asthma.</p>', 'en');
     expect(ids(smartSets)).toEqual(['asthma']);
+    const navigator = page('<div class="story"><div><b>Chart Navigator</b></div><div><a href="#">Diabetes Navigator</a></div><div><a href="#">COPD Action Plan</a></div></div><p>Asthma.</p>', 'en');
+    expect(ids(navigator)).toEqual(['asthma']);
     const dagagenda = page('<div><b>Dagagenda dr. Meijer</b><ul><li>08:00 DM2 controle</li><li>08:30 COPD longaanval</li></ul></div><p>Enkeldistorsie.</p>', 'nl');
     expect(ids(dagagenda)).toEqual([]);
     // Domus Medica's guidelines are its 'aanbevelingen'; a patient's intake questionnaire asks, it does not say
@@ -376,6 +378,19 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(styled)).toEqual(['hypertension']);
     // A row of more than one cell is no label row.
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
+  });
+
+  it("reads a list's item holding a label in a wrapper as the heading of the items after it (en, nl, fr)", () => {
+    const tools = (label: string, items: string[], other: string) =>
+      `<ul class="outils"><li><u>${label}</u></li>${items.map((i) => `<li>${i}</li>`).join('')}<li><u>${other}</u></li><li>Hernie inguinale</li></ul>`;
+    const fr = tools('Outils de suivi', ['Suivi diabète', 'Suivi HTA (Hypertension Canada)', 'Insuffisance cardiaque'], 'Notes');
+    expect(ids(page(`${fr}<p>MPOC stable.</p>`, 'fr'))).toEqual(['copd']);
+    const en = tools('Templates', ['Asthma review', 'Heart failure QOF'], 'Problems');
+    expect(ids(page(`${en}<p>Gout.</p>`, 'en'))).toEqual([]);
+    const nl = tools('Sjablonen', ['Astma jaarcontrole', 'Hartfalen'], 'Problemen');
+    expect(ids(page(nl.replace(/<\/?u>/g, (t) => t.replace('u', 'i')), 'nl'))).toEqual([]);
+    // A plain item, with no wrapper, is an item: the items after it are read.
+    expect(ids(page(en.replace('<u>Templates</u>', 'Templates'), 'en'))).toEqual(['asthma', 'heart_failure']);
   });
 
   it('names no other section: a status or a word in a grid of divs heads nothing', () => {
