@@ -715,9 +715,9 @@ export function isLabelShaped(el: Element): boolean {
 }
 
 /**
- * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its
- * own (LABEL_WRAPPERS), a list's item holding one in such a wrapper, or a row whose one cell (a `td`: a row of
- * `th`s is a header row) holds one so; not a field being typed in.
+ * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its own
+ * (LABEL_WRAPPERS), a list item so set apart (`<li><u>Outils de suivi</u></li>`, `<li class="t">Modèles</li>`),
+ * or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so; not a field being typed in.
  */
 export function isLeafShape(el: Element): boolean {
   // A note field's text is the clinician's, as they type it: never a label.
@@ -727,8 +727,14 @@ export function isLeafShape(el: Element): boolean {
     const cell = el.firstElementChild;
     return cell !== null && cell === el.lastElementChild && cell.localName === 'td' && !hasOwnLetter(el) && holdsTextAlone(cell);
   }
-  // A list's item is a label only when set apart by a wrapper (`<li><u>Outils de suivi</u></li>`): a plain one is an item.
-  return isLeafTag(name) && holdsTextAlone(el) && (name !== 'li' || el.firstChild?.nodeType === 1);
+  // A plain list item is an item: one is a label only when set apart by a wrapper, a class or a style.
+  if (name === 'li' && el.firstChild?.nodeType !== 1 && !el.hasAttribute('class') && !el.hasAttribute('style')) return false;
+  return isLeafTag(name) && holdsTextAlone(el);
+}
+
+/** A list item holding one text node as a leaf label does: a class or style given or taken makes it one or unmakes it. */
+export function isPlainItemShape(el: Element): boolean {
+  return el.localName === 'li' && holdsTextAlone(el);
 }
 
 /** True when `el` holds one text node and nothing else, or one inline wrapper (LABEL_WRAPPERS) that does. */
@@ -1155,6 +1161,8 @@ export interface RowInfo {
   status: CellStatus | null;
   /** A table row or form term whose first cell names a relative ("Mother" | "COPD"): a family member's problem. */
   family: boolean;
+  /** A question left unanswered: its first cell asks ("Do you have diabetes?"), the cells after it are blank. */
+  unanswered: boolean;
   hasCode: boolean;
 }
 
@@ -1229,22 +1237,27 @@ const STATUS_CELLS_MAX = 12;
 
 /**
  * A row's status (its class, a cell stating a status word such as "Resolved" or "Excluded", or a date under an
- * end-date column), whether it is a relative's (its first cell names one, or a badge says family history) and
- * whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
+ * end-date column), whether it is a relative's (its first cell names one, or a badge says family history), a
+ * question left unanswered, and whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
  */
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
   const cls = row.getAttribute('class');
   let status: CellStatus | null = cls && ROW_CLASS_HISTORICAL.test(fold(cls)) ? 'historical' : null;
   let relative = false;
   let familyBadge = false;
+  let asks = false;
+  let blankAfter = true;
   let text = '';
   let cells = 0;
   const cell = (n: Node) => {
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
-    if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) relative = namesRelative(c, t);
-    else if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
+    if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) {
+      relative = namesRelative(c, t);
+      asks = t.trimEnd().endsWith('?');
+    } else if (cells > 0 && blankAfter && !BLANK_CELL.test(t)) blankAfter = false;
+    if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
     if (cells++ < STATUS_CELLS_MAX) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
     text += ` ${t} `;
   };
@@ -1253,5 +1266,13 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
-  return { status, family: (relative && cells > 1) || familyBadge, hasCode: CODE_IN_ROW.test(text.slice(0, 600)) };
+  return {
+    status,
+    family: (relative && cells > 1) || familyBadge,
+    unanswered: asks && blankAfter && cells > 1,
+    hasCode: CODE_IN_ROW.test(text.slice(0, 600)),
+  };
 }
+
+/** A cell with no answer in it: no letter or digit ("", "-", "…"). */
+const BLANK_CELL = /^[^\p{L}\p{N}]*$/u;

@@ -41,6 +41,7 @@ import {
   isLabelText,
   LABEL_CHARS_MAX,
   isLeafShape,
+  isPlainItemShape,
   leafHostOf,
   isRankedHeading,
   NAVIGATION,
@@ -221,7 +222,7 @@ function sectionContext(kinds: ReadonlySet<SectionKind>): LocalContext | null {
 
 function placeOf(sec: SectionInfo, row: RowInfo | null): Place {
   const secCtx = sectionContext(sec.kinds);
-  const rowCtx: LocalContext | null = row?.family ? 'family' : (row?.status ?? null);
+  const rowCtx: LocalContext | null = row?.family ? 'family' : row?.unanswered ? 'hypothetical' : (row?.status ?? null);
   const structured = sec.kinds.has('problemList') || row?.hasCode === true;
   const medList = sec.kinds.has('medication');
   const where: EvidencePlace = secCtx === 'family' || rowCtx === 'family'
@@ -616,15 +617,17 @@ class PageDetector implements Detector {
             const b = blockOf(holder.parentNode ?? holder);
             if (b) roots.add(b);
           } else if (name === 'style') {
-            // A style of its own sets a leaf label apart from the one before it (labelStyle), or no longer does.
-            if (isLeafShape(el) && partFollows(el)) roots.add(sectionOf(el));
+            // A style of its own sets a leaf label apart from the one before it (labelStyle), or no longer does;
+            // it makes a list item a label, or no longer one.
+            if ((isLeafShape(el) || isPlainItemShape(el)) && partFollows(el)) roots.add(sectionOf(el));
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status,
             // and only a navigation class what is read.
             if (this.skip.has(el) || el.matches(NAVIGATION)) pageSets = true;
             if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
-            // A leaf label styled as one before it ends that one's section, or no longer does.
-            if (isLeafShape(el) && partFollows(el)) roots.add(sectionOf(el));
+            // A leaf label styled as one before it ends that one's section, or no longer does; a list item with a
+            // class is a label, one without none.
+            if ((isLeafShape(el) || isPlainItemShape(el)) && partFollows(el)) roots.add(sectionOf(el));
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));

@@ -506,7 +506,7 @@ describe('incremental detection (SPA)', () => {
       'Chronic kidney disease stage 3', 'Depression, in remission', 'Nothing to note', 'Excluded', 'uitgesloten - wittejassen',
       '?Heart failure: echo normal - HF excluded', 'Active and past problems', 'Family history: asthma', 'Past problems',
       '[ ] COPD  [x] Asthma', '2010-2019', 'nee', 'No', 'Journaal', 'Biologie', 'Correspondence',
-      'Mrs D Carver - COPD review', 'WARD, Kevin - asthma', 'de Graaf, P. - COPD', 'Guidelines', 'Clinical modules', '📁 Problems',
+      'Mrs D Carver - COPD review', 'WARD, Kevin - asthma', 'de Graaf, P. - COPD', 'Guidelines', 'Clinical modules', '📁 Problems', 'Do you have COPD?', '-',
     ];
     const edit = fc.record({
       kind: fc.constantFrom(...EDIT_KINDS),

@@ -270,6 +270,17 @@ describe('bold labels that name a section', () => {
     expect(ids(aanbevelingen)).toEqual([]);
     const terugroeplijst = page('<div><b>Terugroeplijst DM-controles (april)</b><br>Jansen, P.<br>Bakker, M.</div><p>Verstuiking.</p>', 'nl');
     expect(ids(terugroeplijst)).toEqual([]);
+    // A clinic's list of the day, Quebec's abbreviation for appointments, a doctor's inbox of messages about anyone
+    const polilijst = page('<div class="wl"><div style="font-weight:bold">Polilijst - di 14 mei</div><div>08:30 Mw. Çelik - hypertensie</div><div>08:50 Dhr. Prins - COPD/ dyspnoe</div></div><p>Hartfalen.</p>', 'nl');
+    expect(ids(polilijst)).toEqual(['heart_failure']);
+    const rdv = page('<div class="rdv"><b>RDV du jour</b><p>09:00 Lavoie, Sylvie - DB2 suivi<br>10:00 Roy, Kevin - asthme</p></div><p>MPOC.</p>', 'fr');
+    expect(ids(rdv)).toEqual(['copd']);
+    const inboxes = [
+      page('<div class="card"><h3>eHealthBox</h3><div class="msg">Labo MCM: Dhr. Maes Jan - eGFR 38 (CNI)</div><div class="msg">AZ Sint-Maarten: ontslagbrief Mw. Claes - decompensatio cordis</div></div><p>Obesitas.</p>', 'nl'),
+      page('<div><b>In Basket</b><div>Result note: K. Dunn - HbA1c 9.1, type 2 diabetes</div></div><p>Obesity.</p>', 'en'),
+      page('<div><h4>Boîte de réception</h4><p>Courrier cardio : M. Petit - insuffisance cardiaque</p></div><p>Obésité.</p>', 'fr'),
+    ];
+    expect(inboxes.map(ids)).toEqual([['obesity'], ['obesity'], ['obesity']]);
     // Flemish for a waiting room, its count beside it
     const wachtzaal = page('<div><div class="kop">Wachtzaal (2)</div><div>10:05 — Wouters Jan (controle diabetes)</div><div>10:15 — Peeters An (COPD, hoest)</div></div><p>Verstuiking.</p>', 'nl');
     expect(ids(wachtzaal)).toEqual([]);
@@ -380,7 +391,7 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
   });
 
-  it("reads a list's item holding a label in a wrapper as the heading of the items after it (en, nl, fr)", () => {
+  it("reads a list's item set apart by a wrapper or a class, holding a label, as the heading of the items after it (en, nl, fr)", () => {
     const tools = (label: string, items: string[], other: string) =>
       `<ul class="outils"><li><u>${label}</u></li>${items.map((i) => `<li>${i}</li>`).join('')}<li><u>${other}</u></li><li>Hernie inguinale</li></ul>`;
     const fr = tools('Outils de suivi', ['Suivi diabète', 'Suivi HTA (Hypertension Canada)', 'Insuffisance cardiaque'], 'Notes');
@@ -389,7 +400,9 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(page(`${en}<p>Gout.</p>`, 'en'))).toEqual([]);
     const nl = tools('Sjablonen', ['Astma jaarcontrole', 'Hartfalen'], 'Problemen');
     expect(ids(page(nl.replace(/<\/?u>/g, (t) => t.replace('u', 'i')), 'nl'))).toEqual([]);
-    // A plain item, with no wrapper, is an item: the items after it are read.
+    // Or set apart by a class of its own (Weda's side column).
+    expect(ids(page(fr.replace(/<li><u>([^<]*)<\/u><\/li>/g, '<li class="t">$1</li>'), 'fr'))).toEqual([]);
+    // A plain item, styled as the items after it, heads none of them: they are read.
     expect(ids(page(en.replace('<u>Templates</u>', 'Templates'), 'en'))).toEqual(['asthma', 'heart_failure']);
   });
 

@@ -239,6 +239,31 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(detectPage(form('en', [['COPD', 'Exacerbations: no']])), 'copd')).toBe('current');
   });
 
+  it('a question in a table row whose answer cell is blank is no finding; answered, it is read (en, nl, fr)', () => {
+    // 'uncertain': the context a question asked of everyone is reported in, among the conditions ruled out.
+    const questionnaire = (lang: string, rows: [string, string][]) =>
+      loadHtml(`<html lang="${lang}"><body><p>New patient questionnaire</p><table>${rows.map(([q, a]) => `<tr><td>${q}</td><td>${a}</td></tr>`).join('')}</table></body></html>`);
+    const en = detectPage(questionnaire('en', [['Do you have diabetes?', ''], ['Do you have high blood pressure?', ' - '], ['Have you been diagnosed with asthma?', '<b>Yes</b>, inhalers']]));
+    expect([state(en, 't2dm'), state(en, 'hypertension'), state(en, 'asthma')]).toEqual(['uncertain', 'uncertain', 'current']);
+    const nl = detectPage(questionnaire('nl', [['Heeft u suikerziekte?', ''], ['Heeft u COPD?', 'ja']]));
+    expect([state(nl, 't2dm'), state(nl, 'copd')]).toEqual(['uncertain', 'current']);
+    const fr = detectPage(questionnaire('fr', [['Avez-vous une hypertension artérielle ?', '']]));
+    expect(state(fr, 'hypertension')).toBe('uncertain');
+    // A row of one cell answers nothing: it is read as a question.
+    const alone = loadHtml('<html lang="en"><body><table><tr><td>Diabetes?</td></tr></table></body></html>');
+    expect(detectPage(alone).conditions.map((c) => [c.id, c.status])).toEqual([['t2dm', 'possible']]);
+  });
+
+  it('follows an answer typed into a blank cell, as a full detection would', () => {
+    const doc = loadHtml('<html lang="en"><body><table><tr><td>Do you have COPD?</td><td></td></tr></table></body></html>');
+    const det = createDetector(doc);
+    expect(state(det.detect(), 'copd')).toBe('uncertain');
+    const cell = doc.querySelectorAll('td')[1] as Element;
+    const answered = det.onMutations(mutateAndCollect(doc, () => (cell.textContent = 'Yes - GOLD 2')));
+    expect(answered && state(answered, 'copd')).toBe('current');
+    expect(state(detectPage(doc), 'copd')).toBe('current');
+  });
+
   it('follows a description being changed, or a part put between term and description, as a full detection would', () => {
     const doc = form('en', [['Heart failure', 'Active']]);
     const det = createDetector(doc);
