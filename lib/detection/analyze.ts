@@ -383,7 +383,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
     kept.push(m);
   }
   answerLabels(kept, tk, clause);
-  shareWithCode(kept);
+  shareWithCode(kept, clause);
   return kept.map((m) => ({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: m.context }));
 }
 
@@ -404,19 +404,25 @@ function inAnsweredBracket(text: string, from: number, to: number): boolean {
 const BRACKET_THEN_ANSWER = /^[^()\n]{0,60}\) ?[:?]? ?$/;
 
 /**
- * A code and the term it codes, side by side ("P74 Paniekstoornis 2012-2014", "Asthma (J45.9) resolved"), are
- * one finding: when one of them is in a context and the other in none, both are.
+ * A code and the term it codes, side by side ("P74 Paniekstoornis 2012-2014", "Asthma (J45.9) resolved"), or a
+ * code before a word or two of its episode's title and the term ("R96 Verdenking astma"), are one finding: when
+ * one of them is in a context and the other in none, both are.
  */
-function shareWithCode(mentions: PendingMention[]): void {
+function shareWithCode(mentions: PendingMention[], clause: number[]): void {
   for (let i = 1; i < mentions.length; i++) {
     const a = mentions[i - 1] as PendingMention;
     const b = mentions[i] as PendingMention;
     const codeAndTerm = (a.kind === 'code' && b.kind === 'term') || (a.kind === 'term' && b.kind === 'code');
-    if (!codeAndTerm || a.id !== b.id || a.te !== b.ts) continue;
+    // Apart, only a code heading its episode's title: after a term, the words between qualify the term alone.
+    const gap = b.ts - a.te;
+    if (!codeAndTerm || a.id !== b.id || gap > (a.kind === 'code' ? CODE_TERM_GAP : 0) || clause[a.te - 1] !== clause[b.ts]) continue;
     if (a.context === null) a.context = b.context;
     else if (b.context === null) b.context = a.context;
   }
 }
+
+/** Tokens that may stand between a code and its term: a title's first words. */
+const CODE_TERM_GAP = 2;
 
 /**
  * A line's label answered by its first clause ("Asthma: no history of asthma, no atopy"): when that clause names

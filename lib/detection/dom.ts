@@ -701,8 +701,8 @@ function opensLine(tag: string): boolean {
  * A short line of text alone in a div or paragraph, with a part of the page after it among its siblings: a label
  * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`, `<div><u>Formulaires</u></div>`),
  * or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>` before rows of links). Like
- * a bold label it is a soft one, and of the sections only a reference one counts for it (LEAF_LABEL_KINDS): a
- * status or a name in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to
+ * a bold label it is a soft one, and of the sections only a reference or a screening one counts for it
+ * (LEAF_LABEL_KINDS): a status or a name in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to
  * its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
@@ -800,8 +800,8 @@ function labelStyle(el: Element): string {
   return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''} ${el.hasAttribute('style') ? 'styled' : ''}`;
 }
 
-/** The sections a leaf label may name. */
-const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference']);
+/** The sections a leaf label may name: guidance and lists for anyone, questions asked of everyone ("Vragenlijsten"). */
+const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference', 'screening']);
 
 /** True when `text` is short enough for a label and has a letter. */
 export function isLabelText(text: string): boolean {

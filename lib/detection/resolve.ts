@@ -4,7 +4,8 @@
  *  2. otherwise a structured "not current" (FHIR resolved/refuted, resolved row, negated in the list) rules it out,
  *     whatever the free text says, unless the text raises it again as a suspicion (possible);
  *  3. otherwise a current specific free-text term or code confirms;
- *  4. a generic term alone ("diabetes") makes it possible - confirmed when a medication hint supports it;
+ *  4. a generic term alone ("diabetes") makes it possible - confirmed when a medication hint supports it, and
+ *     nothing when its own block negates a specific term ("angstklachten, geen angststoornis");
  *  5. uncertain mentions (suspected, ?, provisional) make it possible, never confirmed, unless the same block
  *     answers them "no" later;
  *  6. medication hints never decide alone.
@@ -90,12 +91,20 @@ function answeredNo(suspicion: Mention, ruled: readonly Mention[]): boolean {
   return ruled.some((r) => r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0));
 }
 
+/**
+ * A generic term that its own block says is no disorder of the kind ("angstklachten, geen angststoornis";
+ * "low mood, no depressive disorder"): a specific term negated there outweighs it.
+ */
+function deniedInBlock(weak: Mention, ruled: readonly Mention[]): boolean {
+  return weak.src !== undefined && ruled.some((r) => r.ctx === 'negated' && !r.weak && r.src === weak.src);
+}
+
 /** The decision for one condition, from its mentions in page order. */
 export function decide(ms: readonly Mention[]): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
   const unc: Mention[] = [];
-  const ruled: Mention[] = [];
+  let ruled: Mention[] = [];
   let structNeg: Mention | null = null;
   for (const m of ms) {
     if (m.ev.kind === 'medication') {
@@ -119,8 +128,10 @@ export function decide(ms: readonly Mention[]): Decision {
     return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overruled([...pos, ...unc])] };
   }
   if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos, ...meds], ruled };
-  if (pos.length)
+  const denied = pos.filter((m) => deniedInBlock(m, ruled));
+  if (pos.length > denied.length)
     return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos, ...unc, ...meds], ruled };
+  if (denied.length) ruled = [...ruled, ...denied.map((m) => ({ ...m, ev: { ...withSnippet(m), context: 'negated' as const } }))];
   if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled };
   return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
 }

@@ -97,6 +97,11 @@ describe('terms, abbreviations and look-alikes', () => {
     expect(ids('Echo: MI graad 2, geen stenose.', 'nl')).toEqual([]);
     expect(ids('Echo : IM grade 2. MI ?', 'fr')).toEqual([]);
     expect(ids('mi-morning review', 'en')).toEqual([]);
+    // "IC": heart failure in French; intensive care in Dutch and English; a confidence interval is no finding.
+    expect(ids('ATCD : HTA, IC sous furosémide.', 'fr')).toEqual(['heart_failure:confirmed', 'hypertension:confirmed']);
+    expect(ids('Œdème MI bilat + BNP 480 : IC? - écho demandée.', 'fr')).toEqual(['heart_failure:possible']);
+    expect(ids('Opname IC na reanimatie.', 'nl')).toEqual([]);
+    expect(ids('RR 0,8 (IC 95 % 0,6-0,9) ; IC à 90 % : 0,7-0,9.', 'fr')).toEqual([]);
     expect(analyzeText('No MI.', 'en').ruledOut.map((r) => r.id)).toEqual(['chd']);
   });
 

@@ -47,6 +47,16 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '"Asthma as a kid" - no inhalers since age 12.', 'asthma', 'historical'],
   ['nl', 'Astma in zijn jeugd, nu klachtenvrij.', 'asthma', 'historical'],
   ['fr', 'Asthme étant enfant, plus de traitement.', 'asthma', 'historical'],
+  // a code heading its episode's title shares the title's context; after a term, the words between are the term's
+  ['nl', 'E: R96 Verdenking astma', 'asthma', 'possible'],
+  ['en', 'J45.9 Suspected asthma', 'asthma', 'possible'],
+  ['fr', 'E11.9 Suspicion de diabète de type 2', 't2dm', 'possible'],
+  ['fr', 'HTA ancienne (I11.0) sous ramipril.', 'hypertension', 'confirmed'],
+  // a generic word its own block says is no disorder of the kind
+  ['en', 'Anxiety about the results, but no anxiety disorder.', 'anxiety', 'negated'],
+  ['nl', 'Wat spanning op werk; angstklachten, geen angststoornis.', 'anxiety', 'negated'],
+  ['fr', 'Anxiété ++ le matin mais pas de TAG, évalué et écarté.', 'anxiety', 'negated'],
+  ['nl', 'Angstklachten bij benauwdheid, mogelijk angststoornis.', 'anxiety', 'possible'],
   // a colleague's role names a field, not the patient's condition
   ['nl', 'Spirometrie beoordeeld door kaderarts astma/COPD.', 'copd', 'hypothetical'],
   ['fr', 'Dépression en rémission.', 'depression', 'historical'],
@@ -476,7 +486,7 @@ describe('context rules, table-driven in en / nl / fr', () => {
   it("a question whose yes and no are labels with their boxes, none ticked on its line, is no finding; a ticked one answers it (fr, en)", () => {
     const box = (label: string, ticked: boolean) => `<label><input type="checkbox"${ticked ? ' checked' : ''}> ${label}</label>`;
     const line = (q: string, yes: boolean, no: boolean) => `${q} ? ${box('oui', yes)} ${box('non', no)}<br>`;
-    const form = (lines: string) => detectPage(loadHtml(`<body><div class="box"><div class="h">Questionnaire</div>${lines}</div><p>Entorse.</p></body>`), { adapters: [] });
+    const form = (lines: string) => detectPage(loadHtml(`<body><div class="box"><div class="h">Anamnèse</div>${lines}</div><p>Entorse.</p></body>`), { adapters: [] });
     // The ticked no on the line before answers that line only.
     const unanswered = form(line('Fume-t-elle', false, true) + line('Hypertension connue', false, false));
     expect(unanswered.conditions).toEqual([]);

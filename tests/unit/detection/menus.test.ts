@@ -387,6 +387,12 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     // A label with a style of its own is set apart from the plain divs under it, which then do not end its section.
     const styled = page('<div id="rts"><div style="font-weight:bold">Agenda dr. Vermeulen - di 12 mrt</div><div>08:30 P. Jansen - astma controle</div><div>09:00 H. de Vries - COPD longaanval</div><div>09:20 T. Mulder - hartfalen</div></div><p>Hypertensie.</p>', 'nl');
     expect(ids(styled)).toEqual(['hypertension']);
+    // A label naming the questionnaires asked of everyone puts their names and scores out of the findings.
+    const questionnaires = (label: string, lang: string) =>
+      page(`<div id="main"><div class="kopje">${label}</div><table class="q"><tr><td>ACQ (astma)</td><td>open</td></tr><tr><td>CCQ (COPD)</td><td>niet van toepassing</td></tr></table><div class="kopje">Medicatie</div><div>salbutamol zn</div></div><p>Depressie.</p>`, lang);
+    expect(ids(questionnaires('Vragenlijsten', 'nl'))).toEqual(['depression']);
+    expect(ids(questionnaires('Questionnaires', 'fr'))).toEqual(['depression']);
+    expect(ids(questionnaires('Screening', 'en'))).toEqual(['depression']);
     // A row of more than one cell is no label row.
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
   });

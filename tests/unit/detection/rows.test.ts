@@ -242,7 +242,7 @@ describe('forms: a description list term and its description, a table row answer
   it('a question in a table row whose answer cell is blank is no finding; answered, it is read (en, nl, fr)', () => {
     // 'uncertain': the context a question asked of everyone is reported in, among the conditions ruled out.
     const questionnaire = (lang: string, rows: [string, string][]) =>
-      loadHtml(`<html lang="${lang}"><body><p>New patient questionnaire</p><table>${rows.map(([q, a]) => `<tr><td>${q}</td><td>${a}</td></tr>`).join('')}</table></body></html>`);
+      loadHtml(`<html lang="${lang}"><body><p>Registration form</p><table>${rows.map(([q, a]) => `<tr><td>${q}</td><td>${a}</td></tr>`).join('')}</table></body></html>`);
     const en = detectPage(questionnaire('en', [['Do you have diabetes?', ''], ['Do you have high blood pressure?', ' - '], ['Have you been diagnosed with asthma?', '<b>Yes</b>, inhalers']]));
     expect([state(en, 't2dm'), state(en, 'hypertension'), state(en, 'asthma')]).toEqual(['uncertain', 'uncertain', 'current']);
     const nl = detectPage(questionnaire('nl', [['Heeft u suikerziekte?', ''], ['Heeft u COPD?', 'ja']]));
