@@ -698,12 +698,12 @@ function opensLine(tag: string): boolean {
 }
 
 /**
- * A short line of text alone in a div or paragraph, with a part of the page after it among its siblings: a label
- * made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`, `<div><u>Formulaires</u></div>`),
- * or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>` before rows of links). Like
- * a bold label it is a soft one, and of the sections only a reference or a screening one counts for it
- * (LEAF_LABEL_KINDS): a status or a name in a grid of divs ("Resolved", "Family") is no heading. Structure only, so that a change to
- * its words is a change to a heading (the detector reads its section again).
+ * A short line of text alone in a div, paragraph or list item (isLeafShape), with a part of the page after it
+ * among its siblings: a label made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`,
+ * `<div><u>Formulaires</u></div>`), or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>`
+ * before rows of links). Like a bold label it is a soft one, and of the sections only a reference or a screening
+ * one counts for it (LEAF_LABEL_KINDS): a status or a name in a grid of divs ("Resolved", "Family") is no heading.
+ * Structure only, so that a change to its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
   return isLabelShaped(el) && partFollows(el);
@@ -1238,7 +1238,8 @@ const STATUS_CELLS_MAX = 12;
 /**
  * A row's status (its class, a cell stating a status word such as "Resolved" or "Excluded", or a date under an
  * end-date column), whether it is a relative's (its first cell names one, or a badge says family history), a
- * question left unanswered, and whether it shows a code. Cells are read apart, so a code in a cell of its own counts however the cells are rendered.
+ * question left unanswered, and whether it shows a code. Cells are read apart, so a code in a cell of its own
+ * counts however the cells are rendered.
  */
 function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
   const cls = row.getAttribute('class');
