@@ -1059,10 +1059,11 @@ export class StructureMemo {
         }
         path.push(node);
       }
-      let h = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
-      // A soft label that names no section is passed over: the heading before it names the blocks after both.
-      h = this.throughSoft(h);
-      if (h && !(first && termAfterTerm(node, h))) {
+      const direct = first ? this.headingBefore(node) : this.headingAtOrBefore(node);
+      // A soft label that names no section is passed over: the heading before it names the blocks after both. A
+      // term right after another is not under it (as the walk sees it: the label between them is what is before).
+      const h = this.throughSoft(direct);
+      if (h && direct && !(first && termAfterTerm(node, direct))) {
         const info = this.openedBy(h);
         if (info.kinds.size > 0 || h.localName !== 'dt') {
           result = info;

@@ -242,6 +242,16 @@ describe('section of a block', () => {
   const c = fromPortable(COMPILED_DETECTION);
   const view = (s: { kinds: Set<string>; heading: string | null }) => ({ kinds: [...s.kinds].sort(), heading: s.heading });
 
+  it('is the same from the walk as from a look back for a term after a term with a label between them (an unseeded run found it)', () => {
+    const doc = loadHtml('<body><dt>Resolved</dt><p>metformin</p><dt>Problems</dt></body>');
+    const scan = pageScan(doc.body);
+    const walked = new StructureMemo(c, null);
+    const looked = new StructureMemo(c, null);
+    const blocks = collectBlocks(doc.body, scan.skip, scan);
+    expect(blocks.map((b) => b.el.textContent)).toContain('Problems');
+    for (const b of blocks) expect(view(walked.section(b)), b.el.outerHTML).toEqual(view(looked.section({ el: b.el, text: b.text })));
+  });
+
   it('is the same from the headings the walk noted as from a look back in the DOM, on random trees', () => {
     fc.assert(
       fc.property(fc.array(secTree, { minLength: 1, maxLength: 5 }), (roots) => {
