@@ -732,9 +732,13 @@ export function isLeafShape(el: Element): boolean {
   return isLeafTag(name) && holdsTextAlone(el);
 }
 
-/** A list item holding one text node as a leaf label does: a class or style given or taken makes it one or unmakes it. */
-export function isPlainItemShape(el: Element): boolean {
-  return el.localName === 'li' && holdsTextAlone(el);
+/**
+ * True when a class or style given to `el` or taken from it may make or unmake a leaf label, or change how one is
+ * styled (labelStyle): a leaf label's shape, or a list item holding one text node as a leaf label does, with a
+ * part after it.
+ */
+export function mayBeStyledLabel(el: Element): boolean {
+  return (isLeafShape(el) || (el.localName === 'li' && holdsTextAlone(el))) && partFollows(el);
 }
 
 /** True when `el` holds one text node and nothing else, or one inline wrapper (LABEL_WRAPPERS) that does. */

@@ -41,7 +41,7 @@ import {
   isLabelText,
   LABEL_CHARS_MAX,
   isLeafShape,
-  isPlainItemShape,
+  mayBeStyledLabel,
   leafHostOf,
   isRankedHeading,
   NAVIGATION,
@@ -619,7 +619,7 @@ class PageDetector implements Detector {
           } else if (name === 'style') {
             // A style of its own sets a leaf label apart from the one before it (labelStyle), or no longer does;
             // it makes a list item a label, or no longer one.
-            if ((isLeafShape(el) || isPlainItemShape(el)) && partFollows(el)) roots.add(sectionOf(el));
+            if (mayBeStyledLabel(el)) roots.add(sectionOf(el));
           } else if (name === 'class') {
             // Hover and focus styles change classes all the time: only a row's own class can change its status,
             // and only a navigation class what is read.
@@ -627,7 +627,7 @@ class PageDetector implements Detector {
             if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
             // A leaf label styled as one before it ends that one's section, or no longer does; a list item with a
             // class is a label, one without none.
-            if ((isLeafShape(el) || isPlainItemShape(el)) && partFollows(el)) roots.add(sectionOf(el));
+            if (mayBeStyledLabel(el)) roots.add(sectionOf(el));
           } else if (name === 'role') {
             pageSets = true;
             roots.add(sectionOf(el));
@@ -644,8 +644,10 @@ class PageDetector implements Detector {
           if (isFhirScript(target)) fhirDirty = true;
           continue;
         }
+        // A note being typed in: asked once per record (a climb to the page's root for most).
+        const editable = inEditable(target);
         // A change in a column of short items may make it a menu (menus.ts), or a menu no more: read it again.
-        const column = inEditable(target) ? null : moduleColumns.changedAround(target, this.menus);
+        const column = editable ? null : moduleColumns.changedAround(target, this.menus);
         if (column) roots.add(column);
         if (inSkipped(target, this.skip)) {
           // Never read, not even for a row's status or code, but a heading there still names a section, and a
@@ -657,11 +659,11 @@ class PageDetector implements Detector {
           const head = inside?.closest('th');
           if (head) roots.add(scopeOf(head));
           // So does a leaf label there (a label row in a navigation part), but not a note being typed in.
-          if (!inEditable(target)) for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
+          if (!editable) for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
           // An unticked option's label leaves a one-word answer on its question's line (optionMark).
-          const answer = inEditable(target) ? null : answerParent(target);
+          const answer = editable ? null : answerParent(target);
           if (answer) roots.add(answer);
-          if (!inEditable(target) || this.inPatientBanner(target)) relevant = true;
+          if (!editable || this.inPatientBanner(target)) relevant = true;
           if (r.type === 'childList' && (addsOrRemoves(r, PAGE_SET_PARTS) || (this.adapter && r.addedNodes.length))) pageSets = true;
           continue;
         }

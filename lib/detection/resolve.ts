@@ -99,12 +99,17 @@ function deniedInBlock(weak: Mention, ruled: readonly Mention[]): boolean {
   return weak.src !== undefined && ruled.some((r) => r.ctx === 'negated' && !r.weak && r.src === weak.src);
 }
 
+/** Mentions whose context a stronger statement overrules: their evidence shown in that context. */
+function overruled(list: readonly Mention[], context: Evidence['context']): Mention[] {
+  return list.map((m) => ({ ...m, ev: { ...withSnippet(m), context } }));
+}
+
 /** The decision for one condition, from its mentions in page order. */
 export function decide(ms: readonly Mention[]): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
   const unc: Mention[] = [];
-  let ruled: Mention[] = [];
+  const ruled: Mention[] = [];
   let structNeg: Mention | null = null;
   for (const m of ms) {
     if (m.ev.kind === 'medication') {
@@ -123,17 +128,16 @@ export function decide(ms: readonly Mention[]): Decision {
     // A list's "no" or "resolved" outweighs the text's "has it", but not a suspicion raised again:
     // "PMH: no known IHD" and today "?stable angina" leave angina possible.
     const why = toEvidenceContext(structNeg.ctx);
-    const overruled = (list: Mention[]) => list.map((m) => ({ ...m, ev: { ...withSnippet(m), context: why } }));
-    if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled: [...ruled, ...overruled(pos)] };
-    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overruled([...pos, ...unc])] };
+    if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled: [...ruled, ...overruled(pos, why)] };
+    return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc, ...overruled([...pos, ...unc], why)] };
   }
   if (pos.some((m) => !m.weak)) return { status: 'confirmed', basis: 'strong', evidence: [...pos, ...meds], ruled };
   const denied = pos.filter((m) => deniedInBlock(m, ruled));
   if (pos.length > denied.length)
     return { status: meds.length ? 'confirmed' : 'possible', basis: 'weak', evidence: [...pos, ...unc, ...meds], ruled };
-  if (denied.length) ruled = [...ruled, ...denied.map((m) => ({ ...m, ev: { ...withSnippet(m), context: 'negated' as const } }))];
-  if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled };
-  return { status: null, basis: null, evidence: [], ruled: [...ruled, ...unc] };
+  const ruledAll = denied.length ? [...ruled, ...overruled(denied, 'negated')] : ruled;
+  if (realUnc.length) return { status: 'possible', basis: 'uncertain', evidence: [...realUnc, ...meds], ruled: ruledAll };
+  return { status: null, basis: null, evidence: [], ruled: [...ruledAll, ...unc] };
 }
 
 /**
