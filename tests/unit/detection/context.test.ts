@@ -96,6 +96,12 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'E: COPD vs astma, spirometrie aanvragen.', 'copd', 'possible'],
   ['fr', 'BPCO versus asthme, EFR demandée.', 'asthma', 'possible'],
   ['en', 'Type 2 diabetes, HbA1c 58 vs 62 last year.', 't2dm', 'confirmed'],
+  // a test planned "to confirm" or "to exclude" a condition leaves it open
+  ['en', 'Smoker, morning cough. Spirometry booked to exclude COPD.', 'copd', 'possible'],
+  ['en', 'Creat 142. Repeat eGFR in 3 months to confirm CKD.', 'ckd', 'possible'],
+  ['nl', 'Roker, hoest. Spirometrie ter uitsluiting van COPD.', 'copd', 'possible'],
+  ['fr', 'Fumeur, toux. EFR pour exclure une BPCO.', 'copd', 'possible'],
+  ['fr', 'Créat 150. Contrôle DFG dans 3 mois pour confirmer une IRC.', 'ckd', 'possible'],
   // a suspicion answered "no" later in the same block; answered first and raised again, it stands
   ['en', 'Ankle oedema ?heart failure: echo LVEF 58%, NT-proBNP 88 - HF excluded.', 'heart_failure', 'negated'],
   ['nl', 'Vermoeden van hartfalen; echo normaal, hartfalen uitgesloten.', 'heart_failure', 'negated'],
