@@ -120,6 +120,14 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Artrose? Ja.', 'osteoarthritis', 'confirmed'],
   ['fr', 'Diabète ? Non, glycémie normale.', 't2dm', 'negated'],
   ['fr', 'Arthrose ? Non.', 'osteoarthritis', 'negated'],
+  // a finding looked for and not found: "X: no evidence"; Dutch "X nee" right after it, as a form writes it (a
+  // "nee" further on, in an attention column after the dates, is not about it)
+  ['en', 'Asthma: no evidence, no reversibility on spirometry.', 'asthma', 'negated'],
+  ['nl', 'Astma: geen aanwijzingen, geen reversibiliteit bij longfunctie.', 'asthma', 'negated'],
+  ['fr', "Asthme : pas d'argument, EFR normale.", 'asthma', 'negated'],
+  ['nl', 'Dyspnoe laatst bekeken: hartfalen nee (echo 2022 nl).', 'heart_failure', 'negated'],
+  ['en', 'COPD - no evidence of asthma.', 'copd', 'confirmed'],
+  ['nl', 'K86 Hypertensie  14-03-2012  -  nee', 'hypertension', 'confirmed'],
   // hypothetical: a risk, a screening, a fear, a condition - not the patient's
   ['en', 'At risk of type 2 diabetes.', 't2dm', 'hypothetical'],
   // a guideline's title names its population, not the patient
@@ -341,6 +349,17 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Heart failure to be ruled out with an echo.', 'heart_failure', 'possible'],
   ['nl', 'E: verdenking acuut coronair syndroom.', 'chd', 'possible'],
   ['en', 'Admitted 2019 with ACS, PCI to LAD.', 'chd', 'confirmed'],
+  // Dutch "AP" is angina pectoris, not an X-ray's projection; a PCI is coronary heart disease
+  ['nl', 'VG: AP, DM2 op tabletten.', 'chd', 'confirmed'],
+  ['nl', 'Verdenking stabiele AP.', 'chd', 'possible'],
+  ['nl', 'X-thorax AP: geen afwijkingen.', 'chd', 'absent'],
+  ['nl', 'Status na PCI RCA 2017.', 'chd', 'confirmed'],
+  ['en', 'PCI to RCA 2017, on clopidogrel.', 'chd', 'confirmed'],
+  ['nl', 'eGFR 56, beginnende nierfunctievermindering? Herhalen.', 'ckd', 'possible'],
+  // a drug's dosing advice names the condition it is adjusted for, not the patient's
+  ['nl', 'Metformine: dosis aanpassen bij nierfunctievermindering.', 'ckd', 'hypothetical'],
+  ['en', 'Metformin: reduce dose in chronic kidney disease.', 'ckd', 'hypothetical'],
+  ['fr', "Metformine : contre-indiqué dans l'insuffisance rénale chronique sévère.", 'ckd', 'hypothetical'],
   // plain positives
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
