@@ -65,8 +65,8 @@ export const TriggerSchema = z.object({
   context: TriggerContextSchema,
   /** 'pre' applies to following mentions, 'post' to preceding ones, 'both' either way. */
   direction: z.enum(['pre', 'post', 'both']),
-  /** Maximum number of words between trigger and mention (default: rules.defaultWindow). */
-  window: z.number().int().positive().optional(),
+  /** Maximum number of words between trigger and mention (default: rules.defaultWindow; 0: right beside it). */
+  window: z.number().int().nonnegative().optional(),
   /** 'clause' also stops at commas; 'sentence' (default) stops only at terminators. */
   scope: z.enum(['sentence', 'clause']).optional(),
   /**
