@@ -96,6 +96,13 @@ export function holdsDate(cell: string): boolean {
   return /[0-9]/.test(cell);
 }
 
+/** True when a cell states a date: a year ("2008"), a month and year ("03-2014") or a full date ("12/09/18"). */
+export function statesDate(cell: string): boolean {
+  return DATE.test(cell);
+}
+
+const DATE = /(?<![\p{L}\p{N}])(?:(?:19|20)\d{2}|\d{1,2}[-/.](?:\d{1,2}[-/.])?\d{2,4})(?![\p{L}\p{N}])/u;
+
 /** A column of a plain-text table that can end a row's problem: an end date, or a status. */
 interface TextColumn {
   kind: 'end' | 'status';

@@ -73,6 +73,8 @@ export interface Compiled {
   sections: Record<SectionKind, string[][]>;
   rowHistorical: Set<string>;
   rowNegated: Set<string>;
+  /** A yes/no cell's plain "no" (rowStatus.answerNo), folded. */
+  rowAnswerNo: Set<string>;
   rowUncertain: Set<string>;
   rowActive: Set<string>;
   /** Column headings of a plain-text table that can end a row's problem (rowStatus.endColumn, statusColumn), folded. */
@@ -243,6 +245,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const sections = Object.fromEntries(SECTION_KINDS.map((k) => [k, [] as string[][]])) as Record<SectionKind, string[][]>;
   const rowHistorical = new Set<string>();
   const rowNegated = new Set<string>();
+  const rowAnswerNo = new Set<string>();
   const rowUncertain = new Set<string>();
   const rowActive = new Set<string>();
   const columnHeadings = new Map<string, 'end' | 'status'>();
@@ -255,6 +258,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
       for (const p of s[k]) sections[k].push(phraseTokens(p).filter((t) => /[\p{L}\p{N}]/u.test(t)));
     for (const w of rules.rowStatus[lang].historical) rowHistorical.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].negated) rowNegated.add(squash(fold(w)));
+    for (const w of rules.rowStatus[lang].answerNo) rowAnswerNo.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].uncertain) rowUncertain.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].active) rowActive.add(squash(fold(w)));
     for (const w of rules.rowStatus[lang].endColumn) columnHeadings.set(squash(fold(w)), 'end');
@@ -270,7 +274,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, hints });
 }
 
 /** The first words of phrases whose tokens are space-separated. */
@@ -301,8 +305,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints });
+  const { sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----

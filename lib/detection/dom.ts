@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, strongerStatus, type CellStatus } from './columns';
+import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, statesDate, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -1023,7 +1023,7 @@ export class StructureMemo {
    */
   private inEndColumn(cell: Element): boolean {
     if (cell.localName !== 'td') return false;
-    const th = this.headerCell(cell);
+    const th = this.headerCell(cell) ?? firstRowCell(cell);
     const header = th?.parentElement as HTMLTableRowElement | undefined;
     return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
   }
@@ -1125,6 +1125,18 @@ function leadingTitle(el: Element): Element | null {
 }
 
 /** A table row with a header cell: its columns' headings name the sections of the cells under them. */
+/**
+ * The cell over `cell` in its table's first row, when that row has plain cells only: many EHRs write their
+ * column headings ("Begin", "Einde") in a first row of `<td>`s. Null in the first row itself.
+ */
+function firstRowCell(cell: Element): HTMLTableCellElement | null {
+  const row = cell.parentElement as HTMLTableRowElement | null;
+  const table = row?.closest('table');
+  const first = table?.rows[0];
+  if (!row || !first || first === row || isHeaderRow(first)) return null;
+  return first.cells[(cell as HTMLTableCellElement).cellIndex] ?? null;
+}
+
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
@@ -1253,6 +1265,7 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
   let familyBadge = false;
   let asks = false;
   let blankAfter = true;
+  let dated = false;
   let text = '';
   let cells = 0;
   const cell = (n: Node) => {
@@ -1264,7 +1277,12 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
       asks = t.trimEnd().endsWith('?');
     } else if (cells > 0 && blankAfter && !BLANK_CELL.test(t)) blankAfter = false;
     if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
-    if (cells++ < STATUS_CELLS_MAX) status = strongerStatus(status, cellStatus(c, t) ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
+    if (cells++ < STATUS_CELLS_MAX) {
+      // After a date (the problem began), a yes/no cell's plain "no" is a flag column's, not the problem's status.
+      const said = dated && c.rowAnswerNo.has(squash(fold(t))) ? null : cellStatus(c, t);
+      status = strongerStatus(status, said ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
+      dated ||= statesDate(t);
+    }
     text += ` ${t} `;
   };
   if (row.localName === 'dt') {

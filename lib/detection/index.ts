@@ -843,12 +843,17 @@ function outermostRow(el: Element): Element | null {
   for (let e: Element | null = el; e; e = e.parentElement) {
     const n = e.localName;
     let found: Element | null = null;
-    if (n === 'tr' || n === 'li' || n === 'dl') found = n === 'tr' && isHeaderRow(e) ? (e.closest('table') ?? e) : e;
+    if (n === 'tr' || n === 'li' || n === 'dl') found = n === 'tr' && headsColumns(e as HTMLTableRowElement) ? (e.closest('table') ?? e) : e;
     else if (n === 'dt' || n === 'dd') found = e.parentElement ?? e;
     // A header row's table holds the rows around it too (a row put inside a row by a script).
     if (found && (!row || found.contains(row))) row = found;
   }
   return row;
+}
+
+/** A row whose cells may head its table's columns: a header row, or the first row (its `<td>`s may name them). */
+function headsColumns(tr: HTMLTableRowElement): boolean {
+  return isHeaderRow(tr) || tr.rowIndex === 0;
 }
 
 /**

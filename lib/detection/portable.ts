@@ -30,6 +30,7 @@ export interface Portable {
   /** Word lists, '|'-separated (as the ones below). */
   rowHistorical: string;
   rowNegated: string;
+  rowAnswerNo: string;
   rowUncertain: string;
   rowActive: string;
   columnHeadings: [string, 'end' | 'status'][];
@@ -115,6 +116,7 @@ export function toPortable(c: Compiled): string {
     sections: Object.fromEntries(Object.entries(c.sections).map(([k, v]) => [k, joined(v.map((toks) => toks.join(' ')))])) as Record<SectionKind, string>,
     rowHistorical: joined(c.rowHistorical),
     rowNegated: joined(c.rowNegated),
+    rowAnswerNo: joined(c.rowAnswerNo),
     rowUncertain: joined(c.rowUncertain),
     rowActive: joined(c.rowActive),
     columnHeadings: [...c.columnHeadings],
@@ -159,6 +161,7 @@ export function fromPortable(json: string): Compiled {
     sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, split(v).map((s) => (s ? s.split(' ') : []))])) as Record<SectionKind, string[][]>,
     rowHistorical: new Set(split(p.rowHistorical)),
     rowNegated: new Set(split(p.rowNegated)),
+    rowAnswerNo: new Set(split(p.rowAnswerNo)),
     rowUncertain: new Set(split(p.rowUncertain)),
     rowActive: new Set(split(p.rowActive)),
     columnHeadings: new Map(p.columnHeadings),

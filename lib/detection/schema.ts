@@ -128,6 +128,11 @@ export const ContextRulesSchema = z.object({
     z.object({
       historical: z.array(z.string()),
       negated: z.array(z.string()).default([]),
+      /**
+       * The plain "no" of a yes/no cell ("Nee"), also in `negated`: after a date in its row it is a flag column's
+       * ("Attentie", "Chronic"), not the problem's status, since a problem with a begin date was there.
+       */
+      answerNo: z.array(z.string()).default([]),
       /** A problem not yet confirmed ("Probable", "Werkhypothese", "À confirmer"): its row's mentions are possible at most. */
       uncertain: z.array(z.string()).default([]),
       active: z.array(z.string()),

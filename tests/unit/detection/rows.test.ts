@@ -156,6 +156,33 @@ describe('problem-list rows and headings that state a status', () => {
     expect(titled.conditions.find((c) => c.id === 'asthma')?.evidence[0]?.where).toBe('problemList');
   });
 
+  it("a yes/no cell's 'no' after the row's begin date is a flag column's, not the problem's status (en, nl, fr)", () => {
+    for (const [lang, heads, no] of [
+      ['en', ['Code', 'Problem', 'Onset', 'Ended', 'Flag'], 'No'],
+      ['nl', ['ICPC', 'Omschrijving', 'Begin', 'Einde', 'Attentie'], 'nee'],
+      ['fr', ['Code', 'Problème', 'Début', 'Fin', 'Alerte'], 'non'],
+    ] as const) {
+      const head = `<tr>${heads.map((h) => `<td>${h}</td>`).join('')}</tr>`;
+      const rows = `<tr><td>L90</td><td>Osteoarthritis</td><td>12-09-2018</td><td></td><td>${no}</td></tr><tr><td>P76</td><td>Depression</td><td>03-2014</td><td>10-2015</td><td>${no}</td></tr>`;
+      const r = detectPage(loadHtml(`<html lang="${lang}"><body><h2>Episodes</h2><table>${head}${rows}</table></body></html>`), { adapters: [] });
+      expect(state(r, 'osteoarthritis'), lang).toBe('current');
+      // The first row's plain cells head the columns: a date under its end column ends the problem.
+      expect(state(r, 'depression'), lang).toBe('historical');
+    }
+    // With no date before it, the "no" answers the row: a form's "COPD | No".
+    expect(state(detectPage(loadHtml(problemRow(['J44', 'COPD', 'No']))), 'copd')).toBe('negated');
+  });
+
+  it('follows the first row of plain cells becoming the column headings, as a full detection would', () => {
+    const doc = loadHtml('<html lang="nl"><body><table><tr><td>ICPC</td><td>Omschrijving</td><td>Begin</td><td>Opmerking</td></tr><tr><td>P76</td><td>Depressie</td><td>2014</td><td>2015</td></tr></table></body></html>');
+    const det = createDetector(doc, { adapters: [] });
+    expect(state(det.detect(), 'depression')).toBe('current');
+    const head = doc.querySelectorAll('td')[3] as Element;
+    const ended = det.onMutations(mutateAndCollect(doc, () => (head.textContent = 'Einde')));
+    expect(ended && state(ended, 'depression')).toBe('historical');
+    expect(state(detectPage(doc, { adapters: [] }), 'depression')).toBe('historical');
+  });
+
   it('a heading that names only past problems still makes its rows past', () => {
     expect(state(detectPage(page('en', 'Past problems', [['Asthma', 'J45.9', '']])), 'asthma')).toBe('historical');
     expect(state(detectPage(page('nl', 'Passieve problemen', [['Astma', 'R96', '']])), 'asthma')).toBe('historical');
