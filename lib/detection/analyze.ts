@@ -568,7 +568,7 @@ function isPrefixMark(text: string, at: number): boolean {
   return k < at - 1 && next !== 32 && next !== 0xa0 && !Number.isNaN(next);
 }
 
-const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*${BREAK}`;
+const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*"'\u201c\u2018\u00ab${BREAK}`;
 
 /** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */
 function endsClause(text: string, at: number): boolean {

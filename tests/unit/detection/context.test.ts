@@ -97,6 +97,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'BPCO versus asthme, EFR demandée.', 'asthma', 'possible'],
   ['en', 'Type 2 diabetes, HbA1c 58 vs 62 last year.', 't2dm', 'confirmed'],
   // a test planned "to confirm" or "to exclude" a condition leaves it open
+  ['en', 'Likely IBS-M; please exclude IBD before we confirm IBS.', 'ibs', 'possible'],
+  ['en', 'Repeat eGFR to confirm kidney disease before adding to CKD registry.', 'ckd', 'possible'],
   ['en', 'Smoker, morning cough. Spirometry booked to exclude COPD.', 'copd', 'possible'],
   ['en', 'Creat 142. Repeat eGFR in 3 months to confirm CKD.', 'ckd', 'possible'],
   ['nl', 'Roker, hoest. Spirometrie ter uitsluiting van COPD.', 'copd', 'possible'],
@@ -288,6 +290,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Éléments de soins inactifs / antécédents : dépression 2015', 'depression', 'historical'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
+  // a quoted referral question: the quote mark opens it as a bracket would
+  ['en', 'Referred by GP: "?hypertension + chest pain".', 'hypertension', 'possible'],
+  ['fr', "Motif : « ?HTA » selon le médecin traitant.", 'hypertension', 'possible'],
   // "?" marks the term after it ("?late-onset asthma"), not a term after a question ("Chest pain? Asthma ...")
   ['en', 'Imp: ?COPD ?late-onset asthma', 'asthma', 'possible'],
   ['nl', 'E: ?beginnende artrose', 'osteoarthritis', 'possible'],

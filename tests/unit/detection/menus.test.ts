@@ -281,6 +281,13 @@ describe('bold labels that name a section', () => {
       page('<div><h4>Boîte de réception</h4><p>Courrier cardio : M. Petit - insuffisance cardiaque</p></div><p>Obésité.</p>', 'fr'),
     ];
     expect(inboxes.map(ids)).toEqual([['obesity'], ['obesity'], ['obesity']]);
+    // The day's schedule, by its name in each language
+    const schedules = [
+      page("<div class=\"card\"><div class=\"t\">Today's Schedule</div><div>08:20 <b>Salazar, Maria</b> – pain mgmt<br>08:40 Chen, Wei – asthma<br>09:00 Patel, Ravi – knee OA injection</div></div><p>Obesity.</p>", 'en'),
+      page('<div><b>Planning</b><div>09:00 Janssens, Piet - astma</div><div>09:20 Claes, Mia - artrose knie</div></div><p>Obesitas.</p>', 'nl'),
+      page('<div><b>Horaire du jour</b><div>09:00 Tremblay, Luc - asthme</div><div>09:20 Gagnon, Marie - arthrose</div></div><p>Obésité.</p>', 'fr'),
+    ];
+    expect(schedules.map(ids)).toEqual([['obesity'], ['obesity'], ['obesity']]);
     // Flemish for a waiting room, its count beside it
     const wachtzaal = page('<div><div class="kop">Wachtzaal (2)</div><div>10:05 — Wouters Jan (controle diabetes)</div><div>10:15 — Peeters An (COPD, hoest)</div></div><p>Verstuiking.</p>', 'nl');
     expect(ids(wachtzaal)).toEqual([]);
