@@ -14,7 +14,7 @@ const STATUS_END = /[:;(]/;
 const STATUS_CELL_MAX = 80;
 const LONG_CELL_MAX = 400;
 /** Parts of a cell set off by spaced dashes or dots, or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered". */
-const PARTS = /\s[-–—·|]\s|,/;
+const PARTS = /\s[-–—·|/]\s|,/;
 /** A label before a colon at a part's start ("confirmation: ruled out"), its words in group 1. */
 const STATUS_LABEL = /^\s*([a-z][a-z ]{0,30}?)\s*:\s*/;
 const STATUS_PUNCT = /[().\-–:]+/g;

@@ -266,6 +266,18 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(detectPage(form('en', [['COPD', 'Exacerbations: no']])), 'copd')).toBe('current');
   });
 
+  it('reads statuses set off by a spaced slash, "not present" and "removed" (en, nl, fr)', () => {
+    for (const [lang, terms, past, absent, removed] of [
+      ['en', ['Depression', 'Type 2 diabetes', 'Hypertension', 'Asthma'], 'In remission / inactive since 2011', 'Not present (HbA1c 37)', '2016 &middot; white-coat effect &middot; removed'],
+      ['nl', ['Depressie', 'Diabetes type 2', 'Hypertensie', 'Astma'], 'In remissie / Inactief sinds 2011', 'Niet aanwezig (HbA1c 37)', '2016 &middot; witte-jasseneffect &middot; verwijderd'],
+      ['fr', ['Dépression', 'Diabète de type 2', 'HTA', 'Asthme'], 'En rémission / inactif depuis 2011', 'Absent (HbA1c 37)', '2016 &middot; effet blouse blanche &middot; supprimé'],
+    ] as const) {
+      const [depression, diabetes, hypertension, asthma] = terms;
+      const r = detectPage(form(lang, [[depression, past], [diabetes, absent], [hypertension, removed], [asthma, '2009 &middot; active']]));
+      expect([state(r, 'depression'), state(r, 't2dm'), state(r, 'hypertension'), state(r, 'asthma')], lang).toEqual(['historical', 'negated', 'historical', 'current']);
+    }
+  });
+
   it('a question in a table row whose answer cell is blank is no finding; answered, it is read (en, nl, fr)', () => {
     // 'uncertain': the context a question asked of everyone is reported in, among the conditions ruled out.
     const questionnaire = (lang: string, rows: [string, string][]) =>
