@@ -290,6 +290,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Éléments de soins inactifs / antécédents : dépression 2015', 'depression', 'historical'],
   // "geen episode" is about the record, not the patient: it does not answer a suspicion
   ['nl', 'COPD? Tiotropium 1dd, maar geen episode COPD in HIS.', 'copd', 'possible'],
+  // a code the record once had is no diagnosis now; a lab value "in the diabetes range" is a value, not a diagnosis
+  ['en', 'He was previously coded as "hypertension"; this was white-coat hypertension.', 'hypertension', 'historical'],
+  ['nl', 'Eerder gecodeerd als hypertensie, maar 24-uurs RR normaal.', 'hypertension', 'historical'],
+  ['fr', 'Anciennement codé HTA, MAPA normale.', 'hypertension', 'historical'],
+  ['en', 'HbA1c 49 mmol/mol - in the diabetes range, repeat needed.', 't2dm', 'absent'],
   // a quoted referral question: the quote mark opens it as a bracket would
   ['en', 'Referred by GP: "?hypertension + chest pain".', 'hypertension', 'possible'],
   ['fr', "Motif : « ?HTA » selon le médecin traitant.", 'hypertension', 'possible'],
