@@ -150,6 +150,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', "Peur d'insuffisance cardiaque.", 'heart_failure', 'hypothetical'],
   ['nl', 'Wil gecheckt worden op suikerziekte.', 't2dm', 'hypothetical'],
   // pseudo-triggers: a "no" that negates nothing after it
+  ['nl', 'K86 Hypertensie zonder orgaanbeschadiging (2010) P76 Depressie (2023, actief)', 'depression', 'confirmed'],
+  ['en', 'Essential hypertension without end-organ damage, type 2 diabetes.', 't2dm', 'confirmed'],
+  ['fr', "HTA sans atteinte d'organe cible, diabète de type 2.", 't2dm', 'confirmed'],
   ['en', 'No change in asthma symptoms.', 'asthma', 'confirmed'],
   ['en', 'No exacerbations of COPD this year.', 'copd', 'confirmed'],
   ['en', 'Not well controlled type 2 diabetes.', 't2dm', 'confirmed'],
@@ -364,6 +367,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Verdenking stabiele AP.', 'chd', 'possible'],
   ['nl', 'X-thorax AP: geen afwijkingen.', 'chd', 'absent'],
   ['nl', 'Status na PCI RCA 2017.', 'chd', 'confirmed'],
+  ['fr', "Angioscanner avec injection de PCI : pas d'embolie.", 'chd', 'absent'],
   ['en', 'PCI to RCA 2017, on clopidogrel.', 'chd', 'confirmed'],
   ['nl', 'eGFR 56, beginnende nierfunctievermindering? Herhalen.', 'ckd', 'possible'],
   // a drug's dosing advice names the condition it is adjusted for, not the patient's
