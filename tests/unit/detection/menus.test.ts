@@ -288,6 +288,13 @@ describe('bold labels that name a section', () => {
       page('<div><b>Horaire du jour</b><div>09:00 Tremblay, Luc - asthme</div><div>09:20 Gagnon, Marie - arthrose</div></div><p>Obésité.</p>', 'fr'),
     ];
     expect(schedules.map(ids)).toEqual([['obesity'], ['obesity'], ['obesity']]);
+    // A tree of care programmes, their protocols named by condition
+    const programmes = [
+      page('<div role="tree"><div role="treeitem">Zorgprogramma\'s<div role="group"><div role="treeitem">Protocol COPD</div><div role="treeitem">Protocol Astma</div><div role="treeitem">Protocol Hartfalen</div></div></div></div><p>Obesitas.</p>', 'nl'),
+      page('<div role="tree"><div role="treeitem">Care programmes<div role="group"><div role="treeitem">COPD protocol</div><div role="treeitem">Asthma protocol</div><div role="treeitem">Heart failure protocol</div></div></div></div><p>Obesity.</p>', 'en'),
+      page('<div role="tree"><div role="treeitem">Programmes de soins<div role="group"><div role="treeitem">Protocole BPCO</div><div role="treeitem">Protocole asthme</div><div role="treeitem">Protocole insuffisance cardiaque</div></div></div></div><p>Obésité.</p>', 'fr'),
+    ];
+    expect(programmes.map(ids)).toEqual([['obesity'], ['obesity'], ['obesity']]);
     // Flemish for a waiting room, its count beside it
     const wachtzaal = page('<div><div class="kop">Wachtzaal (2)</div><div>10:05 — Wouters Jan (controle diabetes)</div><div>10:15 — Peeters An (COPD, hoest)</div></div><p>Verstuiking.</p>', 'nl');
     expect(ids(wachtzaal)).toEqual([]);
