@@ -298,6 +298,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Eerder gecodeerd als hypertensie, maar 24-uurs RR normaal.', 'hypertension', 'historical'],
   ['fr', 'Anciennement codé HTA, MAPA normale.', 'hypertension', 'historical'],
   ['en', 'HbA1c 49 mmol/mol - in the diabetes range, repeat needed.', 't2dm', 'absent'],
+  // a question marked as not answered asks only
+  ['en', 'Do you have chronic pain? (no response)', 'chronic_pain', 'hypothetical'],
+  ['nl', 'Heeft u astma? (geen antwoord)', 'asthma', 'hypothetical'],
+  ['fr', "Avez-vous de l'asthme ? (pas de réponse)", 'asthma', 'hypothetical'],
+  ['en', 'Depression, no response to sertraline.', 'depression', 'confirmed'],
   // a quoted referral question: the quote mark opens it as a bracket would
   ['en', 'Referred by GP: "?hypertension + chest pain".', 'hypertension', 'possible'],
   ['fr', "Motif : « ?HTA » selon le médecin traitant.", 'hypertension', 'possible'],
