@@ -13,7 +13,7 @@ const STATUS_END = /[:;(]/;
 /** A cell up to this long is read part by part for a status; a longer one by its first part, up to LONG_CELL_MAX. */
 const STATUS_CELL_MAX = 80;
 const LONG_CELL_MAX = 400;
-/** Parts of a cell set off by spaced dashes or dots, or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered". */
+/** Parts of a cell set off by spaced dashes, dots or slashes, or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered", "In remissie / Inactief". */
 const PARTS = /\s[-–—·|/]\s|,/;
 /** A label before a colon at a part's start ("confirmation: ruled out"), its words in group 1. */
 const STATUS_LABEL = /^\s*([a-z][a-z ]{0,30}?)\s*:\s*/;

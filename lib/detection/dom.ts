@@ -1124,7 +1124,6 @@ function leadingTitle(el: Element): Element | null {
   return first;
 }
 
-/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
 /**
  * The cell over `cell` in its table's first row, when that row has plain cells only: many EHRs write their
  * column headings ("Begin", "Einde") in a first row of `<td>`s. Null in the first row itself.
@@ -1137,6 +1136,7 @@ function firstRowCell(cell: Element): HTMLTableCellElement | null {
   return first.cells[(cell as HTMLTableCellElement).cellIndex] ?? null;
 }
 
+/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
