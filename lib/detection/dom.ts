@@ -835,7 +835,7 @@ export class StructureMemo {
   private passedOver = new Map<Element, PassedOver>();
   private sections = new Map<Element, SectionInfo>();
   private rows = new Map<Element, RowInfo>();
-  /** A table's header row, the first with a header cell, and its title row (null: none), once per pass. */
+  /** A table's header row, the first with a header cell, its title row and its first row of plain cells (null: none), once per pass. */
   private headers = new Map<Element, TableHeads>();
   constructor(
     private readonly c: Compiled,
@@ -996,6 +996,13 @@ export class StructureMemo {
     return th?.localName === 'th' ? th : null;
   }
 
+  /** The cell over a table cell in its table's first row of plain cells (TableHeads.plainFirst), or null in that row. */
+  private firstRowCell(cell: Element): HTMLTableCellElement | null {
+    const first = this.tableHeads(cell)?.plainFirst ?? null;
+    if (first === null || first === cell.parentElement) return null;
+    return first.cells[(cell as HTMLTableCellElement).cellIndex] ?? null;
+  }
+
   /** The header and title rows of the table a cell is in (once per table and pass), or null out of a table. */
   private tableHeads(cell: Element): TableHeads | null {
     const row = cell.parentElement;
@@ -1004,8 +1011,9 @@ export class StructureMemo {
     if (!row || !table || table.localName !== 'table') return null;
     let heads = this.headers.get(table);
     if (heads === undefined) {
-      heads = { header: null, title: null };
       const rows = (table as HTMLTableElement).rows;
+      const first = rows[0];
+      heads = { header: null, title: null, plainFirst: first && !isHeaderRow(first) ? first : null };
       for (let i = 0; i < rows.length && heads.header === null; i++) {
         const r = rows[i] as HTMLTableRowElement;
         if (!isHeaderRow(r)) continue;
@@ -1023,7 +1031,7 @@ export class StructureMemo {
    */
   private inEndColumn(cell: Element): boolean {
     if (cell.localName !== 'td') return false;
-    const th = this.headerCell(cell) ?? firstRowCell(cell);
+    const th = this.headerCell(cell) ?? this.firstRowCell(cell);
     const header = th?.parentElement as HTMLTableRowElement | undefined;
     return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
   }
@@ -1124,18 +1132,6 @@ function leadingTitle(el: Element): Element | null {
   return first;
 }
 
-/**
- * The cell over `cell` in its table's first row, when that row has plain cells only: many EHRs write their
- * column headings ("Begin", "Einde") in a first row of `<td>`s. Null in the first row itself.
- */
-function firstRowCell(cell: Element): HTMLTableCellElement | null {
-  const row = cell.parentElement as HTMLTableRowElement | null;
-  const table = row?.closest('table');
-  const first = table?.rows[0];
-  if (!row || !first || first === row || isHeaderRow(first)) return null;
-  return first.cells[(cell as HTMLTableCellElement).cellIndex] ?? null;
-}
-
 /** A table row with a header cell: its columns' headings name the sections of the cells under them. */
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
@@ -1155,6 +1151,8 @@ interface PassedOver {
 interface TableHeads {
   header: HTMLTableRowElement | null;
   title: HTMLTableCellElement | null;
+  /** The first row when it has plain cells only: many EHRs write their column headings ("Einde") in `<td>`s. */
+  plainFirst: HTMLTableRowElement | null;
 }
 
 /** A table's title over its columns: one cell spanning them (`<tr><th colspan="4">Episodelijst</th></tr>`). */
