@@ -149,6 +149,14 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Dépistage de la BPCO.', 'copd', 'hypothetical'],
   ['fr', "Peur d'insuffisance cardiaque.", 'heart_failure', 'hypothetical'],
   ['nl', 'Wil gecheckt worden op suikerziekte.', 't2dm', 'hypothetical'],
+  // a questionnaire left blank names its condition only; an item answered with a frequency is a symptom scored
+  ['en', 'CAT (COPD) - not completed', 'copd', 'hypothetical'],
+  ['nl', 'CCQ (COPD): niet ingevuld', 'copd', 'hypothetical'],
+  ['fr', 'CAT (BPCO) - non complété', 'copd', 'hypothetical'],
+  ['en', 'GAD-7 | 1. Feeling nervous, anxiety, on edge: Several days | 2. Not being able to stop worrying: Not at all', 'anxiety', 'hypothetical'],
+  ['nl', 'PHQ-9 | 1. Weinig plezier: Helemaal niet | 2. Somberheid, depressie: Meerdere dagen', 'depression', 'hypothetical'],
+  ['fr', "GAD-7 | 1. Nervosité, anxiété, tension : Plusieurs jours | 2. Incapable d'arrêter de s'inquiéter : Jamais", 'anxiety', 'hypothetical'],
+  ['en', 'Generalised anxiety disorder, on sertraline; sleep poor several days a week.', 'anxiety', 'confirmed'],
   // pseudo-triggers: a "no" that negates nothing after it
   ['nl', 'K86 Hypertensie zonder orgaanbeschadiging (2010) P76 Depressie (2023, actief)', 'depression', 'confirmed'],
   ['en', 'Essential hypertension without end-organ damage, type 2 diabetes.', 't2dm', 'confirmed'],
