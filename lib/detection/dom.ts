@@ -142,17 +142,31 @@ function linkHosts(root: ParentNode): Set<Element> {
   return hosts;
 }
 
-/** True when all of `el`'s lettered text is in its `<a>` children, and it is short. */
+/**
+ * True when all of `el`'s lettered text is in its `<a>` children, but for the labels of groups of them when
+ * there are several (a side bar's "SmartSets" ... "Favorites" ... "In Basket"), and it is short. One label is
+ * a list's own ("<b>Problems:</b> <a>COPD</a>, ..."), read as such.
+ */
 function isLinkBar(el: Element): boolean {
   let links = 0;
+  let labels = 0;
   for (let ch = el.firstChild; ch; ch = ch.nextSibling) {
     if (ch.nodeType === 1) {
       if ((ch as Element).localName === 'a') links++;
-      else if (hasLetter(ch.textContent ?? '')) return false;
+      else if (!hasLetter(ch.textContent ?? '')) continue;
+      else if (isGroupLabel(ch as Element)) labels++;
+      else return false;
     } else if (ch.nodeType === 3 && hasLetter((ch as Text).data)) return false;
   }
-  return links >= LINK_BAR_MIN && (el.textContent ?? '').length <= MENU_TEXT_MAX;
+  return links >= LINK_BAR_MIN && labels !== 1 && labels < links && (el.textContent ?? '').length <= MENU_TEXT_MAX;
 }
+
+/** A short label of its own among links: an inline element holding text only. */
+function isGroupLabel(el: Element): boolean {
+  return GROUP_LABEL_TAGS.has(el.localName) && el.childElementCount === 0 && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
+}
+
+const GROUP_LABEL_TAGS = new Set(['span', 'b', 'strong', 'small', 'em', 'i', 'u', 'label']);
 
 /**
  * The skipped parts, the note-field candidates and the role=heading elements, one query per attribute or class:
@@ -663,6 +677,48 @@ function isLabelWrapper(el: Element): boolean {
   return (b.textContent ?? '').length <= LABEL_CHARS_MAX && !hasOwnLetter(el);
 }
 
+/**
+ * The number of columns of a problem list laid out as a CSS grid of blocks (Cerner-, HiX-like screens): every
+ * child of `el` a block of one tag, the first ones short bold column headings (`<div><b>Status</b></div>`),
+ * then rows of that many cells, none a heading. 0 when `el` is no such grid.
+ */
+export function gridWidth(el: Element): number {
+  const first = el.firstElementChild;
+  if (first === null || !isLabelWrapper(first) || hasOwnLetter(el)) return 0;
+  let width = 0;
+  let count = 0;
+  for (let ch: Element | null = first; ch; ch = ch.nextElementSibling, count++) {
+    if (ch.localName !== first.localName) return 0;
+    if (isLabelWrapper(ch)) {
+      if (width < count) return 0; // a heading after the cells: sections, not columns
+      width++;
+    }
+  }
+  return width >= 2 && count > width && count % width === 0 ? width : 0;
+}
+
+/**
+ * True when `el` may be, or have been before a change in one of its cells, a grid of cells (gridWidth): its
+ * children are blocks of one tag, one of the first two a column heading. Incremental detection reads such a
+ * block whole when a cell of it changes.
+ */
+export function mayBeGrid(el: Element): boolean {
+  if (!mayHeadGrid(el)) return false;
+  const tag = (el.firstElementChild as Element).localName;
+  for (let ch = el.firstElementChild; ch; ch = ch.nextElementSibling) if (ch.localName !== tag) return false;
+  return true;
+}
+
+/**
+ * True when `el` may have been a grid of cells before children were put in or taken out (of any tag): one of
+ * its first two children is a column heading. Incremental detection then reads it whole.
+ */
+export function mayHeadGrid(el: Element): boolean {
+  const first = el.firstElementChild;
+  const second = first?.nextElementSibling;
+  return !!first && !!second && el.childElementCount >= 3 && (isLabelWrapper(first) || isLabelWrapper(second));
+}
+
 /** True when one of `el`'s own text nodes (not its children's) has a letter. */
 function hasOwnLetter(el: Element): boolean {
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return true;
@@ -717,7 +773,8 @@ export function isLabelShaped(el: Element): boolean {
 /**
  * The shape of a leaf label: a div or paragraph holding one text node, alone or in an inline wrapper of its own
  * (LABEL_WRAPPERS), a list item so set apart (`<li><u>Outils de suivi</u></li>`, `<li class="t">Modèles</li>`),
- * or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so; not a field being typed in.
+ * or a row whose one cell (a `td`: a row of `th`s is a header row) holds one so, or a bold label alone (a table's
+ * title, `<tr><td colspan="4"><b>ED Tracking Board</b></td></tr>`); not a field being typed in.
  */
 export function isLeafShape(el: Element): boolean {
   // A note field's text is the clinician's, as they type it: never a label.
@@ -725,7 +782,7 @@ export function isLeafShape(el: Element): boolean {
   const name = el.localName;
   if (name === 'tr') {
     const cell = el.firstElementChild;
-    return cell !== null && cell === el.lastElementChild && cell.localName === 'td' && !hasOwnLetter(el) && holdsTextAlone(cell);
+    return cell !== null && cell === el.lastElementChild && cell.localName === 'td' && !hasOwnLetter(el) && (holdsTextAlone(cell) || isLabelWrapper(cell));
   }
   // A plain list item is an item: one is a label only when set apart by a wrapper, a class or a style.
   if (name === 'li' && el.firstChild?.nodeType !== 1 && !el.hasAttribute('class') && !el.hasAttribute('style')) return false;
@@ -837,6 +894,8 @@ export class StructureMemo {
   private rows = new Map<Element, RowInfo>();
   /** A table's header row, the first with a header cell, its title row and its first row of plain cells (null: none), once per pass. */
   private headers = new Map<Element, TableHeads>();
+  /** A grid of cells by its container (null: the element is none), once per pass. */
+  private grids = new Map<Element, Grid | null>();
   constructor(
     private readonly c: Compiled,
     private readonly adapter: AdapterSets | null,
@@ -1030,10 +1089,18 @@ export class StructureMemo {
    * table's first rows: a date there ends the row's problem.
    */
   private inEndColumn(cell: Element): boolean {
-    if (cell.localName !== 'td') return false;
+    if (cell.localName !== 'td') {
+      const head = listColumnHead(cell);
+      return head !== null && this.isEndHeading(head);
+    }
     const th = this.headerCell(cell) ?? this.firstRowCell(cell);
     const header = th?.parentElement as HTMLTableRowElement | undefined;
-    return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
+    return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.isEndHeading(th);
+  }
+
+  /** True when a column's heading names an end date ("Einde", "End date", "Date de fin"). */
+  private isEndHeading(th: Element): boolean {
+    return this.c.columnHeadings.get(squash(fold(th.textContent ?? ''))) === 'end';
   }
 
   /** The section of a child of `f`'s element with no heading before it: that element's label, else its own section. */
@@ -1103,6 +1170,9 @@ export class StructureMemo {
   }
 
   row(el: Element): RowInfo | null {
+    const parent = el.parentElement;
+    const grid = parent ? this.grid(parent) : null;
+    if (grid) return this.gridRow(grid, el);
     const row = rowOf(el, this.skip);
     if (!row) return null;
     let info = this.rows.get(row);
@@ -1112,6 +1182,40 @@ export class StructureMemo {
     }
     return info;
   }
+
+  /** The grid of cells `el` lays out (gridWidth), or null. */
+  private grid(el: Element): Grid | null {
+    let grid = this.grids.get(el);
+    if (grid === undefined) {
+      const width = gridWidth(el);
+      grid = width > 0 ? { width, cells: Array.from(el.children), at: new Map() } : null;
+      if (grid) for (const [i, cell] of grid.cells.entries()) grid.at.set(cell, i);
+      this.grids.set(el, grid);
+    }
+    return grid;
+  }
+
+  /** The row of a grid's cell: the cells on its line, read as a table row's, each under its column's heading. */
+  private gridRow(grid: Grid, cell: Element): RowInfo | null {
+    const i = grid.at.get(cell) as number;
+    if (i < grid.width) return null; // a column heading
+    const start = i - (i % grid.width);
+    const first = grid.cells[start] as Element;
+    let info = this.rows.get(first);
+    if (!info) {
+      const inEndColumn = (c: Element) => this.isEndHeading(grid.cells[(grid.at.get(c) as number) % grid.width] as Element);
+      info = rowInfo(this.c, first, this.skip, inEndColumn, grid.cells.slice(start, start + grid.width));
+      this.rows.set(first, info);
+    }
+    return info;
+  }
+}
+
+/** A grid's cells in order, the first `width` of them its column headings, and each cell's place among them. */
+interface Grid {
+  width: number;
+  cells: Element[];
+  at: Map<Element, number>;
 }
 
 /**
@@ -1153,6 +1257,19 @@ interface TableHeads {
   title: HTMLTableCellElement | null;
   /** The first row when it has plain cells only: many EHRs write their column headings ("Einde") in `<td>`s. */
   plainFirst: HTMLTableRowElement | null;
+}
+
+/**
+ * The cell over a list item's cell in the list's first item, when that item has as many cells: a list laid out
+ * as a table, its first item the column headings (`<li class="kop"><span>Begin</span><span>Einde</span></li>`).
+ */
+function listColumnHead(cell: Element): Element | null {
+  const row = cell.parentElement;
+  const first = row?.parentElement?.firstElementChild;
+  if (!row || row.localName !== 'li' || !first || first === row || first.childElementCount !== row.childElementCount) return null;
+  let i = 0;
+  for (let e = cell.previousElementSibling; e; e = e.previousElementSibling) i++;
+  return first.children[i] ?? null;
 }
 
 /** A table's title over its columns: one cell spanning them (`<tr><th colspan="4">Episodelijst</th></tr>`). */
@@ -1256,8 +1373,15 @@ const STATUS_CELLS_MAX = 12;
  * question left unanswered, and whether it shows a code. Cells are read apart, so a code in a cell of its own
  * counts however the cells are rendered.
  */
-function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndColumn: (cell: Element) => boolean): RowInfo {
-  const cls = row.getAttribute('class');
+function rowInfo(
+  c: Compiled,
+  row: Element,
+  skip: ReadonlySet<Element>,
+  inEndColumn: (cell: Element) => boolean,
+  /** A grid's row: its cells, the first of them `row` (its class is that cell's, no row's). */
+  gridCells?: readonly Element[],
+): RowInfo {
+  const cls = gridCells ? null : row.getAttribute('class');
   let status: CellStatus | null = cls && ROW_CLASS_HISTORICAL.test(fold(cls)) ? 'historical' : null;
   let relative = false;
   let familyBadge = false;
@@ -1270,20 +1394,21 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) return;
     const t = readText(n as Element, skip);
-    if (cells === 0 && (row.localName === 'tr' || row.localName === 'dt')) {
+    if (cells === 0 && (gridCells || row.localName === 'tr' || row.localName === 'dt')) {
       relative = namesRelative(c, t);
       asks = t.trimEnd().endsWith('?');
     } else if (cells > 0 && blankAfter && !BLANK_CELL.test(t)) blankAfter = false;
     if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
     if (cells++ < STATUS_CELLS_MAX) {
       // After a date (the problem began), a yes/no cell's plain "no" is a flag column's, not the problem's status.
-      const said = dated && c.rowAnswerNo.has(squash(fold(t))) ? null : cellStatus(c, t);
+      const said = dated && c.rowAnswerNo.has(squash(fold(t))) ? null : (cellStatus(c, t) ?? (cells > 0 && t !== '' ? badgeStatus(c, n as Element, skip) : null));
       status = strongerStatus(status, said ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
       dated ||= statesDate(t);
     }
     text += ` ${t} `;
   };
-  if (row.localName === 'dt') {
+  if (gridCells) for (const n of gridCells) cell(n);
+  else if (row.localName === 'dt') {
     // The term and its descriptions are the cells.
     cell(row);
     for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
@@ -1294,6 +1419,19 @@ function rowInfo(c: Compiled, row: Element, skip: ReadonlySet<Element>, inEndCol
     unanswered: asks && blankAfter && cells > 1,
     hasCode: CODE_IN_ROW.test(text.slice(0, 600)),
   };
+}
+
+/**
+ * The status a badge opening a cell states, a comment after it (`<span>Ruled Out</span> spiro reversible`): an
+ * element of its own, its words end where it does. A plain "No" there opens a phrase ("No exacerbations"). Only
+ * for a cell that is read (`skip`: a badge in a part never read states nothing).
+ */
+function badgeStatus(c: Compiled, cell: Element, skip: ReadonlySet<Element>): CellStatus | null {
+  const badge = cell.firstElementChild;
+  if (badge === null) return null;
+  for (let n: ChildNode | null = cell.firstChild; n && n !== badge; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
+  const text = readText(badge, skip);
+  return c.rowAnswerNo.has(squash(fold(text))) ? null : cellStatus(c, text);
 }
 
 /** A cell with no answer in it: no letter or digit ("", "-", "…"). */

@@ -36,6 +36,8 @@ import {
   isTickedAnswer,
   isHeaderRow,
   isBold,
+  mayBeGrid,
+  mayHeadGrid,
   isHeadingEl,
   isLabelShaped,
   isLabelText,
@@ -705,6 +707,8 @@ class PageDetector implements Detector {
           for (const label of leafLabelsChanged(r)) roots.add(sectionOf(label));
           const table = columns && target.nodeType === 1 ? (target as Element).closest('table') : null;
           if (table) roots.add(table);
+          // Cells put in or taken out of a grid change its rows, or whether it is one (dom.ts gridWidth).
+          if (target.nodeType === 1 && mayHeadGrid(target as Element)) roots.add(target as Element);
           const answer = answerParent(target);
           if (answer) {
             roots.add(answer);
@@ -836,7 +840,8 @@ function scopeOf(block: Element): Element {
 /**
  * The outermost table row or list item around an element (its cells decide the row's status), or null. For a
  * description list, or a term or description in it, the list (or group) holding them: a description decides
- * its term, and which term a description follows changes with any child added or removed.
+ * its term, and which term a description follows changes with any child added or removed. For a cell of a grid
+ * of blocks (dom.ts gridWidth), the grid.
  */
 function outermostRow(el: Element): Element | null {
   let row: Element | null = null;
@@ -844,7 +849,11 @@ function outermostRow(el: Element): Element | null {
     const n = e.localName;
     let found: Element | null = null;
     if (n === 'tr' || n === 'li' || n === 'dl') found = n === 'tr' && headsColumns(e as HTMLTableRowElement) ? (e.closest('table') ?? e) : e;
+    // A list's first item may head its columns as a table's first row does (dom.ts listColumnHead).
+    if (n === 'li' && e.parentElement && e.parentElement.firstElementChild === e) found = e.parentElement;
     else if (n === 'dt' || n === 'dd') found = e.parentElement ?? e;
+    // A grid's cells are its rows' (gridWidth): a cell changed may change the row, a heading all of them.
+    else if (mayBeGrid(e)) found = e;
     // A header row's table holds the rows around it too (a row put inside a row by a script).
     if (found && (!row || found.contains(row))) row = found;
   }

@@ -231,6 +231,16 @@ describe('page scan', () => {
     expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['menu', 'menubar']);
   });
 
+  it('skips a side bar of links in groups, each under a label of its own; a list under one label is read', () => {
+    const doc = loadHtml(
+      '<body><div id="side"><span class="hdr">SmartSets</span><a>CHF Admission</a><a>COPD Exacerbation</a><span class="hdr">Favorites</span>' +
+        '<a>Asthma Action Plan</a><span class="hdr">In Basket</span><a>Result Note - Johnson, Mark: BMP (CKD 3a)</a></div>' +
+        '<p id="one"><b>Problems:</b> <a href="#">COPD</a>, <a href="#">Asthma</a>, <a href="#">Hypertension</a></p>' +
+        '<p id="rich"><span>Seen</span> <a href="#">COPD</a> <a href="#">Asthma</a> <span>and <b>HTN</b></span> <a href="#">Gout</a></p></body>',
+    );
+    expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['side']);
+  });
+
   it('adds the parts an adapter ignores, and passes over a selector it cannot read', () => {
     const doc = loadHtml('<body><aside class="ads">Asthma inhalers on sale</aside><p>COPD</p></body>');
     const scan = pageScan(doc.body, ['[[bad', 'aside.ads']);

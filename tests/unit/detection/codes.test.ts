@@ -70,6 +70,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['ATCD : MCAS avec tuteur IVA en 2019.', 'fr', 'chd'],
     ['1) IC à FE préservée (FEVG 55 %) : poids stable.', 'fr', 'heart_failure'], ['ATCD : IM 2020, ICP, angine stable.', 'fr', 'chd'],
     ['XR right hip: osteoarthritic changes.', 'en', 'osteoarthritis'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
+    ['Bekend met DM2 en HT (amlodipine 10).', 'nl', 'hypertension'], ['Db2 - dx 2014 (metformine 1 g bid)', 'fr', 't2dm'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });

@@ -149,6 +149,16 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Dépistage de la BPCO.', 'copd', 'hypothetical'],
   ['fr', "Peur d'insuffisance cardiaque.", 'heart_failure', 'hypothetical'],
   ['nl', 'Wil gecheckt worden op suikerziekte.', 't2dm', 'hypothetical'],
+  // a condition that "runs in the family", the patient not having it
+  ['nl', "Hoge bloeddruk zit in familie (broer, vader), zelf niet.", 'hypertension', 'family'],
+  ['fr', 'HTA très présente dans sa famille (père, frère), pas chez lui.', 'hypertension', 'family'],
+  // "in full remission" at the end of a sentence about a past episode; "before any" label, the code is not given yet
+  ['en', 'PMH: depressive episode 2018, treated w/ CBT, in full remission, no meds since 2019.', 'depression', 'historical'],
+  ['nl', 'VG: depressieve episode 2018, behandeld met CGT bij de POH, in volledige remissie.', 'depression', 'historical'],
+  ['fr', 'ATCD : épisode dépressif 2018, traité par TCC chez la psychologue, en rémission complète.', 'depression', 'historical'],
+  ['en', 'eGFR 52 on adm, likely AKI; needs repeat in 3/12 before any CKD label.', 'ckd', 'possible'],
+  ['nl', 'eGFR 52, waarschijnlijk dehydratie; herhalen in 3 mnd alvorens te coderen: CNS.', 'ckd', 'possible'],
+  ['fr', 'DFG 52, probable IRA ; contrôle à 3 mois avant tout diagnostic de MRC.', 'ckd', 'possible'],
   // a questionnaire left blank names its condition only; an item answered with a frequency is a symptom scored
   ['en', 'CAT (COPD) - not completed', 'copd', 'hypothetical'],
   ['nl', 'CCQ (COPD): niet ingevuld', 'copd', 'hypothetical'],

@@ -12,7 +12,7 @@ export function mutateAndCollect(doc: Document, mutate: () => void): MutationRec
 }
 
 /** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
-export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice', 'link', 'label'] as const;
+export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice', 'link', 'label', 'grid'] as const;
 
 export interface Edit {
   kind: (typeof EDIT_KINDS)[number];
@@ -22,6 +22,7 @@ export interface Edit {
 }
 
 const ANSWERS = ['No', 'nee', 'Non', 'Yes'];
+const STATUSES = ['Active', 'Resolved', 'Excluded: echo normal', 'No'];
 
 const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
@@ -34,7 +35,7 @@ const ATTRIBUTES: [string, string | null][] = [
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
  * add or tick a tick box, name one by a `<label for>`, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks)
- * or an underlined one (in a div or list item of its own, or in a table row of one cell).
+ * or an underlined one (in a div or list item of its own, or in a table row of one cell), or add a grid of divs.
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -130,12 +131,19 @@ export function applyEdit(doc: Document, e: Edit): void {
       if (row) row.parentElement?.insertBefore(doc.createElement('tr'), row).appendChild(doc.createElement('td')).append(b);
       else el.parentElement?.insertBefore(doc.createElement('div'), el).append(b);
     }
+  } else if (e.kind === 'grid') {
+    // A problem list laid out as a CSS grid of divs: bold column headings, then rows of as many cells.
+    const heads = e.to % 2 === 0 ? ['Problem', 'Status'] : ['Problem', 'Since', 'Status'];
+    const rows = [[e.text, '2019', STATUSES[e.to % STATUSES.length] as string], ['Asthma', '2010', 'Active']];
+    const grid = el.appendChild(doc.createElement('div'));
+    for (const h of heads) grid.appendChild(doc.createElement('div')).appendChild(doc.createElement('b')).textContent = h;
+    for (const row of rows) for (const text of heads.length === 2 ? [row[0], row[2]] : row) grid.appendChild(doc.createElement('div')).textContent = text as string;
   } else if (e.kind === 'row' && e.at % 3 === 0) {
     // A form's question and answer: a description list's term (its text in a label, sometimes) and description.
     const dl = body.querySelector('dl') ?? body.appendChild(doc.createElement('dl'));
     const dt = dl.appendChild(doc.createElement('dt'));
     (e.to % 2 ? dt.appendChild(doc.createElement('label')) : dt).textContent = e.text;
-    dl.appendChild(doc.createElement('dd')).textContent = ['Active', 'Resolved', 'Excluded: echo normal', 'No'][e.to % 4] as string;
+    dl.appendChild(doc.createElement('dd')).textContent = STATUSES[e.to % STATUSES.length] as string;
   } else if (e.kind === 'row') {
     const tbody = body.querySelector('tbody') ?? body;
     const tr = doc.createElement('tr');

@@ -498,6 +498,24 @@ describe('incremental detection (SPA)', () => {
     expect(shown.ruledOut.find((c) => c.id === 'asthma')?.evidence.some((x) => x.snippet === 'geen astma')).toBe(false);
   });
 
+  it('reads a grid of cells again when a cell of another tag is moved in among them (a sequence an unseeded property run found)', () => {
+    // The moved cell unmakes the grid: the rows it had made are read again, cell by cell.
+    const edits: Edit[] = [
+      { kind: 'row', at: 1440870613, to: 1347887371, text: 'de Graaf, P. - COPD' },
+      { kind: 'grid', at: 1894462388, to: 1840422423, text: 'J44.9' },
+      { kind: 'text', at: 817183914, to: 593472217, text: 'uitgesloten - wittejassen' },
+      { kind: 'remove', at: 1810187569, to: 1545961315, text: '-' },
+      { kind: 'choice', at: 564954306, to: 139216463, text: '[ ] COPD  [x] Asthma' },
+      { kind: 'attribute', at: 227232090, to: 1326274877, text: 'Active and past problems' },
+      { kind: 'insert', at: 175036988, to: 1395296190, text: 'Chronic kidney disease stage 3' },
+      { kind: 'move', at: 283408194, to: 2591054, text: 'nee' },
+      { kind: 'typing', at: 799104809, to: 133291296, text: 'Biologie' },
+      { kind: 'attribute', at: 2042213265, to: 637989016, text: 'Asthma' },
+    ];
+    const shown = replay('hostile-page.html', edits);
+    expect(shown.conditions.map((c) => c.id)).toContain('copd');
+  });
+
   it('after any sequence of edits, the incremental result is exactly what a full detection of the page gives', () => {
     // Texts that move decisions: confirmations, negations, family history, resolved rows, look-alikes, codes.
     const TEXTS = [

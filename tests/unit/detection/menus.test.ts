@@ -411,6 +411,35 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(page('<table><tr><td><u>Templates</u></td><td>2024</td></tr><tr><td>Asthma</td></tr></table>', 'en'))).toEqual(['asthma']);
   });
 
+  it("reads a table's bold title in a row of one cell as a label: a tracking board, a waiting room (en, nl, fr)", () => {
+    const board = (title: string, rows: string[][], own: string, lang: string) =>
+      page(
+        `<p>${own}</p><table><tr><td colspan="4"><b>${title}</b></td></tr>` +
+          rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
+          '</table>',
+        lang,
+      );
+    const en = board('ED Tracking Board', [['Rm 5', '66 F', 'COPD exac, on BiPAP', 'ESI 2'], ['Rm 9', '24 F', 'hypoglycemia, T1DM', 'ESI 3']], 'Ankle sprain. Asthma.', 'en');
+    expect(ids(en)).toEqual(['asthma']);
+    const nl = board('Wachtkamer', [['09:10', 'Mw. Visser', 'astma controle']], 'Enkeldistorsie. COPD.', 'nl');
+    expect(ids(nl)).toEqual(['copd']);
+    const ward = board('Mijn patiënten (C4)', [['k.409', 'Mw. Yilmaz', 'AF, DM type 2']], 'Decompensatio cordis.', 'nl');
+    expect(ids(ward)).toEqual(['heart_failure']);
+    const fr = board("Salle d'attente", [['09:10', 'Mme Roy', 'suivi diabète']], 'Entorse. HTA.', 'fr');
+    expect(ids(fr)).toEqual(['hypertension']);
+    // A bold title that names no list of others leaves its rows the patient's.
+    expect(ids(board('Problems', [['COPD', 'J44.9', '2019', 'Active']], 'Ankle sprain.', 'en'))).toEqual(['copd']);
+  });
+
+  it('reads a column of pathways, order sets or a menu under its label as navigation (en, nl, fr)', () => {
+    const column = (label: string, items: string[], own: string, lang: string) =>
+      page(`<div class="tocs"><p class="h">${label}</p>${items.map((i) => `<p>${i}</p>`).join('')}</div><div class="content"><p>${own}</p></div>`, lang);
+    expect(ids(column('Pathways / PowerPlans', ['Diabetes Management', 'Heart Failure Navigator', 'Sepsis Bundle'], 'Ankle sprain. Asthma.', 'en'))).toEqual(['asthma']);
+    expect(ids(column('Menu', ['Diabetes Management', 'Heart Failure Navigator'], 'Ankle sprain.', 'en'))).toEqual([]);
+    expect(ids(column('Zorgpaden', ['Diabetes mellitus type 2', 'Hartfalen'], 'Enkeldistorsie. COPD.', 'nl'))).toEqual(['copd']);
+    expect(ids(column('Parcours de soins', ['Diabète de type 2', 'Insuffisance cardiaque'], 'Entorse. HTA.', 'fr'))).toEqual(['hypertension']);
+  });
+
   it("reads a list's item set apart by a wrapper or a class, holding a label, as the heading of the items after it (en, nl, fr)", () => {
     const tools = (label: string, items: string[], other: string) =>
       `<ul class="outils"><li><u>${label}</u></li>${items.map((i) => `<li>${i}</li>`).join('')}<li><u>${other}</u></li><li>Hernie inguinale</li></ul>`;

@@ -62,6 +62,25 @@ describe('problem-list rows: status and code come from the text detection reads'
   });
 });
 
+describe('a status badge opening a cell, a comment after it', () => {
+  it('states the row\'s status; a plain "No" there opens a phrase (en, nl, fr)', () => {
+    for (const [lang, copd, badge, comment] of [
+      ['en', 'COPD', 'Ruled out', 'spiro reversible, never smoker'],
+      ['nl', 'COPD', 'Uitgesloten', 'spirometrie normaal'],
+      ['fr', 'BPCO', 'Exclu', 'EFR normale'],
+    ] as const) {
+      const html = problemRow([copd, `<span class="badge">${badge}</span> ${comment}`]).replace('lang="en"', `lang="${lang}"`);
+      expect(state(detectPage(loadHtml(html)), 'copd'), lang).toBe('negated');
+    }
+    expect(state(detectPage(loadHtml(problemRow(['COPD', '<b>No</b> exacerbations this year']))), 'copd')).toBe('current');
+    // Text before the badge: it is no badge opening the cell.
+    expect(state(detectPage(loadHtml(problemRow(['COPD', 'GOLD 2 <span>ruled out</span> asthma overlap']))), 'copd')).toBe('current');
+    // A cell never read (navigation) states nothing, its badge neither (found by an unseeded property run).
+    const nav = problemRow(['COPD', 'J44.9']).replace('</tr>', '<td role="navigation"><b>Ruled out</b><br>Active</td></tr>');
+    expect(state(detectPage(loadHtml(nav)), 'copd')).toBe('current');
+  });
+});
+
 describe('problem-list rows and headings that state a status', () => {
   const page = (lang: string, heading: string, rows: string[][]) =>
     loadHtml(
@@ -313,5 +332,100 @@ describe('forms: a description list term and its description, a table row answer
     const between = det.onMutations(mutateAndCollect(doc, () => dd.before(doc.createElement('p'))));
     expect(between && state(between, 'heart_failure')).toBe(state(detectPage(doc), 'heart_failure'));
     expect(state(detectPage(doc), 'heart_failure')).toBe('current');
+  });
+});
+
+describe('a list laid out as a table, its first item the column headings', () => {
+  it('reads a date under its end-date column as the end of the row\'s problem (en, nl, fr)', () => {
+    for (const [lang, heads, depression, asthma] of [
+      ['en', ['Code', 'Problem', 'Start', 'End'], 'Depression', 'Asthma'],
+      ['nl', ['ICPC', 'Omschrijving', 'Begin', 'Einde'], 'Depressie', 'Astma'],
+      ['fr', ['Code', 'Problème', 'Début', 'Fin'], 'Dépression', 'Asthme'],
+    ] as const) {
+      const item = (cells: string[], cls = '') => `<li${cls}>${cells.map((c) => `<span>${c}</span>`).join('')}</li>`;
+      const doc = loadHtml(
+        `<html lang="${lang}"><body><ul class="ep">${item([...heads], ' class="kop"')}` +
+          `${item(['P76', depression, '14-01-2016', '30-11-2016'])}${item(['R96', asthma, '03-03-2008', '-'])}</ul></body></html>`,
+      );
+      const r = detectPage(doc);
+      expect([state(r, 'depression'), state(r, 'asthma')], lang).toEqual(['historical', 'current']);
+    }
+  });
+
+  it('follows the first item\'s headings being changed, as a full detection would', () => {
+    const doc = loadHtml('<html lang="nl"><body><ul><li><span>Omschrijving</span><span>Begin</span><span id="h">Datum</span></li><li><span>Depressie</span><span>2016</span><span>2017</span></li></ul></body></html>');
+    const det = createDetector(doc);
+    expect(state(det.detect(), 'depression')).toBe('current');
+    const r = det.onMutations(mutateAndCollect(doc, () => ((doc.getElementById('h') as Element).textContent = 'Einde')));
+    expect(r && state(r, 'depression')).toBe('historical');
+    expect(r).toEqual(detectPage(doc));
+  });
+});
+
+describe('a problem list laid out as a grid of divs (bold column headings, then rows of as many cells)', () => {
+  const grid = (lang: string, heads: string[], rows: string[][], title = 'Problems') =>
+    loadHtml(
+      `<html lang="${lang}"><body><div class="h">${title}</div><div class="grid">` +
+        heads.map((h) => `<div><b>${h}</b></div>`).join('') +
+        rows.flat().map((c) => `<div>${c}</div>`).join('') +
+        '</div></body></html>',
+    );
+
+  it('reads each row\'s status from the cells on its line (en, nl, fr)', () => {
+    for (const [lang, heads, rows] of [
+      ['en', ['Name', 'Classification', 'Date', 'Status'], [
+        ['Asthma, moderate persistent (J45.40)', 'Chronic', '2008', '<span class="b">Confirmed</span>'],
+        ['Chronic obstructive pulmonary disease', 'Historical', '2022', '<span class="b">Ruled Out</span> spiro reversible'],
+        ['Postnatal depression', 'Historical', '2019', '<span class="b">Resolved</span>'],
+      ]],
+      ['nl', ['Probleem', 'Sinds', 'Status'], [
+        ['Astma (R96)', '2008', '<span>Actief</span>'],
+        ['COPD', '03-2024', '<span>Uitgesloten (spirometrie normaal)</span>'],
+        ['Depressie (F32.1)', '2018', '<span>Inactief - volledige remissie</span>'],
+      ]],
+      ['fr', ['Problème', 'Depuis', 'Statut'], [
+        ['Asthme (J45)', '2008', '<span>Actif</span>'],
+        ['BPCO', '2022', '<span>Exclu (EFR normale)</span>'],
+        ['Dépression', '2019', '<span>Résolu</span>'],
+      ]],
+    ] as const) {
+      const r = detectPage(grid(lang, [...heads], rows.map((row) => [...row])));
+      expect([state(r, 'asthma'), state(r, 'copd'), state(r, 'depression')], lang).toEqual(['current', 'negated', 'historical']);
+    }
+  });
+
+  it('reads an end date under an end-date column heading', () => {
+    const r = detectPage(grid('nl', ['Probleem', 'Begin', 'Einde'], [['Depressie', '2015', '2017'], ['Astma', '2008', '']]));
+    expect([state(r, 'depression'), state(r, 'asthma')]).toEqual(['historical', 'current']);
+  });
+
+  it('is no grid when the cells do not fill whole rows, or a heading comes after the cells (sections, not columns)', () => {
+    const ragged = detectPage(grid('en', ['Problem', 'Status'], [['Asthma', 'Active'], ['COPD']]).body.ownerDocument);
+    expect(state(ragged, 'asthma')).toBe('current');
+    // Two section headings, each with its items under it: "Resolved" is an item, not the status of the item before it.
+    const sections = loadHtml(
+      '<html lang="en"><body><div><div><b>Problems</b></div><div><b>Notes</b></div><div>Asthma</div><div>Resolved</div>' +
+        '<div><b>Plan</b></div><div>Review</div></div></body></html>',
+    );
+    expect(state(detectPage(sections), 'asthma')).toBe('current');
+  });
+
+  it('follows a status cell or a column heading being changed, as a full detection would', () => {
+    const doc = grid('en', ['Problem', 'Since', 'Status'], [['Asthma', '2010', 'Active'], ['COPD', '2019', 'Active']]);
+    const det = createDetector(doc);
+    expect(det.detect().conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
+    const cells = doc.querySelectorAll('.grid > div');
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate)) ?? det.detect();
+      expect(r).toEqual(detectPage(doc));
+      return [state(r, 'asthma'), state(r, 'copd')];
+    };
+    expect(step(() => ((cells[8] as Element).textContent = 'Excluded'))).toEqual(['current', 'negated']);
+    // A heading no longer bold: no grid, each cell read alone; bold again, a grid again.
+    const bold = (text: string) => Object.assign(doc.createElement('b'), { textContent: text });
+    for (const [i, text] of [[0, 'Problem'], [1, 'Since']] as const) {
+      expect(step(() => ((cells[i] as Element).textContent = text))).toEqual(['current', 'current']);
+      expect(step(() => (cells[i] as Element).replaceChildren(bold(text)))).toEqual(['current', 'negated']);
+    }
   });
 });
