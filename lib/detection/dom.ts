@@ -185,7 +185,8 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     if (role === 'heading') roleHeadings.add(e);
     else if (NAVIGATION_ROLES.indexOf(role) !== -1) skip.add(e);
     // A box drawn with ARIA (`<div role="checkbox" aria-checked="false">Diabetes</div>`): unticked, its label is never read.
-    else if (CHOICE_ROLES.indexOf(role) !== -1 && !isAriaTicked(e)) skip.add(e);
+    // One drawn empty, its text after it (`<div><span role="checkbox"></span> Diabetes</div>`), stands with the block it is alone in.
+    else if (CHOICE_ROLES.indexOf(role) !== -1 && !isAriaTicked(e)) skip.add((!hasLetter(e.textContent ?? '') && aloneIn(e)) || e);
   }
   for (const c of NAVIGATION_CLASSES) {
     for (const selector of [`.${c}`, `#${c}`]) {
@@ -249,10 +250,16 @@ function untickedLabels(root: ParentNode, forLabels: NodeListOf<Element>): Eleme
         continue;
       }
     }
-    const holder = box.parentElement;
-    if (holder && holder.childElementCount === 1 && ALONE_IN.has(holder.localName)) out.push(holder);
+    const holder = aloneIn(box);
+    if (holder) out.push(holder);
   }
   return out;
+}
+
+/** The block a box is the one element of, with its text: `<li><input type=checkbox> Asthma</li>`; or null. */
+function aloneIn(box: Element): Element | null {
+  const holder = box.parentElement;
+  return holder && holder.childElementCount === 1 && ALONE_IN.has(holder.localName) ? holder : null;
 }
 
 /**
@@ -678,13 +685,13 @@ function isLabelWrapper(el: Element): boolean {
 }
 
 /**
- * The number of columns of a problem list laid out as a CSS grid of blocks (Cerner-, HiX-like screens): every
- * child of `el` a block of one tag, the first ones short bold column headings (`<div><b>Status</b></div>`),
- * then rows of that many cells, none a heading. 0 when `el` is no such grid.
+ * The number of columns of a problem list laid out as a CSS grid of divs (Cerner-, HiX-like screens): every
+ * child of `el` of the first one's tag (a div or paragraph), the first ones short bold column headings
+ * (`<div><b>Status</b></div>`), then rows of that many cells, none a heading. 0 when `el` is no such grid.
  */
 export function gridWidth(el: Element): number {
   const first = el.firstElementChild;
-  if (first === null || !isLabelWrapper(first) || hasOwnLetter(el)) return 0;
+  if (first === null || !GRID_CELLS.has(first.localName) || !isLabelWrapper(first) || hasOwnLetter(el)) return 0;
   let width = 0;
   let count = 0;
   for (let ch: Element | null = first; ch; ch = ch.nextElementSibling, count++) {
@@ -716,8 +723,12 @@ export function mayBeGrid(el: Element): boolean {
 export function mayHeadGrid(el: Element): boolean {
   const first = el.firstElementChild;
   const second = first?.nextElementSibling;
-  return !!first && !!second && el.childElementCount >= 3 && (isLabelWrapper(first) || isLabelWrapper(second));
+  if (!first || !second || el.childElementCount < 3) return false;
+  return (GRID_CELLS.has(first.localName) && isLabelWrapper(first)) || (GRID_CELLS.has(second.localName) && isLabelWrapper(second));
 }
+
+/** The blocks a grid of cells is made of: a table's rows and a list's items are read as such. */
+const GRID_CELLS = new Set(['div', 'p']);
 
 /** True when one of `el`'s own text nodes (not its children's) has a letter. */
 function hasOwnLetter(el: Element): boolean {

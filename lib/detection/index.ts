@@ -848,9 +848,9 @@ function outermostRow(el: Element): Element | null {
   for (let e: Element | null = el; e; e = e.parentElement) {
     const n = e.localName;
     let found: Element | null = null;
-    if (n === 'tr' || n === 'li' || n === 'dl') found = n === 'tr' && headsColumns(e as HTMLTableRowElement) ? (e.closest('table') ?? e) : e;
+    if (n === 'tr' || n === 'dl') found = n === 'tr' && headsColumns(e as HTMLTableRowElement) ? (e.closest('table') ?? e) : e;
     // A list's first item may head its columns as a table's first row does (dom.ts listColumnHead).
-    if (n === 'li' && e.parentElement && e.parentElement.firstElementChild === e) found = e.parentElement;
+    else if (n === 'li') found = e.parentElement && e.parentElement.firstElementChild === e ? e.parentElement : e;
     else if (n === 'dt' || n === 'dd') found = e.parentElement ?? e;
     // A grid's cells are its rows' (gridWidth): a cell changed may change the row, a heading all of them.
     else if (mayBeGrid(e)) found = e;

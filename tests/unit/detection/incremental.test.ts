@@ -419,6 +419,19 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (doc.querySelector('tr') as Element).prepend(th))).toEqual([]);
   });
 
+  it('reads a whole table again when a bold column header changes (a header row is no grid of cells: found by an unseeded property run)', () => {
+    const doc = loadHtml(
+      '<body><table><thead><tr><th id="h"><b>Diagnoses</b></th><th>Since</th><th>Status</th></tr></thead><tbody><tr><td>Asthma</td><td>2010</td><td>Active</td></tr></tbody></table></body>',
+    );
+    const det = createDetector(doc, { adapters: [] });
+    let shown = det.detect();
+    expect(ids(shown)).toEqual(['asthma']);
+    const th = doc.getElementById('h') as HTMLElement;
+    shown = det.onMutations(mutateAndCollect(doc, () => th.replaceChildren(Object.assign(doc.createElement('b'), { textContent: 'Guidelines' })))) ?? shown;
+    expect(shown).toEqual(detectPage(doc));
+    expect(ids(shown)).toEqual([]);
+  });
+
   it('reads the whole table again when a header row put inside another row by a script is renamed', () => {
     const doc = loadHtml('<body><table><tbody><tr id="r"><td>Asthma</td><td>Active</td></tr><tr><td>COPD</td><td>Active</td></tr></tbody></table></body>');
     const det = createDetector(doc, { adapters: [] });

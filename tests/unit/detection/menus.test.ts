@@ -437,6 +437,8 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(column('Pathways / PowerPlans', ['Diabetes Management', 'Heart Failure Navigator', 'Sepsis Bundle'], 'Ankle sprain. Asthma.', 'en'))).toEqual(['asthma']);
     expect(ids(column('Menu', ['Diabetes Management', 'Heart Failure Navigator'], 'Ankle sprain.', 'en'))).toEqual([]);
     expect(ids(column('Zorgpaden', ['Diabetes mellitus type 2', 'Hartfalen'], 'Enkeldistorsie. COPD.', 'nl'))).toEqual(['copd']);
+    expect(ids(column('External links', ['NICE NG136 Hypertension', 'SIGN 158 Asthma'], 'Ankle sprain.', 'en'))).toEqual([]);
+    expect(ids(column('Externe links', ['NHG-Standaard Astma bij volwassenen', 'Thuisarts: hoge bloeddruk'], 'Enkeldistorsie.', 'nl'))).toEqual([]);
     expect(ids(column('Parcours de soins', ['Diabète de type 2', 'Insuffisance cardiaque'], 'Entorse. HTA.', 'fr'))).toEqual(['hypertension']);
   });
 

@@ -256,6 +256,24 @@ describe('forms: a description list term and its description, a table row answer
     }
   });
 
+  it('reads an ARIA box drawn empty with its label after it, in the block it is alone in (en, nl, fr)', () => {
+    const box = (ticked: boolean, label: string) => `<div><span role="checkbox" aria-checked="${ticked}"></span> ${label}</div>`;
+    for (const [lang, ticked, unticked] of [
+      ['en', 'Heart failure', 'Type 2 diabetes'],
+      ['nl', 'Hartfalen', 'Diabetes mellitus type 2'],
+      ['fr', 'Insuffisance cardiaque', 'Diabète de type 2'],
+    ] as const) {
+      const r = detectPage(loadHtml(`<html lang="${lang}"><body><h2>Risk profile</h2>${box(true, ticked)}${box(false, unticked)}</body></html>`));
+      expect([state(r, 'heart_failure'), state(r, 't2dm')], lang).toEqual(['current', 'absent']);
+    }
+    const doc = loadHtml(`<html lang="en"><body>${box(false, 'Hypertension')}<p>Asthma.</p></body></html>`);
+    const det = createDetector(doc);
+    expect(det.detect().conditions.map((c) => c.id)).toEqual(['asthma']);
+    const ticked = det.onMutations(mutateAndCollect(doc, () => doc.querySelector('[role]')?.setAttribute('aria-checked', 'true')));
+    expect(ticked).toEqual(detectPage(doc));
+    expect(ticked?.conditions.map((c) => c.id)).toEqual(['asthma', 'hypertension']);
+  });
+
   it('follows an ARIA box being ticked or unticked, as a full detection would', () => {
     const doc = loadHtml('<html lang="en"><body><div id="b" role="checkbox" aria-checked="false">Hypertension</div><p>Asthma.</p></body></html>');
     const det = createDetector(doc);
