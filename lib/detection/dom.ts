@@ -1410,12 +1410,14 @@ function rowInfo(
       asks = t.trimEnd().endsWith('?');
     } else if (cells > 0 && blankAfter && !BLANK_CELL.test(t)) blankAfter = false;
     if (cells > 0 && cells < STATUS_CELLS_MAX && !familyBadge) familyBadge = saysFamilyHistory(c, t);
-    if (cells++ < STATUS_CELLS_MAX) {
+    if (cells < STATUS_CELLS_MAX) {
       // After a date (the problem began), a yes/no cell's plain "no" is a flag column's, not the problem's status.
+      // A badge opening a cell after the first states one too (the first names the problem).
       const said = dated && c.rowAnswerNo.has(squash(fold(t))) ? null : (cellStatus(c, t) ?? (cells > 0 && t !== '' ? badgeStatus(c, n as Element, skip) : null));
       status = strongerStatus(status, said ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
       dated ||= statesDate(t);
     }
+    cells++;
     text += ` ${t} `;
   };
   if (gridCells) for (const n of gridCells) cell(n);

@@ -73,6 +73,8 @@ describe('a status badge opening a cell, a comment after it', () => {
       expect(state(detectPage(loadHtml(html)), 'copd'), lang).toBe('negated');
     }
     expect(state(detectPage(loadHtml(problemRow(['COPD', '<b>No</b> exacerbations this year']))), 'copd')).toBe('current');
+    // The first cell names the problem: a badge opening it is no status of the row.
+    expect(state(detectPage(loadHtml(problemRow(['<span>Resolved</span> asthma flare, now COPD', 'J44.9']))), 'copd')).toBe('current');
     // Text before the badge: it is no badge opening the cell.
     expect(state(detectPage(loadHtml(problemRow(['COPD', 'GOLD 2 <span>ruled out</span> asthma overlap']))), 'copd')).toBe('current');
     // A cell never read (navigation) states nothing, its badge neither (found by an unseeded property run).
