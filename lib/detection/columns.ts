@@ -45,6 +45,11 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   return status;
 }
 
+/** True when a cell is a yes/no cell's plain "no" (rowStatus.answerNo): "No", "Nee", "Non". */
+export function saysPlainNo(c: Compiled, cell: string): boolean {
+  return c.rowAnswerNo.has(squash(fold(cell)));
+}
+
 const STATUS_RANK: Record<CellStatus, number> = { uncertain: 1, historical: 2, negated: 3 };
 
 /** The stronger of two statuses: never there beats over, which beats not yet confirmed. */

@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, fold, squash } from './text';
-import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, statesDate, strongerStatus, type CellStatus } from './columns';
+import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, saysPlainNo, statesDate, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -1413,7 +1413,7 @@ function rowInfo(
     if (cells < STATUS_CELLS_MAX) {
       // After a date (the problem began), a yes/no cell's plain "no" is a flag column's, not the problem's status.
       // A badge opening a cell after the first states one too (the first names the problem).
-      const said = dated && c.rowAnswerNo.has(squash(fold(t))) ? null : (cellStatus(c, t) ?? (cells > 0 && t !== '' ? badgeStatus(c, n as Element, skip) : null));
+      const said = dated && saysPlainNo(c, t) ? null : (cellStatus(c, t) ?? (cells > 0 && t !== '' ? badgeStatus(c, n as Element, skip) : null));
       status = strongerStatus(status, said ?? (holdsDate(t) && inEndColumn(n as Element) ? 'historical' : null));
       dated ||= statesDate(t);
     }
@@ -1444,7 +1444,7 @@ function badgeStatus(c: Compiled, cell: Element, skip: ReadonlySet<Element>): Ce
   if (badge === null) return null;
   for (let n: ChildNode | null = cell.firstChild; n && n !== badge; n = n.nextSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return null;
   const text = readText(badge, skip);
-  return c.rowAnswerNo.has(squash(fold(text))) ? null : cellStatus(c, text);
+  return saysPlainNo(c, text) ? null : cellStatus(c, text);
 }
 
 /** A cell with no answer in it: no letter or digit ("", "-", "…"). */
