@@ -87,7 +87,8 @@ function closesBetween(text: string, from: number, to: number): boolean {
  * T2DM"), which reaches to the sentence's end.
  */
 function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
-  const a = t.e - 1;
+  // The relative's last word: "mother:" may have matched "(mother) -" (a spaced dash is a label's colon).
+  const a = t.e - 1 > t.s && tk.norm[t.e - 1] === ':' ? t.e - 2 : t.e - 1;
   const at = tk.end[a] as number;
   const m = DASH_AFTER.exec(text.slice(at, at + DASH_REACH));
   if (m === null || (m[1] !== undefined && text.charCodeAt((tk.start[t.s] as number) - 1) !== 0x28 /* ( */)) return -1;

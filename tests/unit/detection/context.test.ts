@@ -431,6 +431,10 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Bericht: mw. De Vries (echtgenote) - uitslag spirometrie, COPD controle. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Rappel : Mme Lambert (épouse) - suivi BPCO à planifier. Patient : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'BPCO (épouse suivie aussi) - HTA.', 'copd', 'confirmed', 'hypertension', 'confirmed'],
+  // a relative who also has a "relative:" trigger ("mother:" once matched the bracket and the dash after it)
+  ['en', 'Reminder: carer for Mrs Isla Fraser (mother) - her diabetes review and CHD review overdue. Patient: asthma.', 'chd', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Herinnering: mantelzorger voor mw. Jansen (moeder) - haar DM2-controle is achterstallig. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Rappel : aidant de Mme Dubois (mère) - son suivi BPCO est en retard. Patient : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
   // the relative's name with no brackets (titles, initials, a double surname), or more in the relative's bracket
   ['nl', 'Herinnering: partner mw. G. Mulder-Smit - griepvaccinatie + DM2-kwartaalcontrole. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['en', 'Linked record: HOLLOWAY, Sarah (wife, carer) - COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
