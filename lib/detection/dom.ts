@@ -161,6 +161,32 @@ function isLinkBar(el: Element): boolean {
   return links >= LINK_BAR_MIN && labels !== 1 && labels < links && (el.textContent ?? '').length <= MENU_TEXT_MAX;
 }
 
+/**
+ * Links out of the EHR to another site ("NICE NG136 Hypertension" at nice.org.uk, "NHG-Standaard Astma"): a
+ * guideline or a resource the page points to, never the patient's record, which the EHR shows on its own site.
+ */
+function offSiteLinks(root: ParentNode): Element[] {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  let own: string | undefined;
+  try {
+    own = doc?.location?.host.toLowerCase();
+  } catch {
+    own = undefined;
+  }
+  const out: Element[] = [];
+  const anchors = root.querySelectorAll('a[href]');
+  for (let i = 0; i < anchors.length; i++) {
+    const host = hostOf((anchors[i] as Element).getAttribute('href') ?? '');
+    if (host && host !== own) out.push(anchors[i] as Element);
+  }
+  return out;
+}
+
+/** The host an absolute http(s) address names ("https://www.nice.org.uk/guidance/ng136" → "www.nice.org.uk"). */
+export function hostOf(href: string): string | undefined {
+  return /^\s*(?:https?:)?\/\/([^/?#\s]+)/i.exec(href)?.[1]?.toLowerCase();
+}
+
 /** A short label of its own among links: an inline element holding text only. */
 function isGroupLabel(el: Element): boolean {
   return GROUP_LABEL_TAGS.has(el.localName) && el.childElementCount === 0 && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
@@ -210,6 +236,7 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
   for (const label of untickedLabels(root, forLabels)) skip.add(label);
   const hosts = linkHosts(root);
   for (const host of hosts) if (isLinkBar(host)) skip.add(host);
+  for (const link of offSiteLinks(root)) skip.add(link);
   const textareas = root.querySelectorAll('textarea');
   if (textareas.length > 0) {
     const editable = new Set(editables);
@@ -985,11 +1012,24 @@ export class StructureMemo {
     if (!info) {
       const text = squash(h.textContent ?? '').slice(0, 120);
       let kinds = classifyHeading(this.c, text);
-      if (isLeafLabel(h)) kinds = new Set([...kinds].filter((k) => LEAF_LABEL_KINDS.has(k)));
+      if (isLeafLabel(h)) kinds = kinds.size > 0 && this.isItemUnderLabel(h) ? new Set() : new Set([...kinds].filter((k) => LEAF_LABEL_KINDS.has(k)));
       info = { kinds, heading: text || null };
       this.headingInfo.set(h, info);
     }
     return info;
+  }
+
+  /**
+   * True when leaf label `h` is one of a run of items styled as it is, under a leaf label of another style that
+   * names a section (`<div class="h">Formulaires</div><p>MPOC - CAT</p><p>Asthme - questionnaire de maîtrise</p>
+   * <p>HTA - Hypertension Canada</p>`): an item whose words name a section ("questionnaire") is still an item of
+   * the label above, and heads none of the items after it.
+   */
+  private isItemUnderLabel(h: Element): boolean {
+    const prev = h.previousElementSibling;
+    if (!prev || !isLabelShaped(prev) || labelStyle(prev) !== labelStyle(h)) return false;
+    const opener = this.throughSoft(this.headingAtOrBefore(prev));
+    return opener !== null && isLeafLabel(opener) && labelStyle(opener) !== labelStyle(h) && this.openedBy(opener).kinds.size > 0;
   }
 
   /**

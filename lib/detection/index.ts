@@ -196,9 +196,9 @@ function candidates(c: Compiled, blocks: Block[], from = 0, to = blocks.length, 
 const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],script,${NAVIGATION},${CHOICES},label[for],a`;
 /**
  * Attributes that shape what a block means: a row's status class, a section's label, a heading role, hidden
- * parts, navigation classes, a box ticked in the markup and the label naming it.
+ * parts, navigation classes, a box ticked in the markup and the label naming it, a link's site.
  */
-const STRUCTURE_ATTRS = ['class', 'style', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for'];
+const STRUCTURE_ATTRS = ['class', 'style', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for', 'href'];
 const TEXT_CACHE_MAX = 20000;
 
 /** Blocks per pre-check pass in detectAsync. */
@@ -609,7 +609,7 @@ class PageDetector implements Detector {
           // The adapter's lists and ignored parts are CSS selectors: any structural attribute may change them.
           if (this.adapter) pageSets = true;
           if (this.patientAttrs.has(name)) relevant = true;
-          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'aria-checked' || name === 'for') {
+          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'aria-checked' || name === 'for' || name === 'href') {
             pageSets = true;
             // A note field's text is no item of a menu column: one made or unmade changes the column around it.
             const column = name === 'contenteditable' ? moduleColumns.changedAround(el, this.menus) : null;

@@ -28,7 +28,7 @@ const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
   ['class', 'menu'], ['role', 'navigation'], ['role', null], ['role', 'checkbox'], ['aria-checked', 'true'], ['aria-checked', 'false'],
-  ['style', 'font-weight:bold'], ['style', null],
+  ['style', 'font-weight:bold'], ['style', null], ['href', 'https://www.nice.org.uk/guidance/ng28'], ['href', null],
 ];
 
 /**
@@ -62,8 +62,8 @@ export function applyEdit(doc: Document, e: Edit): void {
     el.parentElement?.insertBefore(p, el);
   } else if (e.kind === 'remove') el.remove();
   else if (e.kind === 'attribute') {
-    // Rows, their cells and badges, list items and sections are where attributes change what a text means.
-    const parts = Array.from(body.querySelectorAll('tr, td, li, section, div, span, h2'));
+    // Rows, their cells and badges, list items, sections and links are where attributes change what a text means.
+    const parts = Array.from(body.querySelectorAll('tr, td, li, section, div, span, h2, a'));
     const part = parts[e.at % Math.max(1, parts.length)];
     const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
     if (value === null) part?.removeAttribute(name);
@@ -105,7 +105,12 @@ export function applyEdit(doc: Document, e: Edit): void {
   } else if (e.kind === 'link') {
     // A link added beside others (a tab strip of links grows), a strip of links with a separator, or a column
     // of links alone (an index of registers when in alphabetical order, which the text put among them may break).
-    if (e.to % 3 === 0) el.appendChild(doc.createElement('a')).textContent = e.text;
+    // A link alone may lead out of the EHR (a guideline).
+    if (e.to % 3 === 0) {
+      const a = el.appendChild(doc.createElement('a'));
+      a.textContent = e.text;
+      if (e.at % 2 === 1) a.setAttribute('href', 'https://www.nice.org.uk/guidance/ng136');
+    }
     else if (e.to % 3 === 1) {
       const bar = el.appendChild(doc.createElement('div'));
       for (const t of ['Summary', e.text, 'Diabetes clinic']) bar.append(Object.assign(doc.createElement('a'), { textContent: t }), ' | ');

@@ -195,6 +195,32 @@ describe('rosters: lists of other patients', () => {
   });
 });
 
+describe('links out of the EHR', () => {
+  it("leaves a link to another site unread: a guideline, wherever it stands (en, nl, fr)", () => {
+    const en = page('<details open><summary>Links</summary><span><a href="https://www.sign.ac.uk/">SIGN guidelines</a></span><span><a href="https://www.nice.org.uk/guidance/ng136">NICE NG136 Hypertension</a></span></details><p>Asthma.</p>', 'en');
+    expect(ids(en)).toEqual(['asthma']);
+    const nl = page('<p>Astma, goed onder controle. Info voor de patiënt: <a href="https://www.thuisarts.nl/hartfalen">Thuisarts - Hartfalen</a></p>', 'nl');
+    expect(ids(nl)).toEqual(['asthma']);
+    const fr = page('<div>Liens : <a href="//www.has-sante.fr/bpco">HAS - Guide parcours BPCO</a></div><p>Asthme.</p>', 'fr');
+    expect(ids(fr)).toEqual(['asthma']);
+  });
+
+  it("reads a link within the EHR's own site: a problem the chart links to", () => {
+    const own = page('<ul><li><a href="/problems/42">COPD</a></li><li><a href="http://127.0.0.1:4173/problems/43">Hypertension</a></li><li><a href="#">Asthma</a></li></ul>', 'en');
+    expect(ids(own)).toEqual(['asthma', 'copd', 'hypertension']);
+  });
+
+  it('reads a link again when its address changes', () => {
+    const doc = page('<p>Problems: <a id="l" href="/problems/42">COPD</a>. Also asthma.</p>', 'en');
+    const det = createDetector(doc, { adapters: [] });
+    expect(det.detect().conditions.map((c) => c.id).sort()).toEqual(['asthma', 'copd']);
+    const link = doc.getElementById('l') as HTMLElement;
+    const r = det.onMutations(mutateAndCollect(doc, () => link.setAttribute('href', 'https://www.nice.org.uk/guidance/ng115')));
+    expect(r).toEqual(detectPage(doc, { adapters: [] }));
+    expect(r?.conditions.map((c) => c.id)).toEqual(['asthma']);
+  });
+});
+
 describe('column verdicts after a change', () => {
   it('reads a column again when a change makes it a menu or a roster, or one no more', () => {
     const doc = page('<div id="col"><div>Journaal</div><div>Medicatie</div><div id="x">Astma</div><div>COPD</div></div><ul id="calls"><li>Mrs D Carver - COPD review</li><li>Mr S Iqbal - diabetes</li><li id="y">Hypertension</li></ul>', 'en');
@@ -374,6 +400,32 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
       'fr',
     );
     expect(ids(fr)).toEqual(['hypertension']);
+  });
+
+  it('keeps an item whose words name a section among the items of the label above it (en, nl, fr)', () => {
+    const fr = page(
+      '<div><div class="h">Formulaires</div><p>Suivi diabète</p><p>Asthme - questionnaire de maîtrise</p><p>Insuffisance cardiaque - suivi</p><p>HTA - Hypertension Canada</p>' +
+        '<div class="h">Notes</div><p>BPCO stade 2.</p></div>',
+      'fr',
+    );
+    expect(ids(fr)).toEqual(['copd']);
+    const en = page(
+      '<div><div class="hd">Templates</div><div>Diabetes review</div><div>Asthma questionnaire</div><div>Heart failure review</div><div>Hypertension review</div></div><p>Osteoarthritis.</p>',
+      'en',
+    );
+    expect(ids(en)).toEqual(['osteoarthritis']);
+    const nl = page(
+      '<div><div class="kop">Formulieren</div><p>DM2 jaarcontrole</p><p>Astma vragenlijst</p><p>Hartfalen controle</p><p>Hypertensie controle</p></div><p>Artrose.</p>',
+      'nl',
+    );
+    expect(ids(nl)).toEqual(['osteoarthritis']);
+    // A label styled apart from the items before it still heads the items after it.
+    const screening = page(
+      '<div><div class="hd">Templates</div><div>Diabetes review</div><div class="q">Questionnaires</div><div>Hypertension? yes</div></div>',
+      'en',
+    );
+    const labels = detectPage(screening, { adapters: [] }).ruledOut.flatMap((c) => c.evidence.map((e) => `${c.id} ${e.label}`));
+    expect(labels).toEqual(['t2dm Templates', 'hypertension Questionnaires']);
   });
 
   it('reads a label in an underline or a span of its own, and a table row of one cell holding one (en, nl, fr)', () => {
