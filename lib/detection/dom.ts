@@ -976,7 +976,9 @@ export class StructureMemo {
    * `h`, or when it is a soft label that names no section, the heading whose section it is in: the nearest
    * heading before it that is none, or the label that ends that heading's section. A leaf label's section ends
    * at the next leaf label styled as it is (labelStyle: `.hd Guidelines` ... `.hd Journal`), which then heads a
-   * section of no kind; it is its own answer. Once per label: a column of short divs is a chain of them.
+   * section of no kind; it is its own answer. So does a label block's (`<div><b>Past problems</b></div>` ...
+   * `<div><b>Comorbidity check</b></div>`), but for a reference one: in a column of guidance and tools, the next
+   * label names more of them ("Clinical modules" ... "Links"). Once per label: a column of short divs is a chain of them.
    */
   private throughSoft(h: Element | null): Element | null {
     const chain: Element[] = [];
@@ -991,11 +993,11 @@ export class StructureMemo {
       found = this.headingBefore(found);
     }
     if (known !== undefined) ({ to: found, style } = known);
-    else if (found && isLeafLabel(found)) style = labelStyle(found);
+    else if (found && (isLeafLabel(found) || (isLabelWrapper(found) && !this.openedBy(found).kinds.has('reference')))) style = labelStyle(found);
     let to = found;
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i] as Element;
-      if (style !== null && isLeafLabel(el) && labelStyle(el) === style) to = el;
+      if (style !== null && (isLeafLabel(el) || isLabelWrapper(el)) && labelStyle(el) === style) to = el;
       this.passedOver.set(el, { to, style });
     }
     return h && chain.length > 0 ? (this.passedOver.get(h)?.to ?? null) : found;

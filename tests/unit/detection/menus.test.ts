@@ -349,6 +349,19 @@ describe('bold labels that name a section', () => {
     expect(ids(page('<div><b>Guidance</b><ul><li>Inhaler technique</li></ul><p>Asthma, well controlled.</p></div>', 'en'))).toEqual([]);
   });
 
+  it("ends a patient list's section at the next label block styled as its own (en, nl, fr)", () => {
+    const en = page('<div><div class="gap"><b>Past problems</b></div><div>2006 Anxiety state - ended</div><div class="gap"><b>Comorbidity check</b></div><div>[x] Osteoarthritis - both knees</div></div>', 'en');
+    expect(ids(en)).toEqual(['osteoarthritis']);
+    const nl = page('<div><p><b>Passieve problemen</b></p><p>Depressie 2010</p><p><b>Controle 12/03</b></p><p>Artrose beide knieën, paracetamol.</p></div>', 'nl');
+    expect(ids(nl)).toEqual(['osteoarthritis']);
+    const fr = page('<div><div><b>Antécédents familiaux</b></div><div>Père : BPCO</div><div><b>Mode de vie</b></div><div>Tabac 20 PA, HTA traitée.</div></div>', 'fr');
+    expect(ids(fr)).toEqual(['hypertension']);
+    // A label of another style names a part of the list, and a reference column's labels name more of it.
+    expect(ids(page('<div><div class="gap"><b>Past problems</b></div><div><b>2006</b></div><div>Anxiety state</div></div>', 'en'))).toEqual([]);
+    const side = '<div class="col"><p><b>Clinical modules</b></p><ul><li>Diabetes</li><li>Asthma</li></ul><p><b>Links</b></p><ul><li><a href="#">NICE CG177 Osteoarthritis</a></li></ul></div>';
+    expect(ids(page(`${side}<p>Sprained ankle.</p>`, 'en'))).toEqual([]);
+  });
+
   it("puts a block's own text after a label block among its children in the label's section (links in a side cell)", () => {
     const cell = '<table><tr><td><p><b>Views</b></p><a>Journal</a> <a>Therapy</a><p><b>Guidelines</b></p><a>NICE NG28 Type 2 diabetes in adults</a><p><b>Clinical Audit</b></p><a>COPD register</a></td><td><p>Asthma, well controlled.</p></td></tr></table>';
     expect(ids(page(cell, 'en'))).toEqual(['asthma']);
