@@ -699,6 +699,11 @@ function isHeadingWrapper(el: Element): boolean {
 
 /** A bold label is no longer than this ("Guidelines", "NHG-Standaarden"): longer bold text is emphasis. */
 export const LABEL_CHARS_MAX = 40;
+/**
+ * A bold label on a line of its own before a block, alone in its block or opening it, may be longer: it may
+ * say how far the form under it is filled in ("Vragenlijst intake POH-GGZ (deels ingevuld)").
+ */
+const LINE_LABEL_CHARS_MAX = 60;
 
 export function isBold(tag: string): boolean {
   return tag === 'b' || tag === 'strong';
@@ -708,7 +713,7 @@ export function isBold(tag: string): boolean {
 function isLabelWrapper(el: Element): boolean {
   const b = el.firstElementChild;
   if (b === null || b !== el.lastElementChild || !isBold(b.localName) || !BLOCK.has(el.localName)) return false;
-  return (b.textContent ?? '').length <= LABEL_CHARS_MAX && !hasOwnLetter(el);
+  return (b.textContent ?? '').length <= LINE_LABEL_CHARS_MAX && !hasOwnLetter(el);
 }
 
 /**
@@ -775,7 +780,7 @@ function isBareLabel(el: Element): boolean {
   // After an inline element it is part of a line.
   if (n && !opensLine((n as Element).localName)) return false;
   const kind = nextKind(el);
-  return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LABEL_CHARS_MAX;
+  return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LINE_LABEL_CHARS_MAX;
 }
 
 /** The kind (TAG_KIND) of the element after `el`, or undefined when text with a letter, or nothing, comes first. */

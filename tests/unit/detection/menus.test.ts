@@ -362,6 +362,17 @@ describe('bold labels that name a section', () => {
     expect(ids(page(`${side}<p>Sprained ankle.</p>`, 'en'))).toEqual([]);
   });
 
+  it('reads a longer bold label on a line of its own as a heading: a form with a note of how far it is filled in (en, nl, fr)', () => {
+    const outOf = (body: string, lang: string) =>
+      detectPage(page(body, lang), { adapters: [] }).ruledOut.flatMap((c) => c.evidence.map((e) => `${c.id} ${e.where}`));
+    const nl = '<div><b>Vragenlijst intake POH-GGZ (deels ingevuld)</b><table><tr><td>Is er een depressie vastgesteld?</td><td>-</td></tr></table></div>';
+    expect(outOf(nl, 'nl')).toEqual(['depression section']);
+    const en = '<div><div><b>Questionnaire: Mood screen (partially completed)</b></div><dl><dt>Diagnosed anxiety disorder?</dt><dd>—</dd></dl></div>';
+    expect(outOf(en, 'en')).toEqual(['anxiety section']);
+    const fr = '<div><strong>Questionnaire de dépistage (rempli en partie)</strong><p>Dépression diagnostiquée ? —</p></div>';
+    expect(outOf(fr, 'fr')).toEqual(['depression section']);
+  });
+
   it("puts a block's own text after a label block among its children in the label's section (links in a side cell)", () => {
     const cell = '<table><tr><td><p><b>Views</b></p><a>Journal</a> <a>Therapy</a><p><b>Guidelines</b></p><a>NICE NG28 Type 2 diabetes in adults</a><p><b>Clinical Audit</b></p><a>COPD register</a></td><td><p>Asthma, well controlled.</p></td></tr></table>';
     expect(ids(page(cell, 'en'))).toEqual(['asthma']);
