@@ -431,6 +431,10 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Bericht: mw. De Vries (echtgenote) - uitslag spirometrie, COPD controle. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Rappel : Mme Lambert (épouse) - suivi BPCO à planifier. Patient : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'BPCO (épouse suivie aussi) - HTA.', 'copd', 'confirmed', 'hypertension', 'confirmed'],
+  // a problem marked as no longer current
+  ['en', 'Depression (2009), treated - no longer current. Asthma.', 'depression', 'historical', 'asthma', 'confirmed'],
+  ['nl', 'Depressie (2009), behandeld - niet meer actueel. Astma.', 'depression', 'historical', 'asthma', 'confirmed'],
+  ['fr', "Dépression (2009), traitée - plus d'actualité. Asthme.", 'depression', 'historical', 'asthma', 'confirmed'],
   // a relative who also has a "relative:" trigger ("mother:" once matched the bracket and the dash after it)
   ['en', 'Reminder: carer for Mrs Isla Fraser (mother) - her diabetes review and CHD review overdue. Patient: asthma.', 'chd', 'family', 'asthma', 'confirmed'],
   ['nl', 'Herinnering: mantelzorger voor mw. Jansen (moeder) - haar DM2-controle is achterstallig. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],

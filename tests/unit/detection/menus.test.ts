@@ -294,6 +294,13 @@ describe('bold labels that name a section', () => {
     // Domus Medica's guidelines are its 'aanbevelingen'; a patient's intake questionnaire asks, it does not say
     const aanbevelingen = page('<div><b>Aanbevelingen</b><br><a href="#">Domus Medica - Diabetes mellitus type 2</a><br><a href="#">Domus Medica - Hartfalen</a></div><p>Verstuiking enkel.</p>', 'nl');
     expect(ids(aanbevelingen)).toEqual([]);
+    // A ward's bed board: a patient in each bed
+    const beds = [
+      page('<div><div class="titel">Beddenoverzicht C3</div><div>C3-06 Dhr. de Boer – COPD exacerbatie</div><div>C3-07 Mw. Yilmaz – DM1, ketoacidose</div></div><p>Hartfalen.</p>', 'nl'),
+      page('<div><div class="t">Bed board - Ward 7</div><div>7-01 Mr Hale – COPD exacerbation</div><div>7-02 Mrs Ito – DKA, type 1 diabetes</div></div><p>Heart failure.</p>', 'en'),
+      page('<div><div class="t">Tableau des lits 6B</div><div>6B-18 M. Favre – BPCO</div><div>6B-19 Mme Berset – DT1</div></div><p>Insuffisance cardiaque.</p>', 'fr'),
+    ];
+    expect(beds.map(ids)).toEqual([['heart_failure'], ['heart_failure'], ['heart_failure']]);
     const terugroeplijst = page('<div><b>Terugroeplijst DM-controles (april)</b><br>Jansen, P.<br>Bakker, M.</div><p>Verstuiking.</p>', 'nl');
     expect(ids(terugroeplijst)).toEqual([]);
     // A clinic's list of the day, Quebec's abbreviation for appointments, a doctor's inbox of messages about anyone

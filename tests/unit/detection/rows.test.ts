@@ -317,6 +317,18 @@ describe('forms: a description list term and its description, a table row answer
     }
   });
 
+  it('reads "no longer current" as a past status (en, nl, fr)', () => {
+    for (const [lang, terms, past] of [
+      ['en', ['Depression', 'Asthma'], 'No longer current'],
+      ['nl', ['Depressie', 'Astma'], 'Niet meer actueel'],
+      ['fr', ['Dépression', 'Asthme'], "Plus d'actualité"],
+    ] as const) {
+      const [depression, asthma] = terms;
+      const r = detectPage(form(lang, [[depression, past], [asthma, '2009 &middot; active']]));
+      expect([state(r, 'depression'), state(r, 'asthma')], lang).toEqual(['historical', 'current']);
+    }
+  });
+
   it('a question in a table row whose answer cell is blank is no finding; answered, it is read (en, nl, fr)', () => {
     // 'uncertain': the context a question asked of everyone is reported in, among the conditions ruled out.
     const questionnaire = (lang: string, rows: [string, string][]) =>
