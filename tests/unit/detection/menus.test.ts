@@ -301,6 +301,12 @@ describe('bold labels that name a section', () => {
       page('<div><div class="t">Tableau des lits 6B</div><div>6B-18 M. Favre – BPCO</div><div>6B-19 Mme Berset – DT1</div></div><p>Insuffisance cardiaque.</p>', 'fr'),
     ];
     expect(beds.map(ids)).toEqual([['heart_failure'], ['heart_failure'], ['heart_failure']]);
+    // A label naming patients, in the plural, lists others ("Patienten" in Dutch already did)
+    const units = [
+      page("<div><b>Patients de l'unité 6B</b><ul><li>6B-18 M. Favre – décompensation cardiaque</li><li>6B-19 Mme Berset – DT1</li></ul></div><p>BPCO.</p>", 'fr'),
+      page('<div><b>Ward 7 patients</b><ul><li>7-01 Mr Hale – heart failure</li><li>7-02 Mrs Ito – type 1 diabetes</li></ul></div><p>COPD.</p>', 'en'),
+    ];
+    expect(units.map(ids)).toEqual([['copd'], ['copd']]);
     const terugroeplijst = page('<div><b>Terugroeplijst DM-controles (april)</b><br>Jansen, P.<br>Bakker, M.</div><p>Verstuiking.</p>', 'nl');
     expect(ids(terugroeplijst)).toEqual([]);
     // A clinic's list of the day, Quebec's abbreviation for appointments, a doctor's inbox of messages about anyone
