@@ -82,6 +82,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['cardiac asthma', 'en'], ['Patient asks about diabetes risk', 'en'], ['MRC dyspnoea 2', 'en'], ['acute kidney injury', 'en'],
     ['GAD-7 sent via text', 'en'], ['SCA screening negative.', 'en'], ['Dyspnée MRC 2.', 'fr'], ['MRC 3 on exertion.', 'en'], ['eGFR (CKD-EPI) 72 ml/min', 'nl'], ['Angina sinds 2 dagen, keelontsteking.', 'nl'], ['HTA blouse blanche, MAPA normale.', 'fr'], ['White-coat hypertension on ABPM.', 'en'],
     ['Hypertension intraoculaire, suivie en ophtalmologie.', 'fr'], ['HTA gravidique en 2015, résolue.', 'fr'], ['CNS tumour excluded.', 'en'],
+    ['S. Ahmed, Diabetes Specialist Dietitian', 'en'], ['cc: J. Reed, diabetes specialist nurse', 'en'],
     ['Diabetes gravidarum (1978)', 'nl'], ['Diabète gravidique en 2004.', 'fr'],
     ['BP elevated, likely pain/anxiety re injury.', 'en'], ['Some anxiety regarding the operation.', 'en'], ['TA élevée, anxiété liée à la douleur.', 'fr'],
   ] as [string, Language][])('look-alike "%s" does not count', (text, lang) => {
