@@ -85,6 +85,8 @@ export interface Compiled {
   moduleHeads: Set<string>;
   /** Titles before a person's name (honorifics), folded. */
   honorifics: Set<string>;
+  /** Words that name a section only in a heading of at most two words (shortHeadingWords), folded. */
+  shortHeadingWords: Set<string>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
@@ -273,8 +275,9 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   }
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
+  const shortHeadingWords = new Set(rules.shortHeadingWords.map(fold));
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, shortHeadingWords, hints });
 }
 
 /** The first words of phrases whose tokens are space-separated. */
@@ -305,8 +308,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, hints });
+  const { sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
@@ -451,13 +454,18 @@ export function classifyHeading(c: Compiled, text: string): Set<SectionKind> {
   return hit;
 }
 
+/** At most this many words make a heading short enough for the shortHeadingWords. */
+const SHORT_HEADING_WORDS = 2;
+
 function classifyUncached(c: Compiled, text: string): Set<SectionKind> {
   const out = new Set<SectionKind>();
   if (!text || text.length > 120) return out;
   const words = tokenize(fold(text)).norm.filter((t) => t.length > 1 || /[a-z0-9]/.test(t));
+  const short = words.filter((w) => /\p{L}/u.test(w)).length <= SHORT_HEADING_WORDS;
   for (const k of SECTION_KINDS) {
     for (const ph of c.sections[k]) {
       if (ph.length === 0 || ph.length > words.length) continue;
+      if (!short && ph.length === 1 && c.shortHeadingWords.has(ph[0] as string)) continue;
       outer: for (let i = 0; i + ph.length <= words.length; i++) {
         for (let j = 0; j < ph.length; j++) if (words[i + j] !== ph[j]) continue outer;
         out.add(k);

@@ -37,6 +37,7 @@ export interface Portable {
   /** Screen names, '|'-separated. */
   modules: string;
   honorifics: string;
+  shortHeadingWords: string;
   hints: [string, Language][];
 }
 
@@ -122,6 +123,7 @@ export function toPortable(c: Compiled): string {
     columnHeadings: [...c.columnHeadings],
     modules: joined(c.modules),
     honorifics: joined(c.honorifics),
+    shortHeadingWords: joined(c.shortHeadingWords),
     hints: [...c.hints],
   };
   return JSON.stringify(p);
@@ -168,6 +170,7 @@ export function fromPortable(json: string): Compiled {
     modules: new Set(split(p.modules)),
     moduleHeads: headsOf(split(p.modules)),
     honorifics: new Set(split(p.honorifics)),
+    shortHeadingWords: new Set(split(p.shortHeadingWords)),
     hints: new Map(p.hints),
   };
 }

@@ -110,6 +110,12 @@ export const ContextRulesSchema = z.object({
     }),
   ),
   /**
+   * Words that name a section only in a heading of at most two words ("Links", "Useful links", "Mijn taken"):
+   * in a longer one they are ordinary words of another of the three languages ("RX knie links" is the left
+   * knee in Dutch; "Bloods taken for GP" is English).
+   */
+  shortHeadingWords: z.array(z.string()).default([]),
+  /**
    * Names of an EHR's screens ("Journaal", "Biologie", "Correspondence"): a side column or strip of short items
    * where several name screens is the EHR's menu, and the condition names beside them ("Ketenzorg DM", "BPCO /
    * Asthme") are its modules, not the patient's conditions (menus.ts).

@@ -386,6 +386,17 @@ describe('bold labels that name a section', () => {
     expect(outOf(fr, 'fr')).toEqual(['depression section']);
   });
 
+  it('reads "Links" and "Taken" as a section only in a short heading: longer, they are words of another language', () => {
+    const links = page('<div class="panel"><div class="hdr">Links</div><ul><li><a href="#">NICE NG84 Sore throat</a></li><li><a href="#">BTS/SIGN/NICE Asthma 2024</a></li></ul></div><p>Sore throat.</p>', 'en');
+    expect(ids(links)).toEqual([]);
+    const taken = page('<div><b>Mijn taken</b><ul><li>Herhaalrecept metformine dhr. Smit</li><li>Uitslag HbA1c mw. Bos (DM2)</li></ul></div><p>Enkeldistorsie.</p>', 'nl');
+    expect(ids(taken)).toEqual([]);
+    // "Bloods taken" is English; "RX knie links" is the left knee.
+    const bloods = detectPage(page('<p>Bloods taken for GP: eGFR 58 – GP queried early CKD, awaiting repeat.</p>', 'en'), { adapters: [] });
+    expect(bloods.conditions.map((c) => `${c.id} ${c.status}`)).toEqual(['ckd possible']);
+    expect(ids(page('<div><b>RX knie links</b><p>Gonartrose, mediaal compartiment.</p></div>', 'nl'))).toEqual(['osteoarthritis']);
+  });
+
   it("puts a block's own text after a label block among its children in the label's section (links in a side cell)", () => {
     const cell = '<table><tr><td><p><b>Views</b></p><a>Journal</a> <a>Therapy</a><p><b>Guidelines</b></p><a>NICE NG28 Type 2 diabetes in adults</a><p><b>Clinical Audit</b></p><a>COPD register</a></td><td><p>Asthma, well controlled.</p></td></tr></table>';
     expect(ids(page(cell, 'en'))).toEqual(['asthma']);
