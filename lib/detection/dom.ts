@@ -183,7 +183,7 @@ function offSiteLinks(root: ParentNode): Element[] {
 }
 
 /** The host an absolute http(s) address names ("https://www.nice.org.uk/guidance/ng136" → "www.nice.org.uk"). */
-export function hostOf(href: string): string | undefined {
+function hostOf(href: string): string | undefined {
   return /^\s*(?:https?:)?\/\/([^/?#\s]+)/i.exec(href)?.[1]?.toLowerCase();
 }
 
