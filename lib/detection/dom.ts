@@ -130,8 +130,7 @@ export const LINK_BAR_MIN = 3;
  * toolbars ("Diabetes Flowsheet", "Asthma Control Test"), not findings, skipped while short as menus are. A list
  * with a label of its own ("Problems: <a>COPD</a>, <a>Asthma</a>, ...") is read.
  */
-function linkHosts(root: ParentNode): Set<Element> {
-  const anchors = root.querySelectorAll('a');
+function linkHosts(anchors: NodeListOf<Element>): Set<Element> {
   const counts = new Map<Element, number>();
   for (let i = 0; i < anchors.length; i++) {
     const parent = (anchors[i] as Element).parentElement;
@@ -165,7 +164,7 @@ function isLinkBar(el: Element): boolean {
  * Links out of the EHR to another site ("NICE NG136 Hypertension" at nice.org.uk, "NHG-Standaard Astma"): a
  * guideline or a resource the page points to, never the patient's record, which the EHR shows on its own site.
  */
-function offSiteLinks(root: ParentNode): Element[] {
+function offSiteLinks(root: ParentNode, anchors: NodeListOf<Element>): Element[] {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
   let own: string | undefined;
   try {
@@ -174,9 +173,9 @@ function offSiteLinks(root: ParentNode): Element[] {
     own = undefined;
   }
   const out: Element[] = [];
-  const anchors = root.querySelectorAll('a[href]');
   for (let i = 0; i < anchors.length; i++) {
-    const host = hostOf((anchors[i] as Element).getAttribute('href') ?? '');
+    const href = (anchors[i] as Element).getAttribute('href');
+    const host = href === null ? undefined : hostOf(href);
     if (host && host !== own) out.push(anchors[i] as Element);
   }
   return out;
@@ -234,9 +233,11 @@ export function pageScan(root: ParentNode, extraSelectors: string[] = []): PageS
     if (box) labelledBoxes.add(box);
   }
   for (const label of untickedLabels(root, forLabels)) skip.add(label);
-  const hosts = linkHosts(root);
+  // One query for the links, read for bars of them and for those that lead out of the EHR.
+  const anchors = root.querySelectorAll('a');
+  const hosts = linkHosts(anchors);
   for (const host of hosts) if (isLinkBar(host)) skip.add(host);
-  for (const link of offSiteLinks(root)) skip.add(link);
+  for (const link of offSiteLinks(root, anchors)) skip.add(link);
   const textareas = root.querySelectorAll('textarea');
   if (textareas.length > 0) {
     const editable = new Set(editables);
@@ -904,6 +905,11 @@ function labelStyle(el: Element): string {
   return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''} ${el.hasAttribute('style') ? 'styled' : ''}`;
 }
 
+/** A label whose section ends at the next one styled as it is (labelStyle): a leaf label or a label block. */
+function isStyledLabel(el: Element): boolean {
+  return isLeafLabel(el) || isLabelWrapper(el);
+}
+
 /** The sections a leaf label may name: guidance and lists for anyone, questions asked of everyone ("Vragenlijsten"). */
 const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference', 'screening']);
 
@@ -998,11 +1004,11 @@ export class StructureMemo {
       found = this.headingBefore(found);
     }
     if (known !== undefined) ({ to: found, style } = known);
-    else if (found && (isLeafLabel(found) || (isLabelWrapper(found) && !this.openedBy(found).kinds.has('reference')))) style = labelStyle(found);
+    else if (found && isStyledLabel(found) && !(isLabelWrapper(found) && this.openedBy(found).kinds.has('reference'))) style = labelStyle(found);
     let to = found;
     for (let i = chain.length - 1; i >= 0; i--) {
       const el = chain[i] as Element;
-      if (style !== null && (isLeafLabel(el) || isLabelWrapper(el)) && labelStyle(el) === style) to = el;
+      if (style !== null && isStyledLabel(el) && labelStyle(el) === style) to = el;
       this.passedOver.set(el, { to, style });
     }
     return h && chain.length > 0 ? (this.passedOver.get(h)?.to ?? null) : found;

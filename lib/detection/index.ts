@@ -199,6 +199,8 @@ const PAGE_SET_PARTS = `textarea,[contenteditable],[hidden],[role="heading"],scr
  * parts, navigation classes, a box ticked in the markup and the label naming it, a link's site.
  */
 const STRUCTURE_ATTRS = ['class', 'style', 'id', 'aria-label', 'role', 'hidden', 'contenteditable', 'checked', 'aria-checked', 'for', 'href'];
+/** Of those, the attributes that change the page scan's sets (dom.ts pageScan): parts never read, boxes, labels, links out. */
+const PAGE_SET_ATTRS: ReadonlySet<string> = new Set(['hidden', 'contenteditable', 'checked', 'aria-checked', 'for', 'href']);
 const TEXT_CACHE_MAX = 20000;
 
 /** Blocks per pre-check pass in detectAsync. */
@@ -609,7 +611,7 @@ class PageDetector implements Detector {
           // The adapter's lists and ignored parts are CSS selectors: any structural attribute may change them.
           if (this.adapter) pageSets = true;
           if (this.patientAttrs.has(name)) relevant = true;
-          else if (name === 'hidden' || name === 'contenteditable' || name === 'checked' || name === 'aria-checked' || name === 'for' || name === 'href') {
+          else if (PAGE_SET_ATTRS.has(name)) {
             pageSets = true;
             // A note field's text is no item of a menu column: one made or unmade changes the column around it.
             const column = name === 'contenteditable' ? moduleColumns.changedAround(el, this.menus) : null;

@@ -12,7 +12,7 @@ export function mutateAndCollect(doc: Document, mutate: () => void): MutationRec
 }
 
 /** Attribute edits are drawn twice as often: they are the rarer way an SPA changes what a text means. */
-export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice', 'link', 'label', 'grid'] as const;
+export const EDIT_KINDS = ['text', 'typing', 'inline', 'insert', 'remove', 'row', 'move', 'attribute', 'attribute', 'choice', 'link', 'label', 'grid', 'href'] as const;
 
 export interface Edit {
   kind: (typeof EDIT_KINDS)[number];
@@ -28,14 +28,18 @@ const ATTRIBUTES: [string, string | null][] = [
   ['class', 'inactive'], ['class', 'active'], ['hidden', ''], ['hidden', null], ['id', 'family-history'], ['id', 'problems'],
   ['aria-label', 'Medication'], ['role', 'heading'], ['contenteditable', 'true'], ['contenteditable', null],
   ['class', 'menu'], ['role', 'navigation'], ['role', null], ['role', 'checkbox'], ['aria-checked', 'true'], ['aria-checked', 'false'],
-  ['style', 'font-weight:bold'], ['style', null], ['href', 'https://www.nice.org.uk/guidance/ng28'], ['href', null],
+  ['style', 'font-weight:bold'], ['style', null],
 ];
+
+/** A guideline on another site: a link there leads out of the EHR (dom.ts offSiteLinks). */
+const OFF_SITE = 'https://www.nice.org.uk/guidance/ng136';
 
 /**
  * One edit a single-page EHR might make: retype a cell or a text in place, add inline content, a paragraph or a
  * problem row, drop or move a part, mark a row inactive, hide a part, relabel a section, make a part navigation,
  * add or tick a tick box, name one by a `<label for>`, add a link, a strip or a column of links, add a bold label (alone in its block, opening it, or alone between blocks)
- * or an underlined one (in a div or list item of its own, or in a table row of one cell), or add a grid of divs.
+ * or an underlined one (in a div or list item of its own, or in a table row of one cell), or add a grid of divs, or
+ * add a link out of the EHR or point a link there.
  */
 export function applyEdit(doc: Document, e: Edit): void {
   const body = doc.body;
@@ -62,8 +66,8 @@ export function applyEdit(doc: Document, e: Edit): void {
     el.parentElement?.insertBefore(p, el);
   } else if (e.kind === 'remove') el.remove();
   else if (e.kind === 'attribute') {
-    // Rows, their cells and badges, list items, sections and links are where attributes change what a text means.
-    const parts = Array.from(body.querySelectorAll('tr, td, li, section, div, span, h2, a'));
+    // Rows, their cells and badges, list items and sections are where attributes change what a text means.
+    const parts = Array.from(body.querySelectorAll('tr, td, li, section, div, span, h2'));
     const part = parts[e.at % Math.max(1, parts.length)];
     const [name, value] = ATTRIBUTES[e.to % ATTRIBUTES.length] as [string, string | null];
     if (value === null) part?.removeAttribute(name);
@@ -105,12 +109,7 @@ export function applyEdit(doc: Document, e: Edit): void {
   } else if (e.kind === 'link') {
     // A link added beside others (a tab strip of links grows), a strip of links with a separator, or a column
     // of links alone (an index of registers when in alphabetical order, which the text put among them may break).
-    // A link alone may lead out of the EHR (a guideline).
-    if (e.to % 3 === 0) {
-      const a = el.appendChild(doc.createElement('a'));
-      a.textContent = e.text;
-      if (e.at % 2 === 1) a.setAttribute('href', 'https://www.nice.org.uk/guidance/ng136');
-    }
+    if (e.to % 3 === 0) el.appendChild(doc.createElement('a')).textContent = e.text;
     else if (e.to % 3 === 1) {
       const bar = el.appendChild(doc.createElement('div'));
       for (const t of ['Summary', e.text, 'Diabetes clinic']) bar.append(Object.assign(doc.createElement('a'), { textContent: t }), ' | ');
@@ -143,6 +142,18 @@ export function applyEdit(doc: Document, e: Edit): void {
     const grid = el.appendChild(doc.createElement('div'));
     for (const h of heads) grid.appendChild(doc.createElement('div')).appendChild(doc.createElement('b')).textContent = h;
     for (const row of rows) for (const text of heads.length === 2 ? [row[0], row[2]] : row) grid.appendChild(doc.createElement('div')).textContent = text as string;
+  } else if (e.kind === 'href') {
+    // A link out of the EHR: one added, or a link's address set to another site, or taken away.
+    const links = Array.from(body.querySelectorAll('a'));
+    if (e.to % 3 === 0 || links.length === 0) {
+      const a = el.appendChild(doc.createElement('a'));
+      a.textContent = e.text;
+      a.setAttribute('href', OFF_SITE);
+    } else {
+      const link = links[e.at % links.length] as Element;
+      if (e.to % 3 === 1) link.setAttribute('href', OFF_SITE);
+      else link.removeAttribute('href');
+    }
   } else if (e.kind === 'row' && e.at % 3 === 0) {
     // A form's question and answer: a description list's term (its text in a label, sometimes) and description.
     const dl = body.querySelector('dl') ?? body.appendChild(doc.createElement('dl'));
