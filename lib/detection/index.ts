@@ -831,12 +831,14 @@ function addsOrRemoves(r: MutationRecord, selector: string): boolean {
 
 /**
  * What to read again when `block` changed: a heading changes the meaning of its section; a cell, that of its
- * row (its status) and of any row around it.
+ * row (its status) and of any row around it. Always a block: an inline element's own text is its block's (a
+ * grid of cells or a list that a script put in a `<span>` is read with the text around it).
  */
 function scopeOf(block: Element): Element {
   const heading = headingAround(block);
   const root = heading ? sectionOf(heading) : namesSection(block) ? sectionOf(block) : block;
-  return outermostRow(root) ?? root;
+  const scope = outermostRow(root) ?? root;
+  return blockOf(scope) ?? scope;
 }
 
 /**

@@ -529,6 +529,34 @@ describe('incremental detection (SPA)', () => {
     expect(shown.conditions.map((c) => c.id)).toContain('copd');
   });
 
+  it('reads an inline element whose own text is its block\'s with that block, blocks a script put in it too (sequences unseeded property runs found)', () => {
+    // A grid of cells, or a bold label, put by a script into a `<span>` that holds text of its own: the span was
+    // read again alone, as a block, and its text stayed twice, once in the span and once in its block.
+    const grid: Edit[] = [
+      { kind: 'attribute', at: 741387354, to: 448121377, text: 'No' },
+      { kind: 'inline', at: 1563029530, to: 81145404, text: 'Clinical modules' },
+      { kind: 'link', at: 876873219, to: 1078735280, text: 'Depression, in remission' },
+      { kind: 'label', at: 1814363553, to: 588443780, text: 'No' },
+      { kind: 'grid', at: 1567964449, to: 1909394193, text: 'No asthma' },
+      { kind: 'typing', at: 165066311, to: 1801512312, text: 'Asthma' },
+    ];
+    const afterGrid = replay('fhir-embedded.html', grid);
+    expect(afterGrid.ruledOut.find((c) => c.id === 'asthma')?.evidence.filter((e) => e.snippet.endsWith('Asthma | |'))).toHaveLength(1);
+    const label: Edit[] = [
+      { kind: 'link', at: 271433055, to: 187405464, text: 'Excluded' },
+      { kind: 'attribute', at: 2077790775, to: 1014334209, text: 'No' },
+      { kind: 'insert', at: 722796659, to: 1168288403, text: 'Do you have COPD?' },
+      { kind: 'inline', at: 1994979700, to: 1712582550, text: 'J44.9' },
+      { kind: 'text', at: 883113925, to: 437835500, text: 'No' },
+      { kind: 'link', at: 1037128918, to: 607433271, text: 'Clinical modules' },
+      { kind: 'label', at: 31750703, to: 368261023, text: 'J44.9' },
+      { kind: 'remove', at: 1020564888, to: 755940225, text: 'Diabetes insipidus' },
+      { kind: 'choice', at: 1201321421, to: 1372791933, text: '📁 Problems' },
+    ];
+    const afterLabel = replay('fhir-embedded.html', label);
+    expect(afterLabel.conditions.find((c) => c.id === 'copd')?.evidence.filter((e) => e.snippet.endsWith('📁 Problems: nee |'))).toHaveLength(1);
+  });
+
   it('after any sequence of edits, the incremental result is exactly what a full detection of the page gives', () => {
     // Texts that move decisions: confirmations, negations, family history, resolved rows, look-alikes, codes.
     const TEXTS = [
