@@ -90,6 +90,8 @@ export interface Compiled {
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
+  /** Terms naming an acute event of a condition (acuteEvents), as `matchKey` gives them. */
+  acuteEvents: Set<string>;
 }
 
 function newNode(): TrieNode {
@@ -149,7 +151,12 @@ function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
   };
 }
 
-type ConditionTables = Pick<Compiled, 'icd10' | 'icpc' | 'snomed' | 'atc' | 'yields'>;
+type ConditionTables = Pick<Compiled, 'icd10' | 'icpc' | 'snomed' | 'atc' | 'yields' | 'acuteEvents'>;
+
+/** A term or a matched text as one key: folded, its word tokens space-separated. */
+export function matchKey(text: string): string {
+  return phraseTokens(text).join(' ');
+}
 
 /** Condition terms, look-alikes and medication names into `root`; code tables. */
 function compileConditions(defs: ConditionDefinition[], root: TrieNode): ConditionTables {
@@ -158,6 +165,7 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
   const snomed = new Map<string, ConditionId[]>();
   const atc: { prefix: string; ids: ConditionId[] }[] = [];
   const yields = new Map<ConditionId, ConditionId[]>();
+  const acuteEvents = new Set<string>();
   const push = (m: Map<string, ConditionId[]>, k: string, id: ConditionId) => {
     const l = m.get(k);
     if (l) {
@@ -167,6 +175,7 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
 
   for (const def of defs) {
     yields.set(def.id, [...def.weakYieldsTo]);
+    for (const term of def.acuteEvents) acuteEvents.add(matchKey(term));
     for (const lang of LANGUAGES) {
       const lt = def[lang];
       for (const term of lt.terms) insert(root, phraseTokens(term), { t: 'cond', id: def.id, weak: false, abbr: null });
@@ -193,7 +202,7 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
       else atc.push({ prefix: a, ids: [def.id] });
     }
   }
-  return { icd10, icpc, snomed, atc, yields };
+  return { icd10, icpc, snomed, atc, yields, acuteEvents };
 }
 
 function withPrefilter(root: TrieNode, rest: Omit<Compiled, 'root' | 'prefilter' | 'scan'>, source = buildPrefilter(root)): Compiled {

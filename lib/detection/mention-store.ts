@@ -105,7 +105,7 @@ export class MentionStore {
   resolve(c: Compiled, enabled: ReadonlySet<ConditionId> | null): Pick<DetectionResult, 'conditions' | 'ruledOut'> {
     for (const id of this.dirty) {
       const ms = this.mentionsOf(id);
-      if (ms.length) this.decisions.set(id, decide(ms));
+      if (ms.length) this.decisions.set(id, decide(ms, c.acuteEvents));
       else this.decisions.delete(id);
     }
     this.dirty.clear();

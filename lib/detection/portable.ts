@@ -25,6 +25,7 @@ export interface Portable {
   snomed: [string, ConditionId[]][];
   atc: { prefix: string; ids: ConditionId[] }[];
   yields: [ConditionId, ConditionId[]][];
+  acuteEvents: string;
   /** Each kind's heading phrases, their tokens space-separated, '|'-separated. */
   sections: Record<SectionKind, string>;
   /** Word lists, '|'-separated (as the ones below). */
@@ -114,6 +115,7 @@ export function toPortable(c: Compiled): string {
     snomed: [...c.snomed],
     atc: c.atc,
     yields: [...c.yields],
+    acuteEvents: joined(c.acuteEvents),
     sections: Object.fromEntries(Object.entries(c.sections).map(([k, v]) => [k, joined(v.map((toks) => toks.join(' ')))])) as Record<SectionKind, string>,
     rowHistorical: joined(c.rowHistorical),
     rowNegated: joined(c.rowNegated),
@@ -160,6 +162,7 @@ export function fromPortable(json: string): Compiled {
     snomed: new Map(p.snomed),
     atc: p.atc,
     yields: new Map(p.yields),
+    acuteEvents: new Set(split(p.acuteEvents)),
     sections: Object.fromEntries(Object.entries(p.sections).map(([k, v]) => [k, split(v).map((s) => (s ? s.split(' ') : []))])) as Record<SectionKind, string[][]>,
     rowHistorical: new Set(split(p.rowHistorical)),
     rowNegated: new Set(split(p.rowNegated)),

@@ -12,7 +12,7 @@
  */
 import { CONDITION_IDS, type ConditionId } from '../conditions';
 import type { LocalContext } from './analyze';
-import type { Compiled } from './compile';
+import { matchKey, type Compiled } from './compile';
 import type { DetectedCondition, DetectionResult, Evidence } from './result';
 import { snippetOf } from './text';
 
@@ -84,11 +84,16 @@ export interface Decision {
 /**
  * A suspicion answered "no" later in the same block ("?heart failure: echo LVEF 58% - HF excluded") is no
  * longer one. Only within a block: across blocks, page order is not the order of events (notes are often
- * newest first).
+ * newest first). An acute event ruled out answers only a suspicion of an acute event: "?angina, no sign of
+ * ACS" leaves angina possible.
  */
-function answeredNo(suspicion: Mention, ruled: readonly Mention[]): boolean {
+function answeredNo(suspicion: Mention, ruled: readonly Mention[], acuteEvents: ReadonlySet<string>): boolean {
   if (suspicion.src === undefined) return false;
-  return ruled.some((r) => r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0));
+  const acute = (m: Mention) => acuteEvents.has(matchKey(m.ev.match));
+  return ruled.some(
+    (r) =>
+      r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0) && (!acute(r) || acute(suspicion)),
+  );
 }
 
 /**
@@ -105,7 +110,7 @@ function overruled(list: readonly Mention[], context: Evidence['context']): Ment
 }
 
 /** The decision for one condition, from its mentions in page order. */
-export function decide(ms: readonly Mention[]): Decision {
+export function decide(ms: readonly Mention[], acuteEvents: ReadonlySet<string>): Decision {
   const meds: Mention[] = [];
   const pos: Mention[] = [];
   const unc: Mention[] = [];
@@ -123,7 +128,7 @@ export function decide(ms: readonly Mention[]): Decision {
   }
   const structPos = pos.filter((m) => m.ev.structured && !m.weak);
   if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos, ...meds], ruled };
-  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain' && !answeredNo(m, ruled));
+  const realUnc = unc.filter((m) => m.ev.context === 'uncertain' && m.ctx === 'uncertain' && !answeredNo(m, ruled, acuteEvents));
   if (structNeg) {
     // A list's "no" or "resolved" outweighs the text's "has it", but not a suspicion raised again:
     // "PMH: no known IHD" and today "?stable angina" leave angina possible.
@@ -206,6 +211,6 @@ export function resolve(
     else byId.set(m.id, [m]);
   }
   const decisions = new Map<ConditionId, Decision>();
-  for (const [id, ms] of byId) decisions.set(id, decide(ms));
+  for (const [id, ms] of byId) decisions.set(id, decide(ms, c.acuteEvents));
   return conclude(decisions, c, enabled);
 }

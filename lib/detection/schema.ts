@@ -48,6 +48,12 @@ export const ConditionDefinitionSchema = z.object({
     .default({ atc: [], names: [] }),
   /** When this condition's only evidence is weak and one of these has strong evidence, the weak evidence goes there. */
   weakYieldsTo: z.array(ConditionIdSchema).default([]),
+  /**
+   * Terms and abbreviations of this condition, in any language, that name an acute event of it (an infarct, an
+   * acute coronary syndrome). Ruled out, they answer no suspicion of the chronic condition: "?angina, no sign of
+   * ACS" leaves angina possible.
+   */
+  acuteEvents: z.array(z.string().min(1)).default([]),
 });
 export type ConditionDefinition = z.infer<typeof ConditionDefinitionSchema>;
 

@@ -109,6 +109,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Vermoeden van hartfalen; echo normaal, hartfalen uitgesloten.', 'heart_failure', 'negated'],
   ['fr', "Suspicion d'insuffisance cardiaque ; écho normale, insuffisance cardiaque exclue.", 'heart_failure', 'negated'],
   ['en', 'HF excluded in 2020. New oedema: ?HF, echo requested.', 'heart_failure', 'possible'],
+  // an acute event ruled out answers a suspicion of an acute event, not of the chronic condition
+  ['en', 'Imp: ?stable angina, no evidence of ACS (troponin neg).', 'chd', 'possible'],
+  ['nl', 'E: verdenking AP (stabiel), geen aanwijzing voor ACS op dit moment.', 'chd', 'possible'],
+  ['fr', "Suspicion d'angor stable, pas de SCA.", 'chd', 'possible'],
+  ['en', 'Chest pain ?ACS. Troponin x2 normal, ACS ruled out.', 'chd', 'negated'],
   // a list's "no" outweighs the text's "has it", not a suspicion raised again
   ['en', 'PMH: no known IHD.\nImp: ?stable angina - refer.', 'chd', 'possible'],
   ['nl', 'Voorgeschiedenis: geen coronairlijden.\nE: verdenking angina pectoris.', 'chd', 'possible'],
