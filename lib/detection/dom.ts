@@ -1364,13 +1364,17 @@ export interface RowInfo {
 
 /**
  * The problem-list row a block belongs to: a table row, a list item, a term of a description list with its
- * descriptions (a form's "Hartfalen" / "Uitgesloten: ..."), or a div of several inline cells.
+ * description (a form's "Hartfalen" / "Uitgesloten: ..."), a description of a term that heads several (each is
+ * an item: "Médicaux" / "Diabète de type 2" / "Hernie discale - guérie"), or a div of several inline cells.
  */
 export function rowOf(el: Element, skip: ReadonlySet<Element>): Element | null {
   const n = el.localName;
   if (n === 'td' || n === 'th') return el.closest('tr');
   if (n === 'tr' || n === 'li' || n === 'dt') return el;
-  if (n === 'dd') return termOf(el) ?? el;
+  if (n === 'dd') {
+    const term = termOf(el);
+    return term && !headsItems(term) ? term : el;
+  }
   // A block alone in a cell stands for it (<dt><label>Hartfalen</label></dt>, <td><p>Asthma</p></td>).
   const parent = el.parentElement;
   if (parent && parent.childElementCount === 1 && CELLS.has(parent.localName)) return rowOf(parent, skip);
@@ -1408,6 +1412,11 @@ function termOf(dd: Element): Element | null {
   let e = dd.previousElementSibling;
   while (e && e.localName === 'dd') e = e.previousElementSibling;
   return e && e.localName === 'dt' ? e : null;
+}
+
+/** A term followed by several descriptions: it heads a list of items, each a row of its own. */
+function headsItems(dt: Element): boolean {
+  return dt.nextElementSibling?.localName === 'dd' && dt.nextElementSibling.nextElementSibling?.localName === 'dd';
 }
 
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
@@ -1475,9 +1484,10 @@ function rowInfo(
   };
   if (gridCells) for (const n of gridCells) cell(n);
   else if (row.localName === 'dt') {
-    // The term and its descriptions are the cells.
+    // The term and its description are the cells (a term heading several items is a row alone).
     cell(row);
-    for (let dd = row.nextElementSibling; dd && dd.localName === 'dd' && text.length < 600; dd = dd.nextElementSibling) cell(dd);
+    const dd = row.nextElementSibling;
+    if (dd?.localName === 'dd' && !headsItems(row)) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
   return {
     status,

@@ -234,6 +234,22 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(answered, 't2dm')).toBe('negated');
   });
 
+  it.each([
+    ['en', 'Medical', 'Type 2 diabetes (E11.9) since 2013', 'Hernia L5-S1 operated - resolved'],
+    ['nl', 'Medisch', 'Diabetes mellitus type 2 (T90) sinds 2013', 'Hernia L5-S1 geopereerd - genezen'],
+    ['fr', 'Médicaux', 'Diabète de type 2 (E11.9) depuis 2013', 'Hernie discale L5-S1 opérée – guérie'],
+  ])('[%s] a term heading several descriptions lists items: one item\'s status is not the others\'', (lang, term, diabetes, hernia) => {
+    const doc = loadHtml(`<html lang="${lang}"><body><h2>PMH</h2><dl><dt>${term}</dt><dd>${hernia}</dd></dl></body></html>`);
+    const det = createDetector(doc, { adapters: [] });
+    det.detect();
+    // An item added before the resolved one: the term now heads two items, read as such incrementally too.
+    const dd = doc.createElement('dd');
+    dd.textContent = diabetes;
+    const changed = det.onMutations(mutateAndCollect(doc, () => doc.querySelector('dt')?.after(dd)));
+    expect(changed && state(changed, 't2dm')).toBe('current');
+    expect(state(detectPage(doc, { adapters: [] }), 't2dm')).toBe('current');
+  });
+
   it('reads a status badge before a code and a comment set off by a long dash', () => {
     const r = detectPage(form('en', [['Chronic kidney disease', '<span class="pill">Probable</span> N18.9 &mdash; to be confirmed at 3 months'], ['Heart failure', 'Confirmed I50.0 &mdash; echo 2022']]));
     expect(r.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['ckd:possible', 'heart_failure:confirmed']);
