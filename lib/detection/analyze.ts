@@ -206,7 +206,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   // Each typed box starts an option of its own: no trigger reaches from one option into another.
   const text = boxed ? block.replace(TEXT_BOX, boxBreak) : block;
   const folded = fold(text);
-  const tk = tokenize(folded);
+  const tk = tokenize(folded, c.honorifics);
   const { norm, start, end, kind } = tk;
   const n = norm.length;
   const pending: PendingMention[] = [];

@@ -88,14 +88,18 @@ export interface Tokens {
  * Splits folded text into words and the punctuation that matters to context rules.
  * Hyphens, apostrophes, slashes, brackets and quotes separate words but are not tokens; a dash between single
  * spaces is a ':' (it separates a label from what it says).
- * A '.' between two word characters (E11.9, 7.8) is not a sentence end.
+ * A '.' between two word characters (E11.9, 7.8) is not a sentence end, nor one after a person's title (`titles`,
+ * of two letters or more: "mw.", "Mrs.") or after an initial that follows one ("Partner mw. A. Verhoeven: DM",
+ * "Épouse Mme C. Martin : diabète").
  */
-export function tokenize(folded: string): Tokens {
+export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES): Tokens {
   const norm: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   const kind: TokKind[] = [];
   const n = folded.length;
+  /** The index of the token right after a title's or an initial's dot (an initial there ends no sentence either). */
+  let afterTitle = -1;
   let i = 0;
   while (i < n) {
     const c = folded.charCodeAt(i);
@@ -123,7 +127,12 @@ export function tokenize(folded: string): Tokens {
       case 0x2e /* . */: {
         const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
         const next = i + 1 < n ? folded.charCodeAt(i + 1) : 32;
-        if (!(isWordCode(prev) && isWordCode(next)) && !closesSoon(folded, i)) {
+        if (isWordCode(prev) && isWordCode(next)) break;
+        const last = norm.length - 1;
+        const word = kind[last] === TokKind.Word && end[last] === i ? (norm[last] as string) : '';
+        const isTitle = (w: string | undefined) => w !== undefined && w.length > 1 && titles.has(w);
+        if (isTitle(word) || (word.length === 1 && (afterTitle === last || (kind[last - 1] === TokKind.Word && isTitle(norm[last - 1]))))) afterTitle = last + 1;
+        else if (!closesSoon(folded, i)) {
           k = TokKind.Hard;
           t = '.';
         }
@@ -183,6 +192,8 @@ function closesSoon(folded: string, at: number): boolean {
   }
   return false;
 }
+
+const NO_TITLES: ReadonlySet<string> = new Set();
 
 /** How far after a dot its bracket may close for the dot to be a title's ("(dhr. J. van den Berg)"). */
 const BRACKET_DOT_REACH = 24;

@@ -35,6 +35,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Antécédents familiaux : diabète de type 2.', 't2dm', 'family'],
   ['fr', 'Mère: asthme.', 'asthma', 'family'],
   ['fr', 'Père: BPCO.', 'copd', 'family'],
+  // a title's or an initial's dot in the relative's name ends no sentence
+  ['en', 'Husband Mr J. P. Smith: diabetes review booked.', 't2dm', 'family'],
+  ['nl', 'Partner mw. A. Verhoeven: DM-controle gepland 12-03.', 't2dm', 'family'],
+  ['fr', 'Épouse Mme C. Martin : diabète de type 2.', 't2dm', 'family'],
+  ['nl', 'Loopt 200 m. Astma bekend.', 'asthma', 'confirmed'],
   // historical / resolved
   ['en', 'Asthma, resolved.', 'asthma', 'historical'],
   ['en', 'Had asthma as a child.', 'asthma', 'historical'],
