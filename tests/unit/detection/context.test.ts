@@ -101,6 +101,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'E: COPD vs astma, spirometrie aanvragen.', 'copd', 'possible'],
   ['fr', 'BPCO versus asthme, EFR demandée.', 'asthma', 'possible'],
   ['en', 'Type 2 diabetes, HbA1c 58 vs 62 last year.', 't2dm', 'confirmed'],
+  // a differential judged "less likely" is set aside
+  ['en', '?COPD. Asthma less likely (no atopy).', 'asthma', 'negated'],
+  ['nl', 'Verdenking COPD. DD astma minder waarschijnlijk.', 'asthma', 'negated'],
+  ['fr', 'Suspicion de BPCO. Asthme moins probable.', 'asthma', 'negated'],
   // a test planned "to confirm" or "to exclude" a condition leaves it open
   ['en', 'Likely IBS-M; please exclude IBD before we confirm IBS.', 'ibs', 'possible'],
   ['en', 'Repeat eGFR to confirm kidney disease before adding to CKD registry.', 'ckd', 'possible'],
