@@ -70,7 +70,8 @@ describe('terms, abbreviations and look-alikes', () => {
     ['Patient 80 ans, ICC connue (FEVG 35 %).', 'fr', 'heart_failure'], ['ATCD : MCAS avec tuteur IVA en 2019.', 'fr', 'chd'],
     ['1) IC à FE préservée (FEVG 55 %) : poids stable.', 'fr', 'heart_failure'], ['ATCD : IM 2020, ICP, angine stable.', 'fr', 'chd'],
     ['XR right hip: osteoarthritic changes.', 'en', 'osteoarthritis'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
-    ['Bekend met DM2 en HT (amlodipine 10).', 'nl', 'hypertension'], ['Db2 - dx 2014 (metformine 1 g bid)', 'fr', 't2dm'],
+    ['Bekend met DM2 en HT (amlodipine 10).', 'nl', 'hypertension'], ['PMH: asthma/COPD overlap.', 'en', 'copd'], ['Astma/COPD-overlap.', 'nl', 'asthma'],
+    ['Syndrome de chevauchement asthme/BPCO.', 'fr', 'copd'], ['Db2 - dx 2014 (metformine 1 g bid)', 'fr', 't2dm'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });
@@ -84,6 +85,7 @@ describe('terms, abbreviations and look-alikes', () => {
     ['Hypertension intraoculaire, suivie en ophtalmologie.', 'fr'], ['HTA gravidique en 2015, résolue.', 'fr'], ['CNS tumour excluded.', 'en'],
     ['S. Ahmed, Diabetes Specialist Dietitian', 'en'], ['cc: J. Reed, diabetes specialist nurse', 'en'],
     ['Diabetes gravidarum (1978)', 'nl'], ['Diabète gravidique en 2004.', 'fr'],
+    ['Templates: Asthma/COPD review', 'en'], ['Contra-indicatie: bètablokker bij astma/COPD - cardioselectief.', 'nl'], ['Suivi BPCO / asthme', 'fr'],
     ['BP elevated, likely pain/anxiety re injury.', 'en'], ['Some anxiety regarding the operation.', 'en'], ['TA élevée, anxiété liée à la douleur.', 'fr'],
   ] as [string, Language][])('look-alike "%s" does not count', (text, lang) => {
     const got = ids(text, lang).filter((x) => !x.startsWith('heart_failure'));
