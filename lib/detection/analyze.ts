@@ -247,6 +247,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           if (raw !== p.abbr && raw !== p.abbr.toUpperCase()) continue;
         }
         if (p.t === 'trig' && p.trig.answer && !endsClause(text, end[j] as number)) continue;
+        if (p.t === 'look' && p.slash && !text.slice(start[i], end[j]).includes('/')) continue;
         (valid ??= []).push(p);
       }
       if (valid) {

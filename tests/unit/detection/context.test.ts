@@ -63,7 +63,8 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Anxiété ++ le matin mais pas de TAG, évalué et écarté.', 'anxiety', 'negated'],
   ['nl', 'Angstklachten bij benauwdheid, mogelijk angststoornis.', 'anxiety', 'possible'],
   // a colleague's role names a field, not the patient's condition
-  ['nl', 'Spirometrie beoordeeld door kaderarts astma/COPD.', 'copd', 'hypothetical'],
+  ['nl', 'Spirometrie beoordeeld door kaderarts COPD.', 'copd', 'hypothetical'],
+  ['nl', 'Spirometrie beoordeeld door kaderarts astma/COPD.', 'copd', 'absent'],
   ['fr', 'Dépression en rémission.', 'depression', 'historical'],
   ['nl', 'P76 Depressieve episode - afgesloten 2019', 'depression', 'historical'],
   ['nl', 'P76 Depressie - stemming al maanden stabiel, medicatie afgebouwd, episode afgesloten.', 'depression', 'historical'],
