@@ -83,6 +83,8 @@ export class ModuleColumns {
    */
   around(b: Block, namesCondition: boolean): Element | null {
     const el = b.el;
+    // An agenda written as lines of one block ("09:00 Dhr. Postma - AF, hypertensie<br>09:20 Mw. ...").
+    if (this.isRosterOfLines(b)) return el;
     const text = this.itemText(b);
     const length = text === null ? Infinity : text.length;
     // An item too long for a roster is in none.
@@ -216,6 +218,23 @@ export class ModuleColumns {
       this.rosters.set(list, verdict);
     }
     return verdict;
+  }
+
+  /**
+   * A block whose lines (set apart by `<br>`s) are a roster's items, as a list's are: most of them name a
+   * person. Its own text only, so reading the block again gives the same verdict.
+   */
+  private isRosterOfLines(b: Block): boolean {
+    if (!b.text.includes(BREAK)) return false;
+    let items = 0;
+    let persons = 0;
+    for (const line of b.text.split(BREAK)) {
+      if (!hasLetter(line)) continue;
+      const text = squash(line);
+      if (text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) return false;
+      if (this.namesPerson(text)) persons++;
+    }
+    return persons >= PERSONS_MIN && persons * 2 > items;
   }
 
   /** A table most of whose rows (header rows aside) name a person in a cell: an agenda, a recall list. */

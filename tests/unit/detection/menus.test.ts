@@ -166,6 +166,21 @@ describe('rosters: lists of other patients', () => {
     expect(ids(page('<div><div>1. Essential Hypertension - 2008</div><div>2. Heart Failure - NYHA II</div><div>3. Chronic Kidney Disease - stage 3</div></div>', 'en'))).toEqual(['ckd', 'heart_failure', 'hypertension']);
   });
 
+  it('drops the lines of one block most of which name a person, under a heading that names no roster (en, nl, fr)', () => {
+    const nl = page('<div class="pan"><h4>Vandaag</h4>09:00 Dhr. Postma - AF, hypertensie<br>09:20 Mw. El Amrani - CABG controle<br><b>09:40 Mw. Dijkstra-Bosman</b><br>10:00 Dhr. Kramer - hartfalen, COPD</div><p>Artrose knie.</p>', 'nl');
+    expect(ids(nl)).toEqual(['osteoarthritis']);
+    const en = page('<div><h4>Queue</h4>1. Mr B. Smith - insulin (T1DM) - fridge<br>2. Mrs F. Ozturk - sertraline start<br>3. Mr T. Baker - tiotropium (COPD)</div><p>Asthma.</p>', 'en');
+    expect(ids(en)).toEqual(['asthma']);
+    const fr = page('<div><h4>Salle</h4>14h00 M. Favre - contrôle HTA<br>14h20 Mme Rochat - BPCO<br>14h40 M. Dubois - insuffisance cardiaque</div><p>Asthme.</p>', 'fr');
+    expect(ids(fr)).toEqual(['asthma']);
+    // A worklist's heading names other patients' work, whoever its lines name.
+    for (const [heading, lang] of [['Werklijst vandaag', 'nl'], ['My worklist', 'en'], ['Liste de travail', 'fr']] as const)
+      expect(ids(page(`<div><h4>${heading}</h4><div>DM2 / T2DM</div><div>COPD / BPCO</div></div><p>Enkeldistorsie.</p>`, lang)), heading).toEqual([]);
+    // Lines of the patient's own note, one of them naming the GP, stay the patient's.
+    const note = page('<div><h4>Consult</h4>Bekend met COPD GOLD 2.<br>Dhr. Jansen (HA) belt terug.<br>Hypertensie, amlodipine.</div>', 'nl');
+    expect(ids(note)).toEqual(['copd', 'hypertension']);
+  });
+
   it('drops a table most of whose rows name a patient, and keeps the problem list beside a roster', () => {
     const en = page('<table><tr><th>Time</th><th>Patient</th><th>Reason</th></tr><tr><td>10:00</td><td>GRANT, Lesley</td><td>COPD exacerbation</td></tr><tr><td>10:10</td><td>PATEL, Nish</td><td>Type 1 diabetes</td></tr><tr><td>10:20</td><td>LI, Wei</td><td>CKD bloods</td></tr></table><p>Asthma, well controlled.</p>', 'en');
     expect(ids(en)).toEqual(['asthma']);
