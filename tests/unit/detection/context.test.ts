@@ -201,6 +201,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'DT1, anticorps anti-GAD positifs.', 'anxiety', 'absent'],
   ['en', 'Antenatal diabetes clinic - 29+3 weeks.', 't2dm', 'absent'],
   ['en', 'GDM on OGTT at 26/40 - started metformin 500mg BD by diabetes antenatal team.', 't2dm', 'absent'],
+  ['en', 'GDM, metformin 500mg BD. Plan: DSN/obstetric diabetes clinic 2/52.', 't2dm', 'absent'],
+  ['nl', 'Zwangerschapsdiabetes, metformine. Controle poli diabetes en zwangerschap over 2 weken.', 't2dm', 'absent'],
+  ['fr', 'Diabète gestationnel sous metformine. RDV consultation diabète et grossesse dans 15 jours.', 't2dm', 'absent'],
   // a finding that does not support it, a question to rule out, an early stage, years without symptoms
   ['en', 'Spirometry reviewed, no reversibility. Asthma not supported.', 'asthma', 'negated'],
   ['en', 'Chest pain, R/O angina pectoris.', 'chd', 'possible'],
