@@ -339,6 +339,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Heeft u astma? (geen antwoord)', 'asthma', 'hypothetical'],
   ['fr', "Avez-vous de l'asthme ? (pas de réponse)", 'asthma', 'hypothetical'],
   ['en', 'Depression, no response to sertraline.', 'depression', 'confirmed'],
+  // ... whatever it names, however far before the mark
+  ['en', '2. Has a doctor ever told you that you have angina or had a heart attack? (not answered)', 'chd', 'hypothetical'],
+  ['nl', 'Heeft een arts ooit gezegd dat u suikerziekte of een hartinfarct heeft? (niet beantwoord)', 't2dm', 'hypothetical'],
+  ['fr', "Un médecin vous a-t-il déjà dit que vous aviez du diabète ou de l'hypertension ? (sans réponse)", 't2dm', 'hypothetical'],
   // a quoted referral question: the quote mark opens it as a bracket would
   ['en', 'Referred by GP: "?hypertension + chest pain".', 'hypertension', 'possible'],
   ['fr', "Motif : « ?HTA » selon le médecin traitant.", 'hypertension', 'possible'],
