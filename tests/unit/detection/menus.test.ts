@@ -279,6 +279,8 @@ describe('bold labels that name a section', () => {
     expect(ids(fr)).toEqual([]);
     const references = page('<div class="card"><h3>Références</h3><div><a href="#">Diabète Canada – Lignes directrices 2018</a><br><a href="#">INESSS – MRC de stade 1 à 3</a></div></div><p>Entorse.</p>', 'fr');
     expect(ids(references)).toEqual([]);
+    const referentiel = page('<div>Référentiel : HAS - Guide parcours insuffisance cardiaque · SFGG - Dépression du sujet âgé</div><p>Entorse.</p>', 'fr');
+    expect(ids(referentiel)).toEqual([]);
     // Quebec's word for a chart's templates
     const gabarits = page('<div><h6>Gabarits</h6><a href="#">Suivi MPOC</a><a href="#">Suivi diabète (DB2)</a><a href="#">Insuffisance cardiaque</a></div><p>Entorse.</p>', 'fr');
     expect(ids(gabarits)).toEqual([]);
