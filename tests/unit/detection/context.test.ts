@@ -334,6 +334,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Eerder gecodeerd als hypertensie, maar 24-uurs RR normaal.', 'hypertension', 'historical'],
   ['fr', 'Anciennement codé HTA, MAPA normale.', 'hypertension', 'historical'],
   ['en', 'HbA1c 49 mmol/mol - in the diabetes range, repeat needed.', 't2dm', 'absent'],
+  // a register's check: the patient is not on it
+  ['en', 'Obesity register (BMI ≥30): not on register - last BMI 27.4', 'obesity', 'negated'],
+  ['nl', 'DM-register: niet in register.', 't2dm', 'negated'],
+  ['nl', 'Registratiecontrole: patiënt staat niet in register hartfalen.', 'heart_failure', 'negated'],
+  ['fr', 'Registre BPCO : pas dans le registre.', 'copd', 'negated'],
   // a question marked as not answered asks only
   ['en', 'Do you have chronic pain? (no response)', 'chronic_pain', 'hypothetical'],
   ['nl', 'Heeft u astma? (geen antwoord)', 'asthma', 'hypothetical'],
