@@ -35,6 +35,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Antécédents familiaux : diabète de type 2.', 't2dm', 'family'],
   ['fr', 'Mère: asthme.', 'asthma', 'family'],
   ['fr', 'Père: BPCO.', 'copd', 'family'],
+  // a cause of death is someone else's: the patient is alive
+  ['en', 'Worried after a friend died of a heart attack.', 'chd', 'family'],
+  ['nl', "Wil 'check-up' na overlijden collega aan hartinfarct.", 'chd', 'family'],
+  ['fr', "Inquiet depuis le décès d'un collègue d'un infarctus du myocarde.", 'chd', 'family'],
   // a title's or an initial's dot in the relative's name ends no sentence
   ['en', 'Husband Mr J. P. Smith: diabetes review booked.', 't2dm', 'family'],
   ['nl', 'Partner mw. A. Verhoeven: DM-controle gepland 12-03.', 't2dm', 'family'],
@@ -102,7 +106,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'E: COPD vs astma, spirometrie aanvragen.', 'copd', 'possible'],
   ['fr', 'BPCO versus asthme, EFR demandée.', 'asthma', 'possible'],
   ['en', 'Type 2 diabetes, HbA1c 58 vs 62 last year.', 't2dm', 'confirmed'],
-  // a differential judged "less likely" is set aside
+  // a differential judged "less likely" or "not plausible" is set aside
+  ['en', 'Wheeze on exertion only. Asthma implausible.', 'asthma', 'negated'],
+  ['nl', 'Geen DM, geen hypertensie. Astma niet aannemelijk.', 'asthma', 'negated'],
+  ['fr', 'Asthme peu vraisemblable, EFR normale.', 'asthma', 'negated'],
   ['en', '?COPD. Asthma less likely (no atopy).', 'asthma', 'negated'],
   ['nl', 'Verdenking COPD. DD astma minder waarschijnlijk.', 'asthma', 'negated'],
   ['fr', 'Suspicion de BPCO. Asthme moins probable.', 'asthma', 'negated'],
