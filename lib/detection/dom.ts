@@ -905,6 +905,11 @@ function labelStyle(el: Element): string {
   return `${el.localName} ${el.getAttribute('class') ?? ''} ${inner?.localName ?? ''} ${el.hasAttribute('style') ? 'styled' : ''}`;
 }
 
+/** True when `el` is shaped as a label and styled as `label` is (labelStyle): another item of its run. */
+function styledAs(el: Element | null, label: Element): boolean {
+  return el !== null && isLabelShaped(el) && labelStyle(el) === labelStyle(label);
+}
+
 /** A label whose section ends at the next one styled as it is (labelStyle): a leaf label or a label block. */
 function isStyledLabel(el: Element): boolean {
   return isLeafLabel(el) || isLabelWrapper(el);
@@ -1033,16 +1038,17 @@ export class StructureMemo {
   }
 
   /**
-   * True when leaf label `h` is one of a run of items styled as it is, under a leaf label of another style that
-   * names a section (`<div class="h">Formulaires</div><p>MPOC - CAT</p><p>Asthme - questionnaire de maîtrise</p>
-   * <p>HTA - Hypertension Canada</p>`): an item whose words name a section ("questionnaire") is still an item of
-   * the label above, and heads none of the items after it.
+   * True when leaf label `h` is one of a run of items styled as it is, under a leaf label or a label block of
+   * another style that names a section (`<div class="h">Formulaires</div><p>MPOC - CAT</p><p>Asthme -
+   * questionnaire de maîtrise</p>`, `<div><b>Formulieren</b></div><div>Delirium-risicoscreening</div>`): an item
+   * whose words name a section ("questionnaire", "screening") is still an item of the label above, and heads
+   * none of the items after it. The first item too, right under the label, when an item styled as it is follows.
    */
   private isItemUnderLabel(h: Element): boolean {
     const prev = h.previousElementSibling;
-    if (!prev || !isLabelShaped(prev) || labelStyle(prev) !== labelStyle(h)) return false;
+    if (!prev || !(styledAs(prev, h) || styledAs(h.nextElementSibling, h))) return false;
     const opener = this.throughSoft(this.headingAtOrBefore(prev));
-    return opener !== null && isLeafLabel(opener) && labelStyle(opener) !== labelStyle(h) && this.openedBy(opener).kinds.size > 0;
+    return opener !== null && isStyledLabel(opener) && labelStyle(opener) !== labelStyle(h) && this.openedBy(opener).kinds.size > 0;
   }
 
   /**

@@ -484,6 +484,12 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
       'nl',
     );
     expect(ids(nl)).toEqual(['osteoarthritis']);
+    // The first item too, right under a label block, and the items after it.
+    const first = (lang: string, label: string, items: string[], finding: string) =>
+      ids(page(`<div><div><b>${label}</b></div>${items.map((t) => `<div>${t}</div>`).join('')}</div><p>${finding}</p>`, lang));
+    expect(first('nl', 'Formulieren', ['Anesthesie POS-vragenlijst', 'Delirium-risicoscreening (DOS)', 'Diabetes perioperatief protocol', 'Hartfalen - vochtbalans'], 'Artrose.')).toEqual(['osteoarthritis']);
+    expect(first('en', 'Forms', ['Pre-op questionnaire', 'Diabetes peri-operative protocol', 'Heart failure - fluid balance'], 'Osteoarthritis.')).toEqual(['osteoarthritis']);
+    expect(first('fr', 'Formulaires', ['Questionnaire pré-anesthésique', 'Protocole diabète péri-opératoire', 'Insuffisance cardiaque - bilan hydrique'], 'Arthrose.')).toEqual(['osteoarthritis']);
     // A label styled apart from the items before it still heads the items after it.
     const screening = page(
       '<div><div class="hd">Templates</div><div>Diabetes review</div><div class="q">Questionnaires</div><div>Hypertension? yes</div></div>',
