@@ -93,6 +93,9 @@ describe('problem-list rows and headings that state a status', () => {
     ['en', 'Problems', ['Essential hypertension', 'I10', 'Excluded'], 'hypertension'],
     ['nl', 'Probleemlijst', ['Arteriële hypertensie', 'I10', 'uitgesloten - wittejassenhypertensie'], 'hypertension'],
     ['fr', 'Problèmes', ['HTA essentielle', 'I10', 'Exclue (MAPA normale)'], 'hypertension'],
+    ['en', 'Diagnoses', ['E11.9', 'Type 2 diabetes', 'Not retained (HbA1c 5.9%)'], 't2dm'],
+    ['nl', 'Diagnoses', ['E11.9', 'Diabetes mellitus type 2', 'Niet weerhouden (HbA1c 5,9 %)'], 't2dm'],
+    ['fr', 'Diagnostics du séjour', ['E11.9', 'Diabète de type 2', 'Non retenu (HbA1c 5,9 %)'], 't2dm'],
   ])('[%s] a row whose status cell says excluded rules the condition out, a comment after the status too', (lang, heading, row, id) => {
     const r = detectPage(page(lang, heading, [row, ['Asthma', 'J45.9', 'Active']]));
     expect(state(r, id)).toBe('negated');
