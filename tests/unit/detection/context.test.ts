@@ -56,6 +56,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '"Asthma as a kid" - no inhalers since age 12.', 'asthma', 'historical'],
   ['nl', 'Astma in zijn jeugd, nu klachtenvrij.', 'asthma', 'historical'],
   ['fr', 'Asthme étant enfant, plus de traitement.', 'asthma', 'historical'],
+  ['en', 'PMH: asthma in childhood, symptom-free since age 15.', 'asthma', 'historical'],
+  ['nl', 'Voorgeschiedenis: astma in de kinderjaren, sinds het 15e jaar klachtenvrij.', 'asthma', 'historical'],
+  ['fr', "Antécédents : asthme dans l'enfance, asymptomatique depuis 15 ans.", 'asthma', 'historical'],
+  ['nl', 'Astma sinds de kinderjaren, ICS.', 'asthma', 'confirmed'],
   // a code heading its episode's title shares the title's context; after a term, the words between are the term's
   ['nl', 'E: R96 Verdenking astma', 'asthma', 'possible'],
   ['en', 'J45.9 Suspected asthma', 'asthma', 'possible'],
