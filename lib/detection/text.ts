@@ -130,8 +130,8 @@ export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES
         if (isWordCode(prev) && isWordCode(next)) break;
         const last = norm.length - 1;
         const word = kind[last] === TokKind.Word && end[last] === i ? (norm[last] as string) : '';
-        const isTitle = (w: string | undefined) => w !== undefined && w.length > 1 && titles.has(w);
-        if (isTitle(word) || (word.length === 1 && (afterTitle === last || (kind[last - 1] === TokKind.Word && isTitle(norm[last - 1]))))) afterTitle = last + 1;
+        const initial = word.length === 1 && (afterTitle === last || (kind[last - 1] === TokKind.Word && isTitle(titles, norm[last - 1])));
+        if (isTitle(titles, word) || initial) afterTitle = last + 1;
         else if (!closesSoon(folded, i)) {
           k = TokKind.Hard;
           t = '.';
@@ -194,6 +194,11 @@ function closesSoon(folded: string, at: number): boolean {
 }
 
 const NO_TITLES: ReadonlySet<string> = new Set();
+
+/** A person's title of two letters or more ("mw", "mrs"): a one-letter one is too often a unit ("200 m."). */
+function isTitle(titles: ReadonlySet<string>, word: string | undefined): boolean {
+  return word !== undefined && word.length > 1 && titles.has(word);
+}
 
 /** How far after a dot its bracket may close for the dot to be a title's ("(dhr. J. van den Berg)"). */
 const BRACKET_DOT_REACH = 24;
