@@ -214,7 +214,7 @@ export class ModuleColumns {
         if (item.kind !== 'entry' || item.text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) verdict = false;
         else if (this.namesPerson(item.text)) persons++;
       }
-      verdict = verdict && persons >= PERSONS_MIN && persons * 2 > items;
+      verdict = verdict && mostlyPersons(persons, items);
       this.rosters.set(list, verdict);
     }
     return verdict;
@@ -234,7 +234,7 @@ export class ModuleColumns {
       if (text.length > ROSTER_ITEM_CHARS_MAX || ++items > ITEMS_MAX) return false;
       if (this.namesPerson(text)) persons++;
     }
-    return persons >= PERSONS_MIN && persons * 2 > items;
+    return mostlyPersons(persons, items);
   }
 
   /** A table most of whose rows (header rows aside) name a person in a cell: an agenda, a recall list. */
@@ -258,7 +258,7 @@ export class ModuleColumns {
         if (lettered) items++;
         if (person) persons++;
       }
-      verdict = persons >= PERSONS_MIN && persons * 2 > items;
+      verdict = mostlyPersons(persons, items);
       this.rosters.set(table, verdict);
     }
     return verdict;
@@ -418,6 +418,11 @@ const SKIPPED: Item = { kind: 'skipped' };
 const WRAPPER: Item = { kind: 'wrapper' };
 const TOO_LONG: Item = { kind: 'too long' };
 const BLANK: Item = { kind: 'blank' };
+
+/** A roster's count: at least PERSONS_MIN of its items (a list's, a table's rows, a block's lines) name a person, and over half. */
+function mostlyPersons(persons: number, items: number): boolean {
+  return persons >= PERSONS_MIN && persons * 2 > items;
+}
 
 /** A menu: screens named by several of its entries, or an index (see the top of this file). */
 function isMenu(shape: Shape | null): boolean {
