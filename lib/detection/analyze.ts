@@ -212,6 +212,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   const pending: PendingMention[] = [];
   const trigs: TrigHit[] = [];
   let cues: CueHit[] | null = null;
+  let looks: LookHit[] | null = null;
   const stops: boolean[] = [];
 
   const add = (
@@ -262,6 +263,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
         else if (p.t === 'trig' && p.trig.context !== 'pseudo') trigs.push({ s: i, e: best, trig: p.trig });
         else if (p.t === 'cue') (cues ??= []).push({ s: i, e: best, cue: p.cue, lang: p.lang });
         else if (p.t === 'stop') stops[i] = true;
+        else if (p.t === 'look') (looks ??= []).push({ ts: i, id: p.id });
       }
       i = best;
       continue;
@@ -381,6 +383,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
     if (unticked !== null) for (const [a, b, context] of unticked) if (m.start >= a && m.start < b) ctx = strongerContext(ctx, context);
     // A closed period right after it dates an episode that is over ("Depressie 2012-2013: ...", "Asthma (2001-2004)").
     if (ctx === null && CLOSED_PERIOD_AFTER.test(text.slice(end[m.te - 1] as number, (end[m.te - 1] as number) + PERIOD_REACH))) ctx = 'historical';
+    if (ctx === null && looks !== null && isRevisedLabel(text, m, looks)) ctx = 'historical';
     m.context = ctx;
     kept.push(m);
   }
@@ -388,6 +391,27 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   shareWithCode(kept, clause);
   return kept.map((m) => ({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: m.context }));
 }
+
+/** A look-alike's place in the block: its first token, and the condition it looks like. */
+interface LookHit {
+  ts: number;
+  id: ConditionId;
+}
+
+/**
+ * A term in quotes, as a label someone else gave, that a look-alike of it later in the block revises ("her GP had
+ * found 'high blood pressure'. ABPM ... white-coat hypertension", "Eerder 'hypertensie' genoteerd - ...
+ * wittejassenhypertensie"): a label that was, not the patient's condition.
+ */
+function isRevisedLabel(text: string, m: PendingMention, looks: LookHit[]): boolean {
+  if (m.kind !== 'term' || !QUOTE_OPEN.test(text.slice(Math.max(0, m.start - 2), m.start)) || !QUOTE_CLOSE.test(text.slice(m.end, m.end + 2))) return false;
+  for (const l of looks) if (l.id === m.id && l.ts >= m.te) return true;
+  return false;
+}
+
+/** An opening quote right before a term (a guillemet's space maybe), a closing one right after it. */
+const QUOTE_OPEN = /['‘"“«„] ?$/;
+const QUOTE_CLOSE = /^ ?['’"”»]/;
 
 /** A closed period of years right after a term, after a bracket or a colon maybe: "2012-2013", "(03/2015 – 2016)". */
 const CLOSED_PERIOD_AFTER = /^ ?[(:,]? ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2} ?[-\u2013\u2014] ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2}(?![\d/.-])/;

@@ -33,7 +33,7 @@ export type Payload =
   /** `lang`: only in text of that language (a local abbreviation). */
   | { t: 'cond'; id: ConditionId; weak: boolean; abbr: string | null; lang?: Language }
   /** `slash`: written with a slash ("asthma/COPD"), it is one only where the text has the slash. */
-  | { t: 'look'; slash?: true }
+  | { t: 'look'; id: ConditionId; slash?: true }
   | { t: 'med'; ids: ConditionId[] }
   | { t: 'trig'; trig: CompiledTrigger }
   | { t: 'cue'; cue: Cue; lang: Language }
@@ -119,7 +119,7 @@ function insert(root: TrieNode, toks: string[], p: Payload): void {
       return;
     }
     if (p.t === 'cond' && q.t === 'cond' && q.id === p.id && q.weak === p.weak && q.abbr === p.abbr && q.lang === p.lang) return;
-    if (p.t === 'look' && q.t === 'look' && q.slash === p.slash) return;
+    if (p.t === 'look' && q.t === 'look' && q.id === p.id && q.slash === p.slash) return;
     if (p.t === 'stop' && q.t === 'stop') return;
   }
   node.pay.push(p);
@@ -189,7 +189,7 @@ function compileConditions(defs: ConditionDefinition[], root: TrieNode): Conditi
       for (const ab of lt.weakAbbreviations ?? [])
         insert(root, phraseTokens(ab), { t: 'cond', id: def.id, weak: true, abbr: abbrKey(ab), lang });
     }
-    for (const l of def.lookalikes) insert(root, phraseTokens(l), l.includes('/') ? { t: 'look', slash: true } : { t: 'look' });
+    for (const l of def.lookalikes) insert(root, phraseTokens(l), l.includes('/') ? { t: 'look', id: def.id, slash: true } : { t: 'look', id: def.id });
     for (const name of def.medications.names) insert(root, phraseTokens(name), { t: 'med', ids: [def.id] });
     for (const c of def.icpc2) push(icpc, c, def.id);
     for (const s of def.snomed) push(snomed, s, def.id);

@@ -347,6 +347,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'He was previously coded as "hypertension"; this was white-coat hypertension.', 'hypertension', 'historical'],
   ['nl', 'Eerder gecodeerd als hypertensie, maar 24-uurs RR normaal.', 'hypertension', 'historical'],
   ['fr', 'Anciennement codé HTA, MAPA normale.', 'hypertension', 'historical'],
+  // a label in quotes that a look-alike of it later in the block revises; unquoted, the two are two findings
+  ['en', "Her GP had found 'high blood pressure'. Since then ABPM 129/79: white-coat hypertension.", 'hypertension', 'historical'],
+  ['nl', "Eerder 'hypertensie' in HIS genoteerd - 24-uurs meting normaal, wittejassenhypertensie.", 'hypertension', 'historical'],
+  ['fr', "Le « HTA » noté par le cardiologue : MAPA normale, HTA blouse blanche.", 'hypertension', 'historical'],
+  ['en', 'High blood pressure on amlodipine. Also ocular hypertension.', 'hypertension', 'confirmed'],
   ['en', 'HbA1c 49 mmol/mol - in the diabetes range, repeat needed.', 't2dm', 'absent'],
   // a register's check: the patient is not on it
   ['en', 'Obesity register (BMI ≥30): not on register - last BMI 27.4', 'obesity', 'negated'],
