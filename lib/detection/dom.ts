@@ -468,6 +468,14 @@ function noteHeading(f: Frame, el: Element): void {
   (f.heads ??= []).push({ at: f.text.length, el });
 }
 
+/**
+ * `el` heads the frame's own text from here on, not the blocks after it: a label inside a line of text. The
+ * section lookups of the blocks (StructureMemo.section, climb) never see it, so a full read and a re-read agree.
+ */
+function noteTextHeading(f: Frame, el: Element): void {
+  (f.heads ??= []).push({ at: f.text.length, el });
+}
+
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
@@ -560,6 +568,7 @@ export class BlockWalker {
         f.at = f.node;
         noteHeading(f.up, f.node);
       } else if (kind === 3 && isBareLabel(el)) noteHeading(f, el);
+      else if (name === 'span' && isSpanLabel(el)) noteTextHeading(f, el);
       if (kind === 4 || kind === 1 || (skip !== null && skip.has(el)) || f.depth > MAX_DEPTH) {
         // Not walked into: a wrapper of a heading has to be noted here.
         if (f.last !== el && isHeadingWrapper(el)) noteHeading(f, el);
@@ -782,6 +791,20 @@ function isBareLabel(el: Element): boolean {
   if (n && !opensLine((n as Element).localName)) return false;
   const kind = nextKind(el);
   return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LINE_LABEL_CHARS_MAX;
+}
+
+/**
+ * A span that opens a line and holds a label's short text alone: a column's label among spans styled as lines
+ * (`<span class="k">Protocollen</span><span>DM2</span>...`), a label before links (`<span class="lbl">Références
+ * </span><a>...</a><br>`). Spans side by side in a sentence ("<span>No</span> <span>asthma</span>") name no
+ * section, and a heading that names none is passed over (childSection).
+ */
+function isSpanLabel(el: Element): boolean {
+  const t = el.firstChild;
+  if (t === null || t.nextSibling !== null || t.nodeType !== 3 || !isLabelText((t as Text).data)) return false;
+  let n = el.previousSibling;
+  for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
+  return n === null || opensLine((n as Element).localName) || (n as Element).localName === 'span';
 }
 
 /** The kind (TAG_KIND) of the element after `el`, or undefined when text with a letter, or nothing, comes first. */

@@ -260,7 +260,8 @@ function childSection(block: Block, at: number, memo: StructureMemo): SectionInf
   const heads = block.heads;
   if (!heads) return null;
   let h: Element | null = null;
-  for (const x of heads) if (x.at <= at) h = x.el;
+  // A span's label that names no section ("<span>No</span> <span>asthma</span>") ends no section before it.
+  for (const x of heads) if (x.at <= at && (x.el.localName !== 'span' || memo.named(x.el) !== null)) h = x.el;
   return h ? memo.named(h) : null;
 }
 

@@ -361,6 +361,19 @@ describe('bold labels that name a section', () => {
     expect(ids(clinicalTree)).toEqual(['t2dm']);
   });
 
+  it('reads a span that opens a line with a label as the heading of the text after it in its block', () => {
+    // a column of spans styled as lines, a label among them; a label before links on lines
+    const columns = [
+      page('<div class="kolom"><span class="k">Werkbak</span> <span>Herhaalrecept – Dhr. Bos (DM2, metformine)</span> <span>Brief longarts – Dhr. Smits (COPD)</span> <span class="k">Protocollen</span> <span>Astma</span> <span>Hartfalen</span></div><p>Wrat.</p>', 'nl'),
+      page('<div class="side"><span class="h">Clinical audits</span> <span>Diabetes register audit</span> <span>CKD – ACR in last 12m</span></div><p>Sprained ankle.</p>', 'en'),
+      page('<div><table><tr><td>Entorse.</td></tr></table><span class="lbl">Références</span> <a href="#">INESSS — Trouble d\'anxiété généralisée</a><br><a href="#">Diabète Canada — Lignes directrices</a></div>', 'fr'),
+    ];
+    expect(columns.map(ids)).toEqual([[], [], []]);
+    // spans side by side in a sentence name no section: the label before them still heads them
+    const sentence = page('<p><b>Family history</b><br><span>Father</span> <span>COPD</span></p><p><span>Known</span> <span>asthma</span>.</p>', 'en');
+    expect(ids(sentence)).toEqual(['asthma']);
+  });
+
   it('reads a block holding only a label as the heading of the list after it', () => {
     const en = page('<div class="col"><p><b>Clinical modules</b></p><ul><li>Diabetes</li><li>Asthma</li><li>COPD</li></ul></div><p>Sprained ankle.</p>', 'en');
     expect(ids(en)).toEqual([]);
