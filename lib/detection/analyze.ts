@@ -101,9 +101,10 @@ function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
 
 /**
  * The end of the relative's bracket maybe, after a comma ("(wife, carer)"; "(épouse suivie aussi)" keeps the
- * relative in); then their name in brackets, or as titles, initials and names.
+ * relative in); then their name as titles, initials and names, or a bracket about them, or both ("husband SMITH,
+ * Robert (registered here) – COPD review").
  */
-const DASH_AFTER = /^((?:,[^()\n]{0,20})?\))? ?(?:\([^()]{1,40}\) ?|(?:(?:\p{Ll}{1,3}\.|\p{Lu}[\p{L}'’-]*\.?,?) ){1,5})?[-\u2013\u2014] /u;
+const DASH_AFTER = /^((?:,[^()\n]{0,20})?\))? ?(?:(?:\p{Ll}{1,3}\.|\p{Lu}[\p{L}'’-]*\.?,?) ){0,5}(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /u;
 /** The longest text DASH_AFTER may match. */
 const DASH_REACH = 64;
 

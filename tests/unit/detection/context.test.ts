@@ -489,6 +489,10 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Herinnering: partner mw. G. Mulder-Smit - griepvaccinatie + DM2-kwartaalcontrole. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['en', 'Linked record: HOLLOWAY, Sarah (wife, carer) - COPD review due. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Message : époux M. Favre - résultats HbA1c, suivi diabète. Patiente : asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
+  // the relative's name, then a bracket about them
+  ['en', 'Reminder: husband SMITH, Robert (registered at this practice) – COPD review overdue. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Herinnering: echtgenoot JANSEN, Piet (ook patiënt hier) – COPD-controle te laat. Patiënt: astma.', 'copd', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Rappel : époux MARTIN, Paul (suivi au cabinet) – contrôle BPCO en retard. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
   // a title's dot in a name in brackets ends no sentence: the relative's clause goes on after the bracket
   ['nl', 'Echtgenoot (dhr. J. van den Berg) heeft hartfalen. Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
   ['en', 'Her husband (Mr. J. Peeters) has COPD. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
