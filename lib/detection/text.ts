@@ -131,7 +131,9 @@ export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES
         const last = norm.length - 1;
         const word = kind[last] === TokKind.Word && end[last] === i ? (norm[last] as string) : '';
         const initial = word.length === 1 && (afterTitle === last || (kind[last - 1] === TokKind.Word && isTitle(titles, norm[last - 1])));
-        if (isTitle(titles, word) || initial) afterTitle = last + 1;
+        const padding = readCodePadding(folded, i, word);
+        if (padding > 0) i += padding - 1;
+        else if (isTitle(titles, word) || initial) afterTitle = last + 1;
         else if (!closesSoon(folded, i)) {
           k = TokKind.Hard;
           t = '.';
@@ -192,6 +194,21 @@ function closesSoon(folded: string, at: number): boolean {
   }
   return false;
 }
+
+/**
+ * The length of the run of dots at `at` when it pads a Read code to its five characters ("H33..", "E2B..",
+ * "H3..."): a code's dots, not a sentence's end, so a row's status after the code still reaches its term
+ * ("Depressive episode  E2B..  ended 2011 – resolved"). 0 otherwise; a single dot ("C10F.") is not told from a
+ * sentence's end after an abbreviation ("T2DM.").
+ */
+function readCodePadding(folded: string, at: number, word: string): number {
+  let run = 0;
+  while (folded.charCodeAt(at + run) === 0x2e /* . */) run++;
+  if (run < 2 || word.length + run !== READ_CODE_CHARS || !/\d/.test(word) || isWordCode(folded.charCodeAt(at + run))) return 0;
+  return run;
+}
+
+const READ_CODE_CHARS = 5;
 
 const NO_TITLES: ReadonlySet<string> = new Set();
 

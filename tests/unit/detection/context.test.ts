@@ -321,6 +321,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'P76 Épisode dépressif (2014-2015), terminé.', 'depression', 'historical'],
   ['nl', 'P74 Paniekstoornis 2012-2014', 'anxiety', 'historical'],
   ['en', 'Asthma since 2010, on Clenil.', 'asthma', 'confirmed'],
+  // a Read code's padding dots end no sentence: the row's status after the code reaches its term
+  ['en', '2009  Depressive episode  E2B..  ended 2011 – resolved', 'depression', 'historical'],
+  ['nl', '2009  Depressieve episode  E2B..  beëindigd 2011 – opgelost', 'depression', 'historical'],
+  ['fr', '2009  Épisode dépressif  E2B..  terminé en 2011 – résolu', 'depression', 'historical'],
+  ['en', 'Known T2DM... no, type 1 diabetes.', 't2dm', 'confirmed'],
   // a form's answer to a label covers the bracketed list of what the label means
   ['nl', 'Hart- en vaatziekten (hartinfarct, hartfalen, CVA): nee', 'chd', 'negated'],
   ['en', 'Heart disease (angina, heart attack, heart failure)? No', 'heart_failure', 'negated'],
