@@ -284,10 +284,16 @@ function untickedLabels(root: ParentNode, forLabels: NodeListOf<Element>): Eleme
   return out;
 }
 
-/** The block a box is the one element of, with its text: `<li><input type=checkbox> Asthma</li>`; or null. */
+/**
+ * The block a box is the one element of, with its text: `<li><input type=checkbox> Asthma</li>`; or the cell
+ * after a cell that holds the box alone with no text, as forms laid out in tables put them
+ * (`<td><input type=checkbox></td><td>Chronische nierschade</td>`); or null.
+ */
 function aloneIn(box: Element): Element | null {
   const holder = box.parentElement;
-  return holder && holder.childElementCount === 1 && ALONE_IN.has(holder.localName) ? holder : null;
+  if (!holder || holder.childElementCount !== 1 || !ALONE_IN.has(holder.localName)) return null;
+  const next = holder.localName === 'td' && !hasLetter(holder.textContent ?? '') ? holder.nextElementSibling : null;
+  return next?.localName === 'td' ? next : holder;
 }
 
 /**

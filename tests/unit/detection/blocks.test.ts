@@ -183,6 +183,15 @@ describe('page scan', () => {
     expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['a', 'c', 'e']);
   });
 
+  it('skips the cell after a cell that holds an unticked box alone, as forms laid out in tables put its label', () => {
+    const doc = loadHtml(
+      '<body><table><tr><td><input type="checkbox" checked></td><td id="g">Hypertensie</td><td><input type="checkbox"></td><td id="h">Chronische nierschade</td></tr>' +
+        // a box cell with text of its own is the box's label itself
+        '<tr><td id="i"><input type="checkbox"> COPD</td><td id="j">since 2019</td></tr></table></body>',
+    );
+    expect([...pageScan(doc.body).skip].map((e) => e.id).sort()).toEqual(['h', 'i']);
+  });
+
   it('reads a tick box with no label of its own as a box typed in text, and any other input as a space', () => {
     const doc = loadHtml(
       '<body><div id="t"><input type="checkbox" checked> Type 2 diabetes &nbsp; <input type="checkbox"> COPD<br>' +

@@ -260,6 +260,19 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(fr, 'asthma')).toBe('historical');
   });
 
+  it('reads the cell after a cell that holds a tick box alone as its label: an unticked one is no finding (en, nl, fr)', () => {
+    for (const [lang, ticked, unticked, id] of [
+      ['en', 'Hypertension', 'Chronic kidney disease', 'hypertension'],
+      ['nl', 'Hypertensie', 'Chronische nierschade', 'hypertension'],
+      ['fr', 'Diabète de type 2', 'Insuffisance rénale chronique', 't2dm'],
+    ] as const) {
+      const r = detectPage(
+        loadHtml(`<html lang="${lang}"><body><table><tr><td><input type="checkbox" checked></td><td>${ticked}</td><td><input type="checkbox"></td><td>${unticked}</td></tr></table></body></html>`),
+      );
+      expect(r.conditions.map((c) => c.id), lang).toEqual([id]);
+    }
+  });
+
   it('reads a box drawn with ARIA as a tick box: an unticked one\'s label is never read, a ticked one\'s is (en, nl, fr)', () => {
     for (const [lang, ticked, unticked, id, other] of [
       ['en', 'Obesity (BMI 30 or above)', 'Hypertension', 'obesity', 'hypertension'],
