@@ -9,7 +9,7 @@ import type { ConditionId, Language } from '../conditions';
 import type { Compiled, CompiledTrigger, Cue, Payload, SectionKind } from './compile';
 import { classifyHeading, lookupAtc, lookupIcd10, rawConcat } from './compile';
 import type { TriggerContext } from './schema';
-import { BREAK, TokKind, type Tokens, fold, tokenize } from './text';
+import { ARROW, BREAK, TokKind, type Tokens, fold, tokenize } from './text';
 
 export type LocalContext = Exclude<TriggerContext, 'pseudo'>;
 
@@ -326,6 +326,8 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   const wordIdx = new Array<number>(n + 1);
   const sent = new Array<number>(n);
   const clause = new Array<number>(n);
+  // Arrows up to each token, when there is one ("no reversibility → COPD"): few blocks have any.
+  const arrows = norm.indexOf(ARROW) === -1 ? null : arrowCounts(norm);
   let words = 0;
   let sNo = 0;
   let cNo = 0;
@@ -369,6 +371,9 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           else {
             const a = t.e - 1;
             applies = tr.clause ? clause[a] === clause[m.ts] : sent[a] === sent[m.ts];
+            // An arrow leads to a conclusion that no negation, suspicion or relative before it is about; a
+            // condition's "if" reaches its consequence ("Si A1c > 7 % -> débuter metformine").
+            if (applies && arrows !== null && tr.context !== 'hypothetical') applies = arrows[a] === arrows[m.ts];
           }
         }
       } else if (tr.post && t.s >= m.te) {
@@ -413,6 +418,17 @@ function isRevisedLabel(text: string, m: PendingMention, looks: LookHit[]): bool
 /** An opening quote right before a term (a guillemet's space maybe), a closing one right after it. */
 const QUOTE_OPEN = /['‘"“«„] ?$/;
 const QUOTE_CLOSE = /^ ?['’"”»]/;
+
+/** For each token, the arrows up to it. */
+function arrowCounts(norm: string[]): number[] {
+  const out = new Array<number>(norm.length);
+  let arrows = 0;
+  for (let k = 0; k < norm.length; k++) {
+    if (norm[k] === ARROW) arrows++;
+    out[k] = arrows;
+  }
+  return out;
+}
 
 /** A closed period of years right after a term, after a bracket or a colon maybe: "2012-2013", "(03/2015 – 2016)". */
 const CLOSED_PERIOD_AFTER = /^ ?[(:,]? ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2} ?[-\u2013\u2014] ?(?:\d{1,2}[-/.]){0,2}(?:19|20)\d{2}(?![\d/.-])/;

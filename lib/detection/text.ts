@@ -156,6 +156,19 @@ export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES
         k = TokKind.Hard;
         t = '\n';
         break;
+      case 0x2192 /* → */:
+      case 0x21d2 /* ⇒ */:
+        // An arrow leads to a conclusion: no negation or suspicion before it reaches past it (analyze.ts).
+        k = TokKind.Soft;
+        t = ARROW;
+        break;
+      case 0x3e /* > */:
+        // The same arrow typed "->" or "=>".
+        if (i > 0 && (folded.charCodeAt(i - 1) === 0x2d || folded.charCodeAt(i - 1) === 0x3d)) {
+          k = TokKind.Soft;
+          t = ARROW;
+        }
+        break;
       case 0x2d /* - */:
       case 0x2013 /* – */:
       case 0x2014 /* — */:
@@ -209,6 +222,9 @@ function readCodePadding(folded: string, at: number, word: string): number {
 }
 
 const READ_CODE_CHARS = 5;
+
+/** The token of an arrow ("→", "⇒", "->", "=>"). */
+export const ARROW = '→';
 
 const NO_TITLES: ReadonlySet<string> = new Set();
 

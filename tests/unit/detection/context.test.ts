@@ -321,6 +321,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'P76 Épisode dépressif (2014-2015), terminé.', 'depression', 'historical'],
   ['nl', 'P74 Paniekstoornis 2012-2014', 'anxiety', 'historical'],
   ['en', 'Asthma since 2010, on Clenil.', 'asthma', 'confirmed'],
+  // an arrow leads to a conclusion: a negation or suspicion before it does not reach past it; an "if" does
+  ['nl', 'Spirometrie: geen significante reversibiliteit → COPD GOLD 2.', 'copd', 'confirmed'],
+  ['en', 'No significant reversibility -> COPD GOLD 2.', 'copd', 'confirmed'],
+  ['fr', 'Pas de réversibilité significative => BPCO stade 2.', 'copd', 'confirmed'],
+  ['en', 'COPD → ruled out on spirometry.', 'copd', 'negated'],
   // a Read code's padding dots end no sentence: the row's status after the code reaches its term
   ['en', '2009  Depressive episode  E2B..  ended 2011 – resolved', 'depression', 'historical'],
   ['nl', '2009  Depressieve episode  E2B..  beëindigd 2011 – opgelost', 'depression', 'historical'],
