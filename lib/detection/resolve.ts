@@ -104,6 +104,18 @@ function deniedInBlock(weak: Mention, ruled: readonly Mention[]): boolean {
   return weak.src !== undefined && ruled.some((r) => r.ctx === 'negated' && !r.weak && r.src === weak.src);
 }
 
+/**
+ * A past acute event of a chronic condition is the condition's for good: an infarct whose episode is closed
+ * ("K75 Acuut myocardinfarct 06-2016 afgesloten 12-2016") still makes coronary heart disease.
+ */
+function pastAcuteEvent(m: Mention, acuteEvents: ReadonlySet<string>): boolean {
+  return m.ctx === 'historical' && m.ev.kind === 'term' && acuteEvents.has(matchKey(m.ev.match));
+}
+
+function asCurrent(m: Mention): Mention {
+  return { ...m, ctx: null, ev: { ...m.ev, context: null } };
+}
+
 /** Mentions whose context a stronger statement overrules: their evidence shown in that context. */
 function overruled(list: readonly Mention[], context: Evidence['context']): Mention[] {
   return list.map((m) => ({ ...m, ev: { ...withSnippet(m), context } }));
@@ -116,11 +128,12 @@ export function decide(ms: readonly Mention[], acuteEvents: ReadonlySet<string>)
   const unc: Mention[] = [];
   const ruled: Mention[] = [];
   let structNeg: Mention | null = null;
-  for (const m of ms) {
-    if (m.ev.kind === 'medication') {
-      if (m.ctx === null) meds.push(m);
+  for (const mention of ms) {
+    if (mention.ev.kind === 'medication') {
+      if (mention.ctx === null) meds.push(mention);
       continue;
     }
+    const m = pastAcuteEvent(mention, acuteEvents) ? asCurrent(mention) : mention;
     if (m.ctx === null) pos.push(m);
     else if (m.ctx === 'uncertain') unc.push(m);
     else ruled.push(m);

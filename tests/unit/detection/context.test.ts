@@ -321,6 +321,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'P76 Épisode dépressif (2014-2015), terminé.', 'depression', 'historical'],
   ['nl', 'P74 Paniekstoornis 2012-2014', 'anxiety', 'historical'],
   ['en', 'Asthma since 2010, on Clenil.', 'asthma', 'confirmed'],
+  // a past infarct is coronary heart disease for good, its episode closed or not; a past angina is over
+  ['nl', 'K75 Acuut myocardinfarct 06-2016 afgesloten 12-2016', 'chd', 'confirmed'],
+  ['en', 'Myocardial infarction 2016 - resolved', 'chd', 'confirmed'],
+  ['fr', 'Infarctus du myocarde 2016 – résolu', 'chd', 'confirmed'],
+  ['en', 'Angina 2016 - resolved', 'chd', 'historical'],
   // an arrow leads to a conclusion: a negation or suspicion before it does not reach past it; an "if" does
   ['nl', 'Spirometrie: geen significante reversibiliteit → COPD GOLD 2.', 'copd', 'confirmed'],
   ['en', 'No significant reversibility -> COPD GOLD 2.', 'copd', 'confirmed'],
