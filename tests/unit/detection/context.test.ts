@@ -321,6 +321,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'P76 Épisode dépressif (2014-2015), terminé.', 'depression', 'historical'],
   ['nl', 'P74 Paniekstoornis 2012-2014', 'anxiety', 'historical'],
   ['en', 'Asthma since 2010, on Clenil.', 'asthma', 'confirmed'],
+  // a supposed condition is a suspicion, and a later "ruled out" answers it
+  ['nl', 'Vermeende COPD, longfunctie nog af te wachten.', 'copd', 'possible'],
+  ['en', 'Supposed asthma, spirometry pending.', 'asthma', 'possible'],
+  ['fr', 'Diagnostic présumé de BPCO, EFR à prévoir.', 'copd', 'possible'],
+  ['nl', 'Vermeende COPD in HIS: longfunctie normaal - COPD uitgesloten.', 'copd', 'negated'],
   // a past infarct is coronary heart disease for good, its episode closed or not; a past angina is over
   ['nl', 'K75 Acuut myocardinfarct 06-2016 afgesloten 12-2016', 'chd', 'confirmed'],
   ['en', 'Myocardial infarction 2016 - resolved', 'chd', 'confirmed'],
