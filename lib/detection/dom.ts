@@ -471,7 +471,7 @@ interface Frame extends Enclosing {
 /** `el` is the heading of the frame's children after it, and of its own text from here on. */
 function noteHeading(f: Frame, el: Element): void {
   f.last = el;
-  (f.heads ??= []).push({ at: f.text.length, el });
+  noteTextHeading(f, el);
 }
 
 /**

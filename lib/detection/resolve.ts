@@ -112,6 +112,7 @@ function pastAcuteEvent(m: Mention, acuteEvents: ReadonlySet<string>): boolean {
   return m.ctx === 'historical' && m.ev.kind === 'term' && acuteEvents.has(matchKey(m.ev.match));
 }
 
+/** The mention as one of the condition now, in no context. */
 function asCurrent(m: Mention): Mention {
   return { ...m, ctx: null, ev: { ...m.ev, context: null } };
 }
