@@ -791,10 +791,9 @@ function hasOwnLetter(el: Element): boolean {
  */
 function isBareLabel(el: Element): boolean {
   if (!isBold(el.localName)) return false;
-  let n = el.previousSibling;
-  for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
-  // After an inline element it is part of a line.
-  if (n && !opensLine((n as Element).localName)) return false;
+  const before = elementBefore(el);
+  // After text or an inline element it is part of a line.
+  if (before === undefined || (before !== null && !opensLine(before.localName))) return false;
   const kind = nextKind(el);
   return (kind === 2 || kind === 4 || kind === 5) && (el.textContent ?? '').length <= LINE_LABEL_CHARS_MAX;
 }
@@ -808,9 +807,15 @@ function isBareLabel(el: Element): boolean {
 function isSpanLabel(el: Element): boolean {
   const t = el.firstChild;
   if (t === null || t.nextSibling !== null || t.nodeType !== 3 || !isLabelText((t as Text).data)) return false;
+  const before = elementBefore(el);
+  return before === null || (before !== undefined && (opensLine(before.localName) || before.localName === 'span'));
+}
+
+/** The element before `el` among its siblings, null when nothing is, or undefined when text with a letter comes first. */
+function elementBefore(el: Element): Element | null | undefined {
   let n = el.previousSibling;
-  for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return false;
-  return n === null || opensLine((n as Element).localName) || (n as Element).localName === 'span';
+  for (; n && n.nodeType !== 1; n = n.previousSibling) if (n.nodeType === 3 && hasLetter((n as Text).data)) return undefined;
+  return n as Element | null;
 }
 
 /** The kind (TAG_KIND) of the element after `el`, or undefined when text with a letter, or nothing, comes first. */
