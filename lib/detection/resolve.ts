@@ -89,11 +89,18 @@ export interface Decision {
  */
 function answeredNo(suspicion: Mention, ruled: readonly Mention[], acuteEvents: ReadonlySet<string>): boolean {
   if (suspicion.src === undefined) return false;
-  const acute = (m: Mention) => acuteEvents.has(matchKey(m.ev.match));
   return ruled.some(
     (r) =>
-      r.ctx === 'negated' && r.src === suspicion.src && (r.s ?? 0) > (suspicion.s ?? 0) && (!acute(r) || acute(suspicion)),
+      r.ctx === 'negated' &&
+      r.src === suspicion.src &&
+      (r.s ?? 0) > (suspicion.s ?? 0) &&
+      (!namesAcuteEvent(r, acuteEvents) || namesAcuteEvent(suspicion, acuteEvents)),
   );
+}
+
+/** True when a mention's words name an acute event of its condition (data: acuteEvents). */
+function namesAcuteEvent(m: Mention, acuteEvents: ReadonlySet<string>): boolean {
+  return acuteEvents.has(matchKey(m.ev.match));
 }
 
 /**
@@ -109,7 +116,7 @@ function deniedInBlock(weak: Mention, ruled: readonly Mention[]): boolean {
  * ("K75 Acuut myocardinfarct 06-2016 afgesloten 12-2016") still makes coronary heart disease.
  */
 function pastAcuteEvent(m: Mention, acuteEvents: ReadonlySet<string>): boolean {
-  return m.ctx === 'historical' && m.ev.kind === 'term' && acuteEvents.has(matchKey(m.ev.match));
+  return m.ctx === 'historical' && m.ev.kind === 'term' && namesAcuteEvent(m, acuteEvents);
 }
 
 /** The mention as one of the condition now, in no context. */
