@@ -58,6 +58,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Asthme étant enfant, plus de traitement.', 'asthma', 'historical'],
   ['en', 'PMH: asthma in childhood, symptom-free since age 15.', 'asthma', 'historical'],
   ['nl', 'Voorgeschiedenis: astma in de kinderjaren, sinds het 15e jaar klachtenvrij.', 'asthma', 'historical'],
+  // "now free of symptoms" after a past episode and its treatment: the episode is over
+  ['en', 'Depression 2019, sertraline at the time, now symptom-free.', 'depression', 'historical'],
+  ['nl', 'Depressie in VG (2019), toen citalopram, nu geen klachten meer.', 'depression', 'historical'],
+  ['fr', "Dépression en 2019, sertraline à l'époque, n'a plus de symptômes depuis 2021.", 'depression', 'historical'],
   ['fr', "Antécédents : asthme dans l'enfance, asymptomatique depuis 15 ans.", 'asthma', 'historical'],
   ['nl', 'Astma sinds de kinderjaren, ICS.', 'asthma', 'confirmed'],
   // a code heading its episode's title shares the title's context; after a term, the words between are the term's
