@@ -836,7 +836,7 @@ function opensLine(tag: string): boolean {
  * among its siblings: a label made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`,
  * `<div><u>Formulaires</u></div>`), or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>`
  * before rows of links). Like a bold label it is a soft one, and of the sections only a reference or a screening
- * one counts for it (LEAF_LABEL_KINDS): a status or a name in a grid of divs ("Resolved", "Family") is no heading.
+ * one counts for it (leafLabelNames): a status or a name in a grid of divs ("Resolved", "Family") is no heading.
  * Structure only, so that a change to its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
@@ -952,6 +952,15 @@ function isStyledLabel(el: Element): boolean {
 /** The sections a leaf label may name: guidance and lists for anyone, questions asked of everyone ("Vragenlijsten"). */
 const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference', 'screening']);
 
+/**
+ * True when a leaf label whose text is `text` may name a section of `kind`: one of LEAF_LABEL_KINDS, or a family
+ * history said in more than a word (`<div class="cap">Anamnèse familiale</div>`); "Family" alone may be a
+ * grid's name or column.
+ */
+function leafLabelNames(kind: SectionKind, text: string): boolean {
+  return LEAF_LABEL_KINDS.has(kind) || (kind === 'family' && text.includes(' '));
+}
+
 /** True when `text` is short enough for a label and has a letter. */
 export function isLabelText(text: string): boolean {
   return text.length <= LABEL_CHARS_MAX && hasLetter(text);
@@ -1064,7 +1073,7 @@ export class StructureMemo {
     if (!info) {
       const text = squash(h.textContent ?? '').slice(0, 120);
       let kinds = classifyHeading(this.c, text);
-      if (isLeafLabel(h)) kinds = kinds.size > 0 && this.isItemUnderLabel(h) ? new Set() : new Set([...kinds].filter((k) => LEAF_LABEL_KINDS.has(k)));
+      if (isLeafLabel(h)) kinds = kinds.size > 0 && this.isItemUnderLabel(h) ? new Set() : new Set([...kinds].filter((k) => leafLabelNames(k, text)));
       info = { kinds, heading: text || null };
       this.headingInfo.set(h, info);
     }

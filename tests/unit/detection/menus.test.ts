@@ -600,4 +600,12 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
       'hypertension',
     ]);
   });
+
+  it('heads the blocks after it when it names a family history in more than a word (en, nl, fr)', () => {
+    const form = (label: string, family: string, own: string, lang: string) =>
+      page(`<div class="col"><div class="cap">${label}</div><div>☑ ${family} &nbsp; ☐ Asthma</div><div class="cap">Diagnoses</div><div>${own}</div></div>`, lang);
+    expect(ids(form('Family history', 'Type 2 diabetes (mother)', 'Osteoarthritis', 'en'))).toEqual(['osteoarthritis']);
+    expect(ids(form('Familiale anamnese', 'Diabetes type 2 (moeder)', 'Artrose', 'nl'))).toEqual(['osteoarthritis']);
+    expect(ids(form('Anamnèse familiale', 'Diabète de type 2 (mère)', 'Arthrose', 'fr'))).toEqual(['osteoarthritis']);
+  });
 });
