@@ -249,6 +249,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
           if (raw !== p.abbr && raw !== p.abbr.toUpperCase()) continue;
         }
         if (p.t === 'trig' && p.trig.answer && !endsClause(text, end[j] as number)) continue;
+        if (p.t === 'trig' && p.trig.bracketed && !aloneInBrackets(text, start[i] as number, end[j] as number)) continue;
         if (p.t === 'look' && p.slash && !text.slice(start[i], end[j]).includes('/')) continue;
         (valid ??= []).push(p);
       }
@@ -612,6 +613,11 @@ function isPrefixMark(text: string, at: number): boolean {
 }
 
 const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*"'\u201c\u2018\u00ab${BREAK}`;
+
+/** True when the text from `from` to `to` stands alone in brackets: "(mère)". */
+function aloneInBrackets(text: string, from: number, to: number): boolean {
+  return text.charCodeAt(from - 1) === 0x28 && text.charCodeAt(to) === 0x29;
+}
 
 /** Nothing but spaces between `at` and the end of the text, a line or a clause ("COPD? No, ...", "Diabetes: No (HbA1c 38)"). */
 function endsClause(text: string, at: number): boolean {

@@ -18,6 +18,8 @@ export interface CompiledTrigger {
   punct: boolean;
   /** Valid only where its clause ends with it (Trigger.answer). */
   answer?: true;
+  /** Valid only alone in brackets (Trigger.bracketed). */
+  bracketed?: true;
   /** A relative (a family trigger of one or two words, relativesOf), in these languages: cues apply to it. */
   rel?: Language[];
 }
@@ -149,6 +151,7 @@ function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
     clause: tr.scope === 'clause',
     punct: toks.every((t) => !/[a-z0-9]/.test(t)),
     ...(tr.answer ? { answer: true as const } : {}),
+    ...(tr.bracketed ? { bracketed: true as const } : {}),
   };
 }
 

@@ -80,6 +80,11 @@ export const TriggerSchema = z.object({
    * "no" of "Asthma: no exacerbations" is read as it stands.
    */
   answer: z.boolean().optional(),
+  /**
+   * Counts only alone in brackets, right after what it is about ("Diabète (mère)", "Type 2 diabetes (father)"):
+   * the relative is the one with the condition. Brackets are no tokens, so the phrase is written without them.
+   */
+  bracketed: z.boolean().optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 

@@ -521,7 +521,12 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Echtgenoot (dhr. J. van den Berg) heeft hartfalen. Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
   ['en', 'Her husband (Mr. J. Peeters) has COPD. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Son époux (M. R. Favre) a une BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
-  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // "without" qualifies the noun it follows: a comma ends it, and the next list item is the patient's again
+  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // a relative alone in brackets right after a condition has it; a relative just after one, out of brackets, may not
+  ['en', 'Type 2 diabetes (mother), asthma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Diabetes type 2 (vader), astma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Diabète de type 2 (mère), asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['en', 'Depression – since husband died 2022, on mirtazapine. Asthma.', 'depression', 'confirmed', 'asthma', 'confirmed'],
+  // "without" qualifies the noun it follows: a comma ends it, and the next list item is the patient's again
   ['en', 'Stroke 2018 without residual deficit, osteoarthritis of hips.', 'osteoarthritis', 'confirmed', 'asthma', 'absent'],
   ['nl', 'CVA 2018 zonder restverschijnselen, artrose heupen.', 'osteoarthritis', 'confirmed', 'asthma', 'absent'],
   ['fr', 'AVC 2018 sans séquelles, arthrose des hanches.', 'osteoarthritis', 'confirmed', 'asthma', 'absent'],
