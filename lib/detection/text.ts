@@ -90,7 +90,7 @@ export interface Tokens {
  * spaces is a ':' (it separates a label from what it says).
  * A '.' between two word characters (E11.9, 7.8) is not a sentence end, nor one after a person's title (`titles`,
  * of two letters or more: "mw.", "Mrs.") or after an initial that follows one ("Partner mw. A. Verhoeven: DM",
- * "Épouse Mme C. Martin : diabète"), nor a Read code's padding dots ("E2B.."). An arrow ("→", "->") is a soft
+ * "Épouse Mme C. Martin : diabète"), nor a Read code's padding dots ("E2B.."), nor a row's dot leader ("........"). An arrow ("→", "->") is a soft
  * token of its own (ARROW): what scopes may not cross is decided in analyze.ts.
  */
 export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES): Tokens {
@@ -132,8 +132,8 @@ export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES
         const last = norm.length - 1;
         const word = kind[last] === TokKind.Word && end[last] === i ? (norm[last] as string) : '';
         const initial = word.length === 1 && (afterTitle === last || (kind[last - 1] === TokKind.Word && isTitle(titles, norm[last - 1])));
-        const padding = readCodePadding(folded, i, word);
-        if (padding > 0) i += padding - 1;
+        const dots = dotRun(folded, i);
+        if (dots >= LEADER_DOTS || isReadCodePadding(folded, i + dots, dots, word)) i += dots - 1;
         else if (isTitle(titles, word) || initial) afterTitle = last + 1;
         else if (!closesSoon(folded, i)) {
           k = TokKind.Hard;
@@ -209,18 +209,28 @@ function closesSoon(folded: string, at: number): boolean {
   return false;
 }
 
-/**
- * The length of the run of dots at `at` when it pads a Read code to its five characters ("H33..", "E2B..",
- * "H3..."): a code's dots, not a sentence's end, so a row's status after the code still reaches its term
- * ("Depressive episode  E2B..  ended 2011 – resolved"). 0 otherwise; a single dot ("C10F.") is not told from a
- * sentence's end after an abbreviation ("T2DM.").
- */
-function readCodePadding(folded: string, at: number, word: string): number {
+/** The length of the run of dots at `at`. */
+function dotRun(folded: string, at: number): number {
   let run = 0;
   while (folded.charCodeAt(at + run) === 0x2e /* . */) run++;
-  if (run < 2 || word.length + run !== READ_CODE_CHARS || !/\d/.test(word) || isWordCode(folded.charCodeAt(at + run))) return 0;
   return run;
 }
+
+/**
+ * True when a run of `dots` dots ending at `after` pads a Read code to its five characters ("H33..", "E2B..",
+ * "H3..."): a code's dots, not a sentence's end, so a row's status after the code still reaches its term
+ * ("Depressive episode  E2B..  ended 2011 – resolved"). A single dot ("C10F.") is not told from a sentence's end
+ * after an abbreviation ("T2DM.").
+ */
+function isReadCodePadding(folded: string, after: number, dots: number, word: string): boolean {
+  return dots >= 2 && word.length + dots === READ_CODE_CHARS && /\d/.test(word) && !isWordCode(folded.charCodeAt(after));
+}
+
+/**
+ * Dots enough to lead the eye along a row from a problem to its status ("Hypertension essentielle ........ à
+ * confirmer"): a leader, no sentence's end. Fewer are an ellipsis or an end.
+ */
+const LEADER_DOTS = 4;
 
 const READ_CODE_CHARS = 5;
 

@@ -344,6 +344,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '2009  Depressive episode  E2B..  ended 2011 – resolved', 'depression', 'historical'],
   ['nl', '2009  Depressieve episode  E2B..  beëindigd 2011 – opgelost', 'depression', 'historical'],
   ['fr', '2009  Épisode dépressif  E2B..  terminé en 2011 – résolu', 'depression', 'historical'],
+  // a row's dot leader leads to its status: no sentence's end
+  ['en', 'I10   Essential hypertension ............ to be confirmed (ABPM requested)', 'hypertension', 'possible'],
+  ['nl', 'K86   Essentiële hypertensie ............ te bevestigen (ABPM aangevraagd)', 'hypertension', 'possible'],
+  ['fr', 'I10   Hypertension essentielle ........... à confirmer (MAPA demandée)', 'hypertension', 'possible'],
   ['en', 'Known T2DM... no, type 1 diabetes.', 't2dm', 'confirmed'],
   // a form's answer to a label covers the bracketed list of what the label means
   ['nl', 'Hart- en vaatziekten (hartinfarct, hartfalen, CVA): nee', 'chd', 'negated'],
