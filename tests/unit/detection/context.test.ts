@@ -88,6 +88,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
+  // what it "sounds like" or "looks like" is an impression, not a diagnosis
+  ['en', 'Symptoms sound like IBS but she has lost weight.', 'ibs', 'possible'],
+  ['nl', 'Klachten lijken op PDS, maar ze is afgevallen.', 'ibs', 'possible'],
+  ['nl', 'Het klinkt als PDS, calprotectine volgt.', 'ibs', 'possible'],
+  ['fr', "Ça ressemble à un côlon irritable, calprotectine en attente.", 'ibs', 'possible'],
   ['en', 'Possible depression.', 'depression', 'possible'],
   ['en', 'Query heart failure.', 'heart_failure', 'possible'],
   ['en', 'COPD?', 'copd', 'possible'],
