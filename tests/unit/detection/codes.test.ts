@@ -72,6 +72,8 @@ describe('terms, abbreviations and look-alikes', () => {
     ['XR right hip: osteoarthritic changes.', 'en', 'osteoarthritis'], ['diabetische nierschade, ACR 8', 'nl', 'ckd'], ['3. Db type 2 - dx 2014, sous Janumet', 'fr', 't2dm'],
     ['Bekend met DM2 en HT (amlodipine 10).', 'nl', 'hypertension'], ['PMH: asthma/COPD overlap.', 'en', 'copd'], ['Astma/COPD-overlap.', 'nl', 'asthma'],
     ['Syndrome de chevauchement asthme/BPCO.', 'fr', 'copd'], ['Db2 - dx 2014 (metformine 1 g bid)', 'fr', 't2dm'],
+    ['1. Chronic primary low back pain (>5 yrs)', 'en', 'chronic_pain'], ['Chronische primaire pijn (ICD-11 MG30.0)', 'nl', 'chronic_pain'],
+    ['Douleur chronique primaire diffuse', 'fr', 'chronic_pain'],
   ] as [string, Language, ConditionId][])('%s (%s) -> %s', (text, lang, id) => {
     expect(ids(text, lang)).toContain(`${id}:confirmed`);
   });
