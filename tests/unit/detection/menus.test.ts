@@ -270,6 +270,23 @@ describe('column verdicts after a change', () => {
 });
 
 describe('bold labels that name a section', () => {
+  it('reads shortcuts, practice guides and a health maintenance table as no findings of the patient (en, nl, fr)', () => {
+    const shortcuts = [
+      page('<div style="font-weight:600">Shortcuts</div><ul><li><a href="#">Hyperkalaemia protocol</a></li><li><a href="#">Heart failure (ESC 2023)</a></li></ul><p>Sore throat.</p>', 'en'),
+      page('<div style="font-weight:600">Snelkoppelingen</div><ul><li><a href="#">Protocol hyperkaliëmie</a></li><li><a href="#">Richtlijn Hartfalen (NVVC)</a></li></ul><p>Pneumonie.</p>', 'nl'),
+      page('<div style="font-weight:600">Raccourcis</div><ul><li><a href="#">Protocole hyperkaliémie</a></li><li><a href="#">Insuffisance cardiaque (ESC 2023)</a></li></ul><p>Entorse.</p>', 'fr'),
+    ];
+    expect(shortcuts.map(ids)).toEqual([[], [], []]);
+    const guides = [
+      page('<p><a href="#">ADA Standards of Care - Diabetes</a></p><p>Sore throat.</p>', 'en'),
+      page('<p><a href="#">EBMPracticeNet — Diabetes type 2</a> · <a href="#">Domus Medica — Chronische lage rugpijn</a></p><p>Pneumonie.</p>', 'nl'),
+      page('<div class="sec"><div class="sech">Guides de pratique</div><a href="#">SSMG — Asthme</a> · <a href="#">Domus Medica — Lombalgie chronique</a> · <a href="#">EBMPracticeNet — Diabète de type 2</a></div><p>Entorse.</p>', 'fr'),
+    ];
+    expect(guides.map(ids)).toEqual([[], [], []]);
+    const maintenance = page('<div class="h">Health Maintenance</div><table><tr><th>Topic</th><th>Status</th></tr><tr><td>Diabetic eye exam</td><td>Not applicable</td></tr></table><p>Sore throat.</p>', 'en');
+    expect(ids(maintenance)).toEqual([]);
+  });
+
   it('puts the links after a guideline label in its block out of the patient findings (en, nl, fr)', () => {
     const en = page('<p><b>Guidelines</b><br><a href="#">NICE NG80 Asthma</a><br><a href="#">NICE NG18 Diabetes in children</a></p><p>Otitis media.</p>', 'en');
     expect(ids(en)).toEqual([]);
