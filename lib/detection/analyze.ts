@@ -485,11 +485,14 @@ function answerLabels(mentions: PendingMention[], tk: Tokens, clause: number[]):
   }
 }
 
-/** Tick boxes typed as text: unticked "[ ]", "☐", "□"; ticked "[x]", "☒", "☑". One pattern for the three regexes below. */
-const BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]`;
+/**
+ * Tick boxes and radio buttons typed as text: unticked "[ ]", "☐", "□", "( )"; ticked "[x]", "☒", "☑", "(x)",
+ * "(•)". One pattern for the three regexes below.
+ */
+const BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]|\( \)|\([xX•]\)`;
 const TEXT_BOX = new RegExp(BOX, 'g');
 const HAS_BOX = new RegExp(BOX);
-const UNTICKED = /^(?:\[ ?\]|[☐□])$/;
+const UNTICKED = /^(?:\[ ?\]|[☐□]|\( \))$/;
 /** A box followed by a gap or the end: its label came before it ("COPD [ ]  Asthma [x]"). */
 const LABEL_BEFORE = /^(?: {2}|[\t\n\u2029]|$| ?$)/;
 /** A box made a break of the same length (offsets into the text stay right). */

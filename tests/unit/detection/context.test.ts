@@ -250,6 +250,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Pathologies suivies : [x] Diabète type 2   [ ] BPCO   [ ] Risque cardiovasculaire', 't2dm', 'confirmed'],
   ['en', 'Register: Asthma [x]  COPD [ ]', 'copd', 'hypothetical'],
   ['en', 'Register: Asthma [ ]  COPD [x]', 'copd', 'confirmed'],
+  // radio buttons typed as text: "( )" not chosen, "(x)" or "(•)" chosen
+  ['en', 'Have you ever been told you have high blood pressure? ( ) Yes ( ) No', 'hypertension', 'hypothetical'],
+  ['nl', 'Bekend met hoge bloeddruk? ( ) ja (x) nee', 'hypertension', 'negated'],
+  ['fr', 'Diagnostic : (•) Asthme   ( ) BPCO', 'copd', 'hypothetical'],
+  ['fr', 'Diagnostic : (•) Asthme   ( ) BPCO', 'asthma', 'confirmed'],
   ['nl', 'Beeld ws. passend bij paniekstoornis.', 'anxiety', 'possible'],
   ['fr', 'Recommandation : SSMG lombalgie chronique.', 'chronic_pain', 'hypothetical'],
   // a questionnaire's subscale scores are no diagnosis; "links" is Dutch for left, no heading of links
