@@ -257,6 +257,11 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Diagnostic : (•) Asthme   ( ) BPCO', 'asthma', 'confirmed'],
   ['nl', 'Beeld ws. passend bij paniekstoornis.', 'anxiety', 'possible'],
   ['fr', 'Recommandation : SSMG lombalgie chronique.', 'chronic_pain', 'hypothetical'],
+  ['fr', 'INESSS - MPOC, outil 2022.', 'copd', 'hypothetical'],
+  // a questionnaire's title names what it asks about, for anyone it is given to
+  ['en', 'Questionnaire (COPD) to fill in at next review.', 'copd', 'hypothetical'],
+  ['nl', 'Vragenlijst CCQ (COPD) invullen bij volgende controle.', 'copd', 'hypothetical'],
+  ['fr', 'Questionnaire CAT (MPOC) à remplir au prochain contrôle.', 'copd', 'hypothetical'],
   // a questionnaire's subscale scores are no diagnosis; "links" is Dutch for left, no heading of links
   ['nl', 'HADS: angst 5, depressie 4', 'depression', 'hypothetical'],
   ['nl', '4DKL: distress 18, depressie 1, angst 8', 'depression', 'hypothetical'],
