@@ -835,8 +835,8 @@ function opensLine(tag: string): boolean {
  * A short line of text alone in a div, paragraph or list item (isLeafShape), with a part of the page after it
  * among its siblings: a label made by a style (`<div class="hd">Guidelines</div><div class="gl"><span>Asthma</span>...`,
  * `<div><u>Formulaires</u></div>`), or a table row of one cell holding it alone (`<tr><td><u>Templates</u></td></tr>`
- * before rows of links). Like a bold label it is a soft one, and of the sections only a reference or a screening
- * one counts for it (leafLabelNames): a status or a name in a grid of divs ("Resolved", "Family") is no heading.
+ * before rows of links). Like a bold label it is a soft one, and of the sections only some count for it
+ * (leafLabelNames): a status or a name alone in a grid of divs ("Resolved", "Family") is no heading.
  * Structure only, so that a change to its words is a change to a heading (the detector reads its section again).
  */
 export function isLeafLabel(el: Element): boolean {
@@ -954,11 +954,11 @@ const LEAF_LABEL_KINDS: ReadonlySet<SectionKind> = new Set(['reference', 'screen
 
 /**
  * True when a leaf label whose text is `text` may name a section of `kind`: one of LEAF_LABEL_KINDS, or a family
- * history said in more than a word (`<div class="cap">Anamnèse familiale</div>`); "Family" alone may be a
- * grid's name or column.
+ * history or past problems said in more than a word (`<div class="cap">Anamnèse familiale</div>`, "Inactieve
+ * episoden"); "Family" or "Resolved" alone may be a grid's name or status.
  */
 function leafLabelNames(kind: SectionKind, text: string): boolean {
-  return LEAF_LABEL_KINDS.has(kind) || (kind === 'family' && text.includes(' '));
+  return LEAF_LABEL_KINDS.has(kind) || ((kind === 'family' || kind === 'historical') && text.includes(' '));
 }
 
 /** True when `text` is short enough for a label and has a letter. */

@@ -618,6 +618,14 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     ]);
   });
 
+  it('heads the blocks after it when it names past problems in more than a word (en, nl, fr)', () => {
+    const list = (active: string, own: string, inactive: string, past: string, lang: string) =>
+      page(`<div class="k">${active}</div><dl><dt>K86</dt><dd>${own}</dd></dl><div class="k">${inactive}</div><dl><dt>R96</dt><dd>${past}</dd></dl>`, lang);
+    expect(ids(list('Active problems', 'Hypertension', 'Inactive problems', 'Asthma - childhood, no inhalers', 'en'))).toEqual(['hypertension']);
+    expect(ids(list('Actieve episoden', 'Hypertensie', 'Inactieve episoden', 'Astma - kinderastma, geen medicatie', 'nl'))).toEqual(['hypertension']);
+    expect(ids(list('Problèmes actifs', 'HTA', 'Problèmes inactifs', "Asthme - dans l'enfance", 'fr'))).toEqual(['hypertension']);
+  });
+
   it('heads the blocks after it when it names a family history in more than a word (en, nl, fr)', () => {
     const form = (label: string, family: string, own: string, lang: string) =>
       page(`<div class="col"><div class="cap">${label}</div><div>☑ ${family} &nbsp; ☐ Asthma</div><div class="cap">Diagnoses</div><div>${own}</div></div>`, lang);
