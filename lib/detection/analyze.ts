@@ -191,6 +191,28 @@ function markAppositions(trigs: TrigHit[], tk: Tokens, text: string, taken: bool
   }
 }
 
+/**
+ * A bracket right after a relative is about the relative, whatever it holds ("griepvaccinatie partner (dhr.
+ * Verhoeven, hartfalen)", "wife (carer, COPD)"): its terms are the relative's, past the commas inside it. Ends
+ * the relative's appositions at the bracket's close.
+ */
+function markBracketAfter(trigs: TrigHit[], tk: Tokens, text: string): void {
+  for (const t of trigs) {
+    if (t.trig.rel === undefined || t.appositionEnd !== undefined) continue;
+    const m = BRACKET_AFTER.exec(text.slice(tk.end[t.e - 1] as number, (tk.end[t.e - 1] as number) + BRACKET_AFTER_REACH));
+    if (m === null) continue;
+    const close = (tk.end[t.e - 1] as number) + m[0].length;
+    let k = t.e;
+    while (k < tk.start.length && (tk.start[k] as number) < close) k++;
+    t.appositionEnd = k;
+  }
+}
+
+/** A bracket that opens right after a relative, with no bracket or line break inside it, to its close. */
+const BRACKET_AFTER = /^ ?\([^()\n]+\)/;
+/** The longest text BRACKET_AFTER may match. */
+const BRACKET_AFTER_REACH = 64;
+
 /** `base` (or no token) marked, and the tokens of `spans` too. */
 function covered(n: number, spans: { s: number; e: number }[], base: boolean[]): boolean[] {
   const out = new Array<boolean>(n);
@@ -321,6 +343,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
     const taken = covered(n, pending.map((m) => ({ s: m.ts, e: m.te })), context);
     if (cues) applyCues(trigs, cues, tk, taken);
     markAppositions(trigs, tk, text, taken, context);
+    markBracketAfter(trigs, tk, text);
   }
 
   // Scope bookkeeping: word index, sentence and clause number of every token.
