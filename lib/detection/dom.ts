@@ -1406,7 +1406,7 @@ export interface RowInfo {
   status: CellStatus | null;
   /** A table row or form term whose first cell names a relative ("Mother" | "COPD"): a family member's problem. */
   family: boolean;
-  /** A question left unanswered: its first cell asks ("Do you have diabetes?"), the cells after it are blank. */
+  /** A question left unanswered: its first cell asks ("Do you have diabetes?") and the cells after it are blank, or none of a cell's answer boxes is ticked. */
   unanswered: boolean;
   hasCode: boolean;
 }
@@ -1486,6 +1486,25 @@ function readText(el: Element, skip: ReadonlySet<Element>, depth = 0): string {
   return text;
 }
 
+/**
+ * What a cell of answer boxes answers (`<td><input type=radio> ja <input type=radio checked> neen</td>`: two or
+ * more boxes, each followed by one short word): the word after its ticked box, '' when none is ticked (the row's
+ * question is unanswered), null when the cell is no such cell.
+ */
+function boxAnswer(cell: Element): string | null {
+  let boxes = 0;
+  let answer = '';
+  for (let n = cell.firstElementChild; n; n = n.nextElementSibling) {
+    if (!isChoice(n)) continue;
+    const after = n.nextSibling;
+    const word = after?.nodeType === 3 ? (after as Text).data : '';
+    if (!SHORT_ANSWER.test(word)) return null;
+    boxes++;
+    if (n.checked) answer = word.trim();
+  }
+  return boxes >= 2 ? answer : null;
+}
+
 /** A row's first cells, up to this many, are read for a status or a family-history badge. */
 const STATUS_CELLS_MAX = 12;
 
@@ -1510,12 +1529,16 @@ function rowInfo(
   let asks = false;
   let blankAfter = true;
   let dated = false;
+  let unansweredBoxes = false;
   let text = '';
   let cells = 0;
   const cell = (n: Node) => {
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) return;
-    const t = readText(n as Element, skip);
+    // A cell of answer boxes says the answer ticked in it, or that none is.
+    const answer = cells > 0 ? boxAnswer(n as Element) : null;
+    if (answer === '') unansweredBoxes = true;
+    const t = answer ?? readText(n as Element, skip);
     if (cells === 0 && (gridCells || row.localName === 'tr' || row.localName === 'dt')) {
       relative = namesRelative(c, t);
       asks = t.trimEnd().endsWith('?');
@@ -1541,7 +1564,7 @@ function rowInfo(
   return {
     status,
     family: (relative && cells > 1) || familyBadge,
-    unanswered: asks && blankAfter && cells > 1,
+    unanswered: (asks && blankAfter && cells > 1) || unansweredBoxes,
     hasCode: CODE_IN_ROW.test(text.slice(0, 600)),
   };
 }

@@ -648,6 +648,15 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(idsIn('Register: [x] CKD [ ] COPD', 'en')).toEqual(['ckd']);
   });
 
+  it("a row whose cell holds yes / no boxes with no labels of their own says the answer ticked, or none (en, nl, fr)", () => {
+    const row = (q: string, yes: string, no: string, ticked: 'yes' | 'no' | null) =>
+      `<tr><td>${q}</td><td><input type="radio"${ticked === 'yes' ? ' checked' : ''}> ${yes} <input type="radio"${ticked === 'no' ? ' checked' : ''}> ${no}</td></tr>`;
+    const form = (rows: string[]) => detectPage(loadHtml(`<body><table>${rows.join('')}</table></body>`), { adapters: [] }).conditions.map((c) => c.id);
+    expect(form([row('Hypertension', 'Yes', 'No', 'no'), row('Asthma', 'Yes', 'No', 'yes'), row('COPD', 'Yes', 'No', null)])).toEqual(['asthma']);
+    expect(form([row('Hypertensie', 'ja', 'neen', 'no'), row('Astma', 'ja', 'neen', 'yes'), row('COPD', 'ja', 'neen', null)])).toEqual(['asthma']);
+    expect(form([row('HTA', 'oui', 'non', 'no'), row('Asthme', 'oui', 'non', 'yes'), row('BPCO', 'oui', 'non', null)])).toEqual(['asthma']);
+  });
+
   it('a question left unanswered in a form is no finding: an empty drop-down, or boxes none of which is ticked', () => {
     const form = (answer: string) => loadHtml(`<body><p>Does the patient have asthma or COPD? <select>${answer}</select></p><p>Hypertension.</p></body>`);
     expect(detectPage(form('<option selected></option><option>Yes</option><option>No</option>'), { adapters: [] }).conditions.map((c) => c.id)).toEqual(['hypertension']);

@@ -251,6 +251,23 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
   });
 
+  it("reads a row again when a yes / no box in one of its cells is ticked or unticked", () => {
+    const doc = loadHtml('<body><table><tr><td>Hypertensie</td><td><input type="radio" name="h" id="ja"> ja <input type="radio" name="h" id="nee" checked> neen</td></tr></table><p>Astma</p></body>');
+    const det = createDetector(doc, { adapters: [] });
+    expect(ids(det.detect())).toEqual(['asthma']);
+    const step = (mutate: () => void) => {
+      const r = det.onMutations(mutateAndCollect(doc, mutate));
+      expect(r).toEqual(detectPage(doc, { adapters: [] }));
+      return ids(r);
+    };
+    const box = (id: string) => doc.getElementById(id) as Element;
+    // Unanswered (ruled out as a question, no longer as a no), then answered yes, then no again.
+    expect(step(() => box('nee').removeAttribute('checked'))).toEqual(['asthma']);
+    expect(step(() => box('ja').setAttribute('checked', ''))).toEqual(['asthma', 'hypertension']);
+    expect(step(() => box('ja').removeAttribute('checked'))).toEqual(['asthma']);
+    expect(step(() => box('nee').setAttribute('checked', ''))).toEqual(['asthma']);
+  });
+
   it("reads a box's line again when a `<label for>` comes to name it, or stops naming it", () => {
     const doc = loadHtml('<body><p><input type="checkbox" id="b1"> Heart failure <input type="checkbox" checked> COPD</p><div id="side"></div></body>');
     const det = createDetector(doc, { adapters: [] });
