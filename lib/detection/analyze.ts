@@ -83,8 +83,9 @@ function closesBetween(text: string, from: number, to: number): boolean {
  * Where the dash that follows a relative (trigger `t`) ends ("Mother – heart failure, T2DM"), after the
  * relative's name maybe, in brackets or not ("husband (Mr J. Peeters) - COPD review", "partner mw. G. Mulder -
  * DM2-controle"), or after the bracket that holds the relative ("Mme Lambert (épouse) - suivi BPCO", "(wife,
- * carer) - COPD review"), or -1: it opens a list of their conditions, as a colon does ("Mother: heart failure,
- * T2DM"), which reaches to the sentence's end.
+ * carer) - COPD review", or with a colon: "Linked record (mother, Mrs J. Barker): diabetes review"), or -1: it
+ * opens a list of their conditions, as a colon does ("Mother: heart failure, T2DM"), which reaches to the
+ * sentence's end.
  */
 function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
   // The relative's last word: "mother:" may have matched "(mother) -" (a spaced dash is a label's colon).
@@ -102,9 +103,9 @@ function dashAfter(text: string, tk: Tokens, t: TrigHit): number {
 /**
  * The end of the relative's bracket maybe, after a comma ("(wife, carer)"; "(épouse suivie aussi)" keeps the
  * relative in); then their name as titles, initials and names, or a bracket about them, or both ("husband SMITH,
- * Robert (registered here) – COPD review").
+ * Robert (registered here) – COPD review"); then the dash, or a label's colon.
  */
-const DASH_AFTER = /^((?:,[^()\n]{0,20})?\))? ?(?:(?:\p{Ll}{1,3}\.|\p{Lu}[\p{L}'’-]*\.?,?) ){0,5}(?:\([^()]{1,40}\) ?)?[-\u2013\u2014] /u;
+const DASH_AFTER = /^((?:,[^()\n]{0,20})?\))? ?(?:(?:\p{Ll}{1,3}\.|\p{Lu}[\p{L}'’-]*\.?,?) ){0,5}(?:\([^()]{1,40}\) ?)?(?:[-\u2013\u2014] |: ?)/u;
 /** The longest text DASH_AFTER may match. */
 const DASH_REACH = 64;
 

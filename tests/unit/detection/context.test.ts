@@ -540,7 +540,11 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Echtgenoot (dhr. J. van den Berg) heeft hartfalen. Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
   ['en', 'Her husband (Mr. J. Peeters) has COPD. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Son époux (M. R. Favre) a une BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
-  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // a bracket right after a relative is about them, past the commas in it; the relative's reach ends with it
+  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // the relative's bracket, then a colon, opens their list as a dash does
+  ['en', 'Linked record (mother, Mrs Julie Barker): diabetes review overdue. Patient: asthma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['nl', 'Gekoppeld dossier (moeder, mw. J. Bakker): DM2-controle te laat. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
+  ['fr', 'Dossier lié (mère, Mme J. Martin) : suivi diabète de type 2 en retard. Patiente : asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
+  // a bracket right after a relative is about them, past the commas in it; the relative's reach ends with it
   ['nl', 'Herinnering: griepvaccinatie partner (dhr. Verhoeven, hartfalen). Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
   ['en', 'Lives with wife (her carer, COPD), asthma since childhood.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Vit avec son époux (M. Favre, BPCO sévère), asthme.', 'copd', 'family', 'asthma', 'confirmed'],
