@@ -270,7 +270,7 @@ describe('column verdicts after a change', () => {
 });
 
 describe('bold labels that name a section', () => {
-  it('reads shortcuts, practice guides and a health maintenance table as no findings of the patient (en, nl, fr)', () => {
+  it('reads shortcuts, practice guides, pathways and a health maintenance table as no findings of the patient (en, nl, fr)', () => {
     const shortcuts = [
       page('<div style="font-weight:600">Shortcuts</div><ul><li><a href="#">Hyperkalaemia protocol</a></li><li><a href="#">Heart failure (ESC 2023)</a></li></ul><p>Sore throat.</p>', 'en'),
       page('<div style="font-weight:600">Snelkoppelingen</div><ul><li><a href="#">Protocol hyperkaliëmie</a></li><li><a href="#">Richtlijn Hartfalen (NVVC)</a></li></ul><p>Pneumonie.</p>', 'nl'),
@@ -283,6 +283,11 @@ describe('bold labels that name a section', () => {
       page('<div class="sec"><div class="sech">Guides de pratique</div><a href="#">SSMG — Asthme</a> · <a href="#">Domus Medica — Lombalgie chronique</a> · <a href="#">EBMPracticeNet — Diabète de type 2</a></div><p>Entorse.</p>', 'fr'),
     ];
     expect(guides.map(ids)).toEqual([[], [], []]);
+    const pathways = [
+      page('<div><b>Klinische paden</b><div>COPD-exacerbatie (zorgpad)</div><div>Hartfalen - decompensatie</div></div><p>Pneumonie.</p>', 'nl'),
+      page('<div><b>Parcours / chemins cliniques</b><div>Parcours BPCO - PRADO</div><div>Diabète - protocole insuline IV</div></div><p>Entorse.</p>', 'fr'),
+    ];
+    expect(pathways.map(ids)).toEqual([[], []]);
     const maintenance = page('<div class="h">Health Maintenance</div><table><tr><th>Topic</th><th>Status</th></tr><tr><td>Diabetic eye exam</td><td>Not applicable</td></tr></table><p>Sore throat.</p>', 'en');
     expect(ids(maintenance)).toEqual([]);
   });
