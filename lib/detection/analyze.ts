@@ -569,8 +569,10 @@ function questionSpans(c: Compiled, text: string, boxes: RegExpMatchArray[]): Bo
   for (let k = 0; k < boxes.length; ) {
     const firstBox = k;
     const at = (boxes[k] as RegExpMatchArray).index ?? 0;
-    const start = lineStart(text, at);
     const end = lineEnd(text, at);
+    let start = lineStart(text, at);
+    // Boxes on a line of their own answer the line above ("Ever diagnosed with diabetes?\n  [ ] Yes [ ] No").
+    if (start > 0 && text.slice(start, at).trim() === '') start = lineStart(text, start - 1);
     let ticked = 0;
     let tickedNo = 0;
     let options = 0;

@@ -670,6 +670,15 @@ describe('context rules, table-driven in en / nl / fr', () => {
     const radios = loadHtml('<body><p>Bekend met hoge bloeddruk? <input type="radio" name="a"> ja <input type="radio" name="a"> nee</p><p>Astma.</p></body>');
     expect(detectPage(radios, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
     expect(idsIn('Bekend met hoge bloeddruk? [x] ja [ ] nee', 'nl')).toEqual(['hypertension']);
+    // Boxes on a line of their own in a page's source answer the line above.
+    const laidOut = (q: string, yes: string, no: string, other: string) =>
+      detectPage(
+        loadHtml(`<body><p>${q}\n  <label><input type="radio" name="q"> ${yes}</label>\n  <label><input type="radio" name="q"> ${no}</label>\n</p><p>${other}</p></body>`),
+        { adapters: [] },
+      ).conditions.map((c) => c.id);
+    expect(laidOut('Has the patient ever been diagnosed with diabetes?', 'Yes', 'No', 'Asthma.')).toEqual(['asthma']);
+    expect(laidOut('Bekend met hartfalen?', 'ja', 'nee', 'Astma.')).toEqual(['asthma']);
+    expect(laidOut('Insuffisance cardiaque connue ?', 'oui', 'non', 'Asthme.')).toEqual(['asthma']);
   });
 
   it("a question whose yes and no are labels with their boxes, none ticked on its line, is no finding; a ticked one answers it (fr, en)", () => {
