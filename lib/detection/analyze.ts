@@ -406,6 +406,8 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
         if (dist <= tr.window) {
           const a = m.te - 1;
           applies = tr.clause ? clause[a] === clause[t.s] : sent[a] === sent[t.s];
+          // An answer answers the whole question ("Maladie pulmonaire (BPCO, asthme) ? non").
+          if (applies && !tr.answer && laterItemBetween(m, t.s, pending, looks, clause)) applies = false;
         } else if (tr.answer) applies = inAnsweredBracket(text, end[m.te - 1] as number, start[t.s] as number);
       }
       if (!applies && t.appositionEnd !== undefined) applies = m.ts > t.e && m.te <= t.appositionEnd;
@@ -421,6 +423,19 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
   answerLabels(kept, tk, clause);
   shareWithCode(kept, clause);
   return kept.map((m) => ({ id: m.id, kind: m.kind, system: m.system, match: m.match, start: m.start, end: m.end, weak: m.weak, context: m.context }));
+}
+
+/**
+ * True when a list item naming another condition, or a look-alike, stands after a comma between mention `m` and
+ * a trigger after it at token `to`: the trigger closes that later item ("chronische pijn knieën, prediabetes,
+ * depressie 2015 - volledig hersteld"). Items joined with no comma ("Depression and anxiety 2015, resolved")
+ * share it.
+ */
+function laterItemBetween(m: PendingMention, to: number, pending: PendingMention[], looks: LookHit[] | null, clause: number[]): boolean {
+  const after = clause[m.te - 1];
+  for (const o of pending) if (o.kind === 'term' && o.id !== m.id && o.ts >= m.te && o.te <= to && clause[o.ts] !== after) return true;
+  if (looks !== null) for (const l of looks) if (l.ts >= m.te && l.ts < to && clause[l.ts] !== after) return true;
+  return false;
 }
 
 /** A look-alike's place in the block: its first token, and the condition it looks like. */

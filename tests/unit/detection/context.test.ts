@@ -540,7 +540,12 @@ const SCOPE: [Language, string, ConditionId, Want, ConditionId, Want][] = [
   ['nl', 'Echtgenoot (dhr. J. van den Berg) heeft hartfalen. Patiënt: astma.', 'heart_failure', 'family', 'asthma', 'confirmed'],
   ['en', 'Her husband (Mr. J. Peeters) has COPD. Patient: asthma.', 'copd', 'family', 'asthma', 'confirmed'],
   ['fr', 'Son époux (M. R. Favre) a une BPCO. Patiente : asthme.', 'copd', 'family', 'asthma', 'confirmed'],
-  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // the relative's bracket, then a colon, opens their list as a dash does
+  ['en', 'Asthma (since 2010). Mother has COPD.', 'asthma', 'confirmed', 'copd', 'family'],  // a status after a list closes its last item, not the items before a comma; a question's answer answers all of it
+  ['en', 'PMH: chronic back pain, depression 2015 - fully recovered.', 'chronic_pain', 'confirmed', 'depression', 'historical'],
+  ['nl', 'VG: chronische pijn knieën, prediabetes, depressie 2015 - volledig hersteld.', 'chronic_pain', 'confirmed', 'depression', 'historical'],
+  ['fr', 'ATCD : lombalgie chronique, dépression 2015 - complètement guérie.', 'chronic_pain', 'confirmed', 'depression', 'historical'],
+  ['fr', 'Maladie pulmonaire (BPCO, asthme) ?  non', 'copd', 'negated', 'asthma', 'negated'],
+  // the relative's bracket, then a colon, opens their list as a dash does
   ['en', 'Linked record (mother, Mrs Julie Barker): diabetes review overdue. Patient: asthma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['nl', 'Gekoppeld dossier (moeder, mw. J. Bakker): DM2-controle te laat. Patiënt: astma.', 't2dm', 'family', 'asthma', 'confirmed'],
   ['fr', 'Dossier lié (mère, Mme J. Martin) : suivi diabète de type 2 en retard. Patiente : asthme.', 't2dm', 'family', 'asthma', 'confirmed'],
