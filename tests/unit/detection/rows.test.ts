@@ -106,6 +106,8 @@ describe('problem-list rows and headings that state a status', () => {
     ['en', 'Active and past problems', 'Resolved'],
     ['nl', 'Actieve en passieve problemen', 'opgelost'],
     ['fr', 'Problèmes actifs et résolus', 'résolu (2019)'],
+    ['nl', 'Episodelijst (actueel + afgesloten)', 'afgesloten'],
+    ['fr', 'Antécédents résolus et actuels', 'résolu'],
   ])('[%s] "%s": the rows say which are past, the heading does not make them all past', (lang, heading, resolved) => {
     const r = detectPage(page(lang, heading, [['Asthma', 'J45.9', ''], ['Depression', 'F32.9', resolved]]));
     expect(state(r, 'asthma')).toBe('current');
