@@ -9,7 +9,7 @@ import type { ConditionId, Language } from '../conditions';
 import type { Compiled, CompiledTrigger, Cue, Payload, SectionKind } from './compile';
 import { classifyHeading, lookupAtc, lookupIcd10, rawConcat } from './compile';
 import type { TriggerContext } from './schema';
-import { ARROW, BREAK, TokKind, type Tokens, fold, tokenize } from './text';
+import { ARROW, BREAK, TYPED_BOX, TokKind, type Tokens, UNTICKED_BOX, fold, tokenize } from './text';
 
 export type LocalContext = Exclude<TriggerContext, 'pseudo'>;
 
@@ -524,20 +524,15 @@ function answerLabels(mentions: PendingMention[], tk: Tokens, clause: number[]):
   }
 }
 
-/**
- * Tick boxes and radio buttons typed as text: unticked "[ ]", "☐", "□", "( )"; ticked "[x]", "☒", "☑", "(x)",
- * "(•)". One pattern for the three regexes below.
- */
-const BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]|\( \)|\([xX•]\)`;
-const TEXT_BOX = new RegExp(BOX, 'g');
-const HAS_BOX = new RegExp(BOX);
-const UNTICKED = /^(?:\[ ?\]|[☐□]|\( \))$/;
+/** Boxes typed in a block's text (TYPED_BOX): all of them, and whether there is one. */
+const TEXT_BOX = new RegExp(TYPED_BOX, 'g');
+const HAS_BOX = new RegExp(TYPED_BOX);
 /** A box followed by a gap or the end: its label came before it ("COPD [ ]  Asthma [x]"). */
 const LABEL_BEFORE = /^(?: {2}|[\t\n\u2029]|$| ?$)/;
 /** A box made a break of the same length (offsets into the text stay right). */
 const boxBreak = (box: string): string => BREAK + ' '.repeat(box.length - 1);
 /** Where the label of a box ends: the next box, a gap of two spaces or more, a line end. */
-const LABEL_END = new RegExp(String.raw`${BOX}| {2,}|\t|\n|\u2029`, 'g');
+const LABEL_END = new RegExp(String.raw`${TYPED_BOX}| {2,}|\t|\n|\u2029`, 'g');
 
 /** A stretch of a block's text that its typed boxes put in a context: [from, to, context]. */
 type BoxSpan = [number, number, LocalContext];
@@ -553,7 +548,7 @@ function boxSpans(c: Compiled, text: string): BoxSpan[] | null {
   let spans: BoxSpan[] | null = questionSpans(c, text, boxes);
   for (let k = 0; k < boxes.length; k++) {
     const m = boxes[k] as RegExpMatchArray;
-    if (!UNTICKED.test(m[0])) continue;
+    if (!UNTICKED_BOX.test(m[0])) continue;
     const at = m.index ?? 0;
     const from = at + m[0].length;
     if (LABEL_BEFORE.test(text.slice(from, from + 2))) {
@@ -600,7 +595,7 @@ function questionSpans(c: Compiled, text: string, boxes: RegExpMatchArray[]): Bo
       const no = short && c.rowNegated.has(fold(label).replace(/\.$/, ''));
       if (short) options++;
       if (no) noOptions++;
-      if (!UNTICKED.test(box[0])) {
+      if (!UNTICKED_BOX.test(box[0])) {
         ticked++;
         if (no) tickedNo++;
       }

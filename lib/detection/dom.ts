@@ -5,7 +5,7 @@
  */
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
-import { BREAK, fold, squash } from './text';
+import { BREAK, TYPED_BOX, UNTICKED_BOX, fold, squash } from './text';
 import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, saysPlainNo, statesDate, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
@@ -1505,6 +1505,30 @@ function boxAnswer(cell: Element): string | null {
   return boxes >= 2 ? answer : null;
 }
 
+/**
+ * What a cell of answers drawn as text answers, each a box or a radio mark and one short word ("○ ja ● nee",
+ * "[ ] yes [x] no"): the word after its ticked mark, '' when none is ticked, null when it is no such cell.
+ */
+function drawnAnswer(cell: string): string | null {
+  if (!DRAWN_ANSWERS.test(cell)) return null;
+  let marks = 0;
+  let answer = '';
+  for (const m of cell.matchAll(DRAWN_ANSWER)) {
+    marks++;
+    if (isDrawnTicked(m[1] as string)) answer = m[2] as string;
+  }
+  return marks >= 2 ? answer : null;
+}
+
+/**
+ * A box typed as text, or a radio button drawn as a circle (as an answer only: a circle elsewhere is a bullet),
+ * as a group.
+ */
+const DRAWN_MARK = String.raw`(${TYPED_BOX}|[○◯●◉])`;
+const DRAWN_ANSWERS = new RegExp(String.raw`^(?:\s*${DRAWN_MARK}\s*\p{L}{1,4}\.?)+\s*$`, 'u');
+const DRAWN_ANSWER = new RegExp(String.raw`${DRAWN_MARK}\s*(\p{L}{1,4})`, 'gu');
+const isDrawnTicked = (mark: string): boolean => !UNTICKED_BOX.test(mark) && mark !== '○' && mark !== '◯';
+
 /** A row's first cells, up to this many, are read for a status or a family-history badge. */
 const STATUS_CELLS_MAX = 12;
 
@@ -1536,9 +1560,10 @@ function rowInfo(
     if (n.nodeType === 3) text += (n as Text).data;
     if (n.nodeType !== 1) return;
     // A cell of answer boxes says the answer ticked in it, or that none is.
-    const answer = cells > 0 ? boxAnswer(n as Element) : null;
+    const read = readText(n as Element, skip);
+    const answer = cells > 0 ? (boxAnswer(n as Element) ?? drawnAnswer(read)) : null;
     if (answer === '') unansweredBoxes = true;
-    const t = answer ?? readText(n as Element, skip);
+    const t = answer ?? read;
     if (cells === 0 && (gridCells || row.localName === 'tr' || row.localName === 'dt')) {
       relative = namesRelative(c, t);
       asks = t.trimEnd().endsWith('?');

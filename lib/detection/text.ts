@@ -234,6 +234,14 @@ const LEADER_DOTS = 4;
 
 const READ_CODE_CHARS = 5;
 
+/**
+ * Tick boxes and radio buttons typed as text, as a pattern: unticked "[ ]", "☐", "□", "( )"; ticked "[x]", "☒",
+ * "☑", "(x)", "(•)".
+ */
+export const TYPED_BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]|\( \)|\([xX•]\)`;
+/** One of TYPED_BOX that is unticked. */
+export const UNTICKED_BOX = /^(?:\[ ?\]|[☐□]|\( \))$/;
+
 /** The token of an arrow ("→", "⇒", "->", "=>"). */
 export const ARROW = '→';
 

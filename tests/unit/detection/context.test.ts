@@ -664,6 +664,12 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(form([row('Hypertension', 'Yes', 'No', 'no'), row('Asthma', 'Yes', 'No', 'yes'), row('COPD', 'Yes', 'No', null)])).toEqual(['asthma']);
     expect(form([row('Hypertensie', 'ja', 'neen', 'no'), row('Astma', 'ja', 'neen', 'yes'), row('COPD', 'ja', 'neen', null)])).toEqual(['asthma']);
     expect(form([row('HTA', 'oui', 'non', 'no'), row('Asthme', 'oui', 'non', 'yes'), row('BPCO', 'oui', 'non', null)])).toEqual(['asthma']);
+    // Answers drawn as text: radio marks or typed boxes, each before one short word.
+    const drawn = (q: string, answers: string) => `<tr><td>${q}</td><td>${answers}</td></tr>`;
+    const other = '<tr><td>Obesity</td><td>BMI 34</td></tr>';
+    expect(form([drawn('Do you have asthma or COPD?', '○ Yes ● No'), drawn('Heart problems (heart failure, angina)?', '○ Yes ○ No'), other])).toEqual(['obesity']);
+    expect(form([drawn('Heeft u astma of COPD?', '○ ja ● nee'), drawn('Heeft u hartproblemen (hartfalen, angina pectoris)?', '○ ja ○ nee'), other])).toEqual(['obesity']);
+    expect(form([drawn('Asthme ou BPCO ?', '[ ] oui [x] non'), drawn('Problème cardiaque (insuffisance cardiaque, angor) ?', '[ ] oui [ ] non'), other])).toEqual(['obesity']);
   });
 
   it('a question left unanswered in a form is no finding: an empty drop-down, or boxes none of which is ticked', () => {
