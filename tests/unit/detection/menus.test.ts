@@ -270,7 +270,7 @@ describe('column verdicts after a change', () => {
 });
 
 describe('bold labels that name a section', () => {
-  it('reads shortcuts, practice guides, pathways and a health maintenance table as no findings of the patient (en, nl, fr)', () => {
+  it('reads shortcuts, practice guides, pathways, ward lists and a health maintenance table as no findings of the patient (en, nl, fr)', () => {
     const shortcuts = [
       page('<div style="font-weight:600">Shortcuts</div><ul><li><a href="#">Hyperkalaemia protocol</a></li><li><a href="#">Heart failure (ESC 2023)</a></li></ul><p>Sore throat.</p>', 'en'),
       page('<div style="font-weight:600">Snelkoppelingen</div><ul><li><a href="#">Protocol hyperkaliëmie</a></li><li><a href="#">Richtlijn Hartfalen (NVVC)</a></li></ul><p>Pneumonie.</p>', 'nl'),
@@ -288,6 +288,11 @@ describe('bold labels that name a section', () => {
       page('<div><b>Parcours / chemins cliniques</b><div>Parcours BPCO - PRADO</div><div>Diabète - protocole insuline IV</div></div><p>Entorse.</p>', 'fr'),
     ];
     expect(pathways.map(ids)).toEqual([[], []]);
+    const wardLists = [
+      page('<div style="background:#c8102e;color:#fff">Liste du service – Méd. int. B</div><table><tr><td>201</td><td>BERSET Anne, 84</td><td>décompensation cardiaque</td></tr><tr><td>202</td><td>REY Marcel, 71</td><td>exacerbation BPCO</td></tr></table><p>Entorse.</p>', 'fr'),
+      page('<div style="background:#036;color:#fff">Afdelingslijst – Interne B</div><table><tr><td>201</td><td>BAKKER Anne, 84</td><td>hartfalen</td></tr><tr><td>202</td><td>DE JONG Kees, 71</td><td>COPD-exacerbatie</td></tr></table><p>Pneumonie.</p>', 'nl'),
+    ];
+    expect(wardLists.map(ids)).toEqual([[], []]);
     const maintenance = page('<div class="h">Health Maintenance</div><table><tr><th>Topic</th><th>Status</th></tr><tr><td>Diabetic eye exam</td><td>Not applicable</td></tr></table><p>Sore throat.</p>', 'en');
     expect(ids(maintenance)).toEqual([]);
   });
