@@ -1164,7 +1164,7 @@ export class StructureMemo {
   private headerCell(cell: Element): HTMLTableCellElement | null {
     const header = this.tableHeads(cell)?.header ?? null;
     if (header === null || header === cell.parentElement) return null;
-    const th = header.cells[(cell as HTMLTableCellElement).cellIndex];
+    const th = cellsOf(header)[indexOfCell(cell)];
     return th?.localName === 'th' ? th : null;
   }
 
@@ -1172,7 +1172,7 @@ export class StructureMemo {
   private firstRowCell(cell: Element): HTMLTableCellElement | null {
     const first = this.tableHeads(cell)?.plainFirst ?? null;
     if (first === null || first === cell.parentElement) return null;
-    return first.cells[(cell as HTMLTableCellElement).cellIndex] ?? null;
+    return cellsOf(first)[indexOfCell(cell)] ?? null;
   }
 
   /** The header and title rows of the table a cell is in (once per table and pass), or null out of a table. */
@@ -1183,14 +1183,14 @@ export class StructureMemo {
     if (!row || !table || table.localName !== 'table') return null;
     let heads = this.headers.get(table);
     if (heads === undefined) {
-      const rows = (table as HTMLTableElement).rows;
+      const rows = rowsOf(table);
       const first = rows[0];
       heads = { header: null, title: null, plainFirst: first && !isHeaderRow(first) ? first : null };
       for (let i = 0; i < rows.length && heads.header === null; i++) {
         const r = rows[i] as HTMLTableRowElement;
         if (!isHeaderRow(r)) continue;
         if (!isTitleRow(r)) heads.header = r;
-        else if (heads.title === null && r.cells[0]?.localName === 'th') heads.title = r.cells[0] as HTMLTableCellElement;
+        else if (heads.title === null && cellsOf(r)[0]?.localName === 'th') heads.title = cellsOf(r)[0] as HTMLTableCellElement;
       }
       this.headers.set(table, heads);
     }
@@ -1350,6 +1350,30 @@ function leadingTitle(el: Element): Element | null {
 }
 
 /** A table row with a header cell: its columns' headings name the sections of the cells under them. */
+/**
+ * A table's own rows, as `HTMLTableElement.rows` lists them in a browser (some DOMs, happy-dom among them, list
+ * the rows of tables inside its cells too): a page laid out as a table keeps its columns' tables to themselves.
+ */
+export function rowsOf(table: Element): HTMLTableRowElement[] {
+  const out: HTMLTableRowElement[] = [];
+  for (const r of (table as HTMLTableElement).rows) if (r.parentElement === table || r.parentElement?.parentElement === table) out.push(r);
+  return out;
+}
+
+/** A row's own cells, as `HTMLTableRowElement.cells` lists them in a browser (rowsOf). */
+export function cellsOf(row: Element): HTMLTableCellElement[] {
+  const out: HTMLTableCellElement[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'td' || c.localName === 'th') out.push(c as HTMLTableCellElement);
+  return out;
+}
+
+/** A cell's place among its row's own cells, as `cellIndex` gives it in a browser (rowsOf). */
+function indexOfCell(cell: Element): number {
+  let i = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) if (c.localName === 'td' || c.localName === 'th') i++;
+  return i;
+}
+
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
@@ -1387,7 +1411,8 @@ function listColumnHead(cell: Element): Element | null {
 
 /** A table's title over its columns: one cell spanning them (`<tr><th colspan="4">Episodelijst</th></tr>`). */
 function isTitleRow(tr: HTMLTableRowElement): boolean {
-  return tr.cells.length === 1 && (tr.cells[0] as HTMLTableCellElement).colSpan > 1;
+  const cells = cellsOf(tr);
+  return cells.length === 1 && (cells[0] as HTMLTableCellElement).colSpan > 1;
 }
 
 /** An end-date column's header is looked for in a table's first rows only. */

@@ -15,7 +15,7 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import { classifyHeading, type Compiled } from './compile';
-import { hasLetter, isBlockTag, isEditable, isHeaderRow, isLetterCode, isPageRoot, isSkippedTag, type Block, type Enclosing } from './dom';
+import { cellsOf, hasLetter, isBlockTag, isEditable, isHeaderRow, isLetterCode, isPageRoot, isSkippedTag, rowsOf, type Block, type Enclosing } from './dom';
 import { BREAK, fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
@@ -241,7 +241,7 @@ export class ModuleColumns {
   private isRosterTable(table: Element): boolean {
     let verdict = this.rosters.get(table);
     if (verdict === undefined) {
-      const rows = (table as HTMLTableElement).rows;
+      const rows = rowsOf(table);
       let items = 0;
       let persons = 0;
       for (let i = 0; i < rows.length && items <= ITEMS_MAX; i++) {
@@ -249,8 +249,9 @@ export class ModuleColumns {
         if (isHeaderRow(row)) continue;
         let lettered = false;
         let person = false;
-        for (let j = 0; j < row.cells.length && !person; j++) {
-          const text = this.textOf(row.cells[j] as Element);
+        const cells = cellsOf(row);
+        for (let j = 0; j < cells.length && !person; j++) {
+          const text = this.textOf(cells[j] as Element);
           if (text !== null && !hasLetter(text)) continue;
           lettered = true;
           if (text !== null && text.length <= ROSTER_ITEM_CHARS_MAX && this.namesPerson(text)) person = true;

@@ -188,6 +188,13 @@ describe('rosters: lists of other patients', () => {
     expect(ids(fr)).toEqual([]);
     const nl = page('<div><h4>Probleemlijst</h4><ul><li>R95 COPD - actief sinds 2016</li><li>P74 Angststoornis - actief</li></ul><h4>Terugbellijst</h4><ol><li>mw. De Groot - uitslag spirometrie</li><li>dhr. Yilmaz - herhaalrecept, DM2</li><li>mw. Bos - hartfalen</li></ol></div>', 'nl');
     expect(ids(nl)).toEqual(['anxiety', 'copd']);
+    // A page laid out as a table: the roster is the table in one column's cell, not the layout around it.
+    const laidOut = page(
+      '<table><tr><td><div>Recalls due</div><table><tr><td>Diabetes annual review</td><td>PATEL R.</td></tr><tr><td>COPD review</td><td>MCKENZIE D.</td></tr><tr><td>Depression r/v</td><td>SINGH A.</td></tr></table></td>' +
+        '<td><dl><dt>Active</dt><dd>16 Mar 1998 Asthma (195967001)</dd><dd>09 Jun 2021 Generalised anxiety disorder</dd></dl></td></tr></table>',
+      'en',
+    );
+    expect(ids(laidOut)).toEqual(['anxiety', 'asthma']);
   });
 
   it("drops a drug from an item that names another patient, so it supports none of this patient's conditions", () => {
