@@ -84,7 +84,7 @@ export class ModuleColumns {
   around(b: Block, namesCondition: boolean): Element | null {
     const el = b.el;
     // An agenda written as lines of one block ("09:00 Dhr. Postma - AF, hypertensie<br>09:20 Mw. ...").
-    if (this.isRosterOfLines(b)) return el;
+    if (this.isRosterOfLines(b) || isDrawnTree(b.text)) return el;
     const text = this.itemText(b);
     const length = text === null ? Infinity : text.length;
     // An item too long for a roster is in none.
@@ -453,6 +453,29 @@ function isCell(el: Element): boolean {
   const name = el.localName;
   return name === 'td' || name === 'th';
 }
+
+/**
+ * A tree of screens drawn as text, a branch per line ("Clinical Tree\n├ Problems\n│  ├ PHQ-9\n│  └ Diabetic Foot
+ * Check"): a menu, as a folder tree of elements is. At least TREE_BRANCHES_MIN lines, and most of those with a
+ * letter, open with a branch.
+ */
+function isDrawnTree(text: string): boolean {
+  if (text.indexOf('\u251c') === -1 && text.indexOf('\u2514') === -1) return false;
+  let lines = 0;
+  let branches = 0;
+  for (const line of text.split(LINE_SPLIT)) {
+    if (!hasLetter(line)) continue;
+    lines++;
+    if (TREE_BRANCH.test(line)) branches++;
+  }
+  return branches >= TREE_BRANCHES_MIN && branches * 2 > lines;
+}
+
+/** A line's break in a block's text: one in its source, or one the walk made. */
+const LINE_SPLIT = new RegExp(`[\n${BREAK}]`);
+/** A line that opens with a tree's branch ("├ ", "└ "), under the trunks of the levels above ("│  ├ "). */
+const TREE_BRANCH = /^[\s\u2502]*[\u251c\u2514]/;
+const TREE_BRANCHES_MIN = 3;
 
 /** The table of the cell `el` is in or is, or null (a loop on tag names, cheaper than closest() here). */
 function tableOf(el: Element): Element | null {

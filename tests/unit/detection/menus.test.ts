@@ -74,6 +74,17 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page(tree('Reviews', 'Notes', ['Summary', 'Journal', 'Medication']), 'en'))).toContain('copd');
   });
 
+  it('reads a tree of screens drawn as text, a branch per line, as a menu (en, nl, fr)', () => {
+    const en = page('<div class="tree">Clinical Tree\n├ Problems\n├ Questionnaires\n│  ├ PHQ-9\n│  └ Diabetic Foot Check\n├ Care Plans\n│  ├ Heart Failure\n│  └ Hypertension\n└ Communications</div><p>Sore throat.</p>', 'en');
+    expect(ids(en)).toEqual([]);
+    const nl = page('<div>Dossier<br>├ Episodes<br>├ Zorgprogramma\'s<br>│  ├ Diabetes<br>│  └ COPD<br>└ Correspondentie</div><p>Otitis.</p>', 'nl');
+    expect(ids(nl)).toEqual([]);
+    const fr = page('<div class="arbre">Dossier\n├ Antécédents\n├ Suivis\n│  ├ Insuffisance cardiaque\n│  └ HTA\n└ Courriers</div><p>Entorse.</p>', 'fr');
+    expect(ids(fr)).toEqual([]);
+    // Lines of findings with a branch or two among them stay findings.
+    expect(ids(page('<div>Problems\n├ Asthma\nCOPD since 2015\nHypertension, treated</div>', 'en'))).toEqual(['asthma', 'copd', 'hypertension']);
+  });
+
   it('reads a tree of divs whose folders hold entries as one menu', () => {
     const tree = '<div class="tree"><div class="node">▸ Clinical Tree<div class="node">New Journal</div><div class="node">Summary</div><div class="node">Problems</div><div class="node">Care Plans</div><div class="node">▾ Clinical Templates<div class="node">Asthma</div><div class="node">COPD</div><div class="node">Heart Failure</div></div><div class="node">Recalls</div></div></div>';
     expect(ids(page(`${tree}<p>Essential hypertension.</p>`, 'en'))).toEqual(['hypertension']);
