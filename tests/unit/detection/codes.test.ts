@@ -20,6 +20,8 @@ describe('codes', () => {
     ['F33.1', ['depression']], ['F41.1', ['anxiety']], ['K58.9', ['ibs']], ['M15.0', ['osteoarthritis']], ['M17.1', ['osteoarthritis']],
     ['M19.9', ['osteoarthritis']], ['E66.9', ['obesity']], ['E66.01', ['obesity']], ['E66.3', []], ['G89.29', ['chronic_pain']], ['R52.2', ['chronic_pain']],
     ['G89.1', []], ['R52.0', []], ['E23.2', []], ['R73.03', []], ['O24.4', []], ['J30.2', []], ['I26.9', []],
+    // recurrent depressive disorder in remission (ICD-10 F33.4; ICD-10-CM F33.40-F33.42)
+    ['F33.4', []], ['F33.42', []], ['F33.9', ['depression']],
   ] as [string, ConditionId[]][])('ICD-10 %s by prefix -> %j', (code, want) => {
     expect(lookupIcd10(c, code).sort()).toEqual([...want].sort());
   });
