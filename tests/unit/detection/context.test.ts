@@ -88,6 +88,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Afgesloten: astma (2010).', 'asthma', 'historical'],
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
+  ['en', 'Imp: working dx IBS (mixed), review response to tx before coding.', 'ibs', 'possible'],
+  ['nl', 'Voorlopige diagnose PDS, beloop afwachten.', 'ibs', 'possible'],
+  ['fr', 'Diagnostic de travail : côlon irritable, à revoir.', 'ibs', 'possible'],
   // what it "sounds like" or "looks like" is an impression, not a diagnosis
   ['en', 'Symptoms sound like IBS but she has lost weight.', 'ibs', 'possible'],
   ['nl', 'Klachten lijken op PDS, maar ze is afgevallen.', 'ibs', 'possible'],
