@@ -59,6 +59,9 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'PMH: asthma in childhood, symptom-free since age 15.', 'asthma', 'historical'],
   ['nl', 'Voorgeschiedenis: astma in de kinderjaren, sinds het 15e jaar klachtenvrij.', 'asthma', 'historical'],
   // "now free of symptoms" after a past episode and its treatment: the episode is over
+  ['nl', 'Voorgeschiedenis: depressie (2005), destijds behandeld, sindsdien klachtenvrij.', 'depression', 'historical'],
+  ['en', 'Depression in 2005, treated at the time, symptom-free since then.', 'depression', 'historical'],
+  ['fr', 'Dépression en 2005, traitée à l\'époque, asymptomatique depuis lors.', 'depression', 'historical'],
   ['en', 'Depression 2019, sertraline at the time, now symptom-free.', 'depression', 'historical'],
   ['nl', 'Depressie in VG (2019), toen citalopram, nu geen klachten meer.', 'depression', 'historical'],
   ['fr', "Dépression en 2019, sertraline à l'époque, n'a plus de symptômes depuis 2021.", 'depression', 'historical'],
@@ -89,6 +92,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   // uncertainty -> possible, never confirmed
   ['en', 'Suspected COPD.', 'copd', 'possible'],
   ['en', 'Imp: working dx IBS (mixed), review response to tx before coding.', 'ibs', 'possible'],
+  ['fr', 'Impression : épisode dépressif majeur à r/o, revoir dans 2 sem.', 'depression', 'possible'],
   ['nl', 'Voorlopige diagnose PDS, beloop afwachten.', 'ibs', 'possible'],
   ['fr', 'Diagnostic de travail : côlon irritable, à revoir.', 'ibs', 'possible'],
   // what it "sounds like" or "looks like" is an impression, not a diagnosis
