@@ -729,7 +729,8 @@ export function isBold(tag: string): boolean {
 function isLabelWrapper(el: Element): boolean {
   const b = el.firstElementChild;
   if (b === null || b !== el.lastElementChild || !isBold(b.localName) || !BLOCK.has(el.localName)) return false;
-  return (b.textContent ?? '').length <= LINE_LABEL_CHARS_MAX && !hasOwnLetter(el);
+  // A note field's text is the clinician's, as they type it (bold too): never a label.
+  return (b.textContent ?? '').length <= LINE_LABEL_CHARS_MAX && !hasOwnLetter(el) && !isEditable(el);
 }
 
 /**

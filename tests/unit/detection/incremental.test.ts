@@ -251,6 +251,17 @@ describe('incremental detection (SPA)', () => {
     expect(step(() => (panel.textContent = 'CKD'))).toEqual(['copd']);
   });
 
+  it('never reads a note field as a label: bold typed in it heads nothing (a sequence an unseeded property run found)', () => {
+    const doc = loadHtml('<body><div contenteditable="true" id="n"><b>Active and past problems</b></div>Heart failure, NYHA II.<p>Asthma</p></body>');
+    const det = createDetector(doc, { adapters: [] });
+    const where = (r: DetectionResult | null) => r?.conditions.find((c) => c.id === 'heart_failure')?.evidence[0]?.where;
+    expect(where(det.detect())).toBe('text');
+    const note = doc.getElementById('n') as HTMLElement;
+    const typed = det.onMutations(mutateAndCollect(doc, () => note.prepend(Object.assign(doc.createElement('b'), { textContent: 'Mrs D Carver - COPD review' }), doc.createElement('br'))));
+    expect(typed).toBeNull();
+    expect(where(detectPage(doc, { adapters: [] }))).toBe('text');
+  });
+
   it("reads a row again when a yes / no box in one of its cells is ticked or unticked", () => {
     const doc = loadHtml('<body><table><tr><td>Hypertensie</td><td><input type="radio" name="h" id="ja"> ja <input type="radio" name="h" id="nee" checked> neen</td></tr></table><p>Astma</p></body>');
     const det = createDetector(doc, { adapters: [] });
