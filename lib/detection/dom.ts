@@ -1191,7 +1191,10 @@ export class StructureMemo {
         const r = rows[i] as HTMLTableRowElement;
         if (!isHeaderRow(r)) continue;
         if (!isTitleRow(r)) heads.header = r;
-        else if (heads.title === null && cellsOf(r)[0]?.localName === 'th') heads.title = cellsOf(r)[0] as HTMLTableCellElement;
+        else if (heads.title === null) {
+          const first = cellsOf(r)[0];
+          if (first?.localName === 'th') heads.title = first;
+        }
       }
       this.headers.set(table, heads);
     }
@@ -1357,21 +1360,30 @@ function leadingTitle(el: Element): Element | null {
  */
 export function rowsOf(table: Element): HTMLTableRowElement[] {
   const out: HTMLTableRowElement[] = [];
-  for (const r of (table as HTMLTableElement).rows) if (r.parentElement === table || r.parentElement?.parentElement === table) out.push(r);
+  for (const r of (table as HTMLTableElement).rows) {
+    // A row of the table itself, or of its head, body or foot.
+    if (r.parentElement === table || r.parentElement?.parentElement === table) out.push(r);
+  }
   return out;
+}
+
+/** A table cell: `td` or `th`. */
+export function isCell(el: Element): boolean {
+  const name = el.localName;
+  return name === 'td' || name === 'th';
 }
 
 /** A row's own cells, as `HTMLTableRowElement.cells` lists them in a browser (rowsOf). */
 export function cellsOf(row: Element): HTMLTableCellElement[] {
   const out: HTMLTableCellElement[] = [];
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'td' || c.localName === 'th') out.push(c as HTMLTableCellElement);
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) out.push(c as HTMLTableCellElement);
   return out;
 }
 
 /** A cell's place among its row's own cells, as `cellIndex` gives it in a browser (rowsOf). */
 function indexOfCell(cell: Element): number {
   let i = 0;
-  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) if (c.localName === 'td' || c.localName === 'th') i++;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) if (isCell(c)) i++;
   return i;
 }
 
@@ -1432,7 +1444,10 @@ export interface RowInfo {
   status: CellStatus | null;
   /** A table row or form term whose first cell names a relative ("Mother" | "COPD"): a family member's problem. */
   family: boolean;
-  /** A question left unanswered: its first cell asks ("Do you have diabetes?") and the cells after it are blank, or none of a cell's answer boxes is ticked. */
+  /**
+   * A question left unanswered: its first cell asks ("Do you have diabetes?") and the cells after it are blank,
+   * or none of a cell's answer boxes is ticked.
+   */
   unanswered: boolean;
   hasCode: boolean;
 }

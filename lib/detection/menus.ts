@@ -15,7 +15,20 @@
  * change agree: the detector re-reads a whole column when a change inside it may flip the verdict.
  */
 import { classifyHeading, type Compiled } from './compile';
-import { cellsOf, hasLetter, isBlockTag, isEditable, isHeaderRow, isLetterCode, isPageRoot, isSkippedTag, rowsOf, type Block, type Enclosing } from './dom';
+import {
+  cellsOf,
+  hasLetter,
+  isBlockTag,
+  isCell,
+  isEditable,
+  isHeaderRow,
+  isLetterCode,
+  isPageRoot,
+  isSkippedTag,
+  rowsOf,
+  type Block,
+  type Enclosing,
+} from './dom';
 import { BREAK, fold, squash } from './text';
 
 /** A menu entry is no longer than this: a longer item is text. */
@@ -447,11 +460,6 @@ function isLinkAlone(el: Element): boolean {
   if (el.localName === 'a') return true;
   const a = el.firstElementChild;
   return a !== null && a === el.lastElementChild && a.localName === 'a' && (a.textContent ?? '').length === (el.textContent ?? '').length;
-}
-
-function isCell(el: Element): boolean {
-  const name = el.localName;
-  return name === 'td' || name === 'th';
 }
 
 /**

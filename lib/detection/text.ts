@@ -90,8 +90,9 @@ export interface Tokens {
  * spaces is a ':' (it separates a label from what it says).
  * A '.' between two word characters (E11.9, 7.8) is not a sentence end, nor one after a person's title (`titles`,
  * of two letters or more: "mw.", "Mrs.") or after an initial that follows one ("Partner mw. A. Verhoeven: DM",
- * "Épouse Mme C. Martin : diabète"), nor a Read code's padding dots ("E2B.."), nor a row's dot leader ("........"). An arrow ("→", "->") is a soft
- * token of its own (ARROW): what scopes may not cross is decided in analyze.ts.
+ * "Épouse Mme C. Martin : diabète"), nor a Read code's padding dots ("E2B.."), nor a row's dot leader
+ * ("........"). An arrow ("→", "->") is a soft token of its own (ARROW): what scopes may not cross is decided in
+ * analyze.ts.
  */
 export function tokenize(folded: string, titles: ReadonlySet<string> = NO_TITLES): Tokens {
   const norm: string[] = [];
