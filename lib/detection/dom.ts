@@ -1186,12 +1186,14 @@ export class StructureMemo {
     if (heads === undefined) {
       const rows = rowsOf(table);
       const first = rows[0];
-      heads = { header: null, title: null, plainFirst: first && !isHeaderRow(first) ? first : null };
+      heads = { header: null, headerAt: -1, title: null, plainFirst: first && !isHeaderRow(first) ? first : null };
       for (let i = 0; i < rows.length && heads.header === null; i++) {
         const r = rows[i] as HTMLTableRowElement;
         if (!isHeaderRow(r)) continue;
-        if (!isTitleRow(r)) heads.header = r;
-        else if (heads.title === null) {
+        if (!isTitleRow(r)) {
+          heads.header = r;
+          heads.headerAt = i;
+        } else if (heads.title === null) {
           const first = cellsOf(r)[0];
           if (first?.localName === 'th') heads.title = first;
         }
@@ -1210,9 +1212,10 @@ export class StructureMemo {
       const head = listColumnHead(cell);
       return head !== null && this.isEndHeading(head);
     }
-    const th = this.headerCell(cell) ?? this.firstRowCell(cell);
-    const header = th?.parentElement as HTMLTableRowElement | undefined;
-    return th != null && header !== undefined && header.rowIndex < HEADER_ROWS_MAX && this.isEndHeading(th);
+    const header = this.headerCell(cell);
+    if (header !== null) return (this.tableHeads(cell)?.headerAt ?? HEADER_ROWS_MAX) < HEADER_ROWS_MAX && this.isEndHeading(header);
+    const first = this.firstRowCell(cell);
+    return first !== null && this.isEndHeading(first);
   }
 
   /** True when a column's heading names an end date ("Einde", "End date", "Date de fin"). */
@@ -1404,6 +1407,8 @@ interface PassedOver {
 /** A table's header row (its columns' headings) and the header cell of its title row, before its header row. */
 interface TableHeads {
   header: HTMLTableRowElement | null;
+  /** The header row's place among the table's own rows (rowsOf; `rowIndex` counts nested tables' rows in some DOMs). */
+  headerAt: number;
   title: HTMLTableCellElement | null;
   /** The first row when it has plain cells only: many EHRs write their column headings ("Einde") in `<td>`s. */
   plainFirst: HTMLTableRowElement | null;

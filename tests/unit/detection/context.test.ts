@@ -741,6 +741,12 @@ describe('context rules, table-driven in en / nl / fr', () => {
       expect(r.conditions.map((x) => x.id), end).toEqual(['hypertension']);
       expect(r.ruledOut.find((x) => x.id === 'depression')?.evidence[0]?.context, end).toBe('historical');
     }
+    // The header row's place counts the table's own rows, not those of a table inside a cell above it.
+    const nested = loadHtml(
+      '<body><table><tr><td colspan="2"><table><tr><td>Dr A</td></tr><tr><td>Dr B</td></tr><tr><td>Dr C</td></tr></table></td></tr>' +
+        '<tr><th>Problem</th><th>End date</th></tr><tr><td>Depression</td><td>2016</td></tr><tr><td>Hypertension</td><td></td></tr></table></body>',
+    );
+    expect(detectPage(nested, { adapters: [] }).conditions.map((x) => x.id)).toEqual(['hypertension']);
   });
 
   it('lists of other patients and audit banners are not about the patient', () => {
