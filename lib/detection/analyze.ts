@@ -200,9 +200,10 @@ function markAppositions(trigs: TrigHit[], tk: Tokens, text: string, taken: bool
 function markBracketAfter(trigs: TrigHit[], tk: Tokens, text: string): void {
   for (const t of trigs) {
     if (t.trig.rel === undefined || t.appositionEnd !== undefined) continue;
-    const m = BRACKET_AFTER.exec(text.slice(tk.end[t.e - 1] as number, (tk.end[t.e - 1] as number) + BRACKET_AFTER_REACH));
+    const at = tk.end[t.e - 1] as number;
+    const m = BRACKET_AFTER.exec(text.slice(at, at + BRACKET_AFTER_REACH));
     if (m === null) continue;
-    const close = (tk.end[t.e - 1] as number) + m[0].length;
+    const close = at + m[0].length;
     let k = t.e;
     while (k < tk.start.length && (tk.start[k] as number) < close) k++;
     t.appositionEnd = k;

@@ -1356,7 +1356,6 @@ function leadingTitle(el: Element): Element | null {
   return first;
 }
 
-/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
 /**
  * A table's own rows, as `HTMLTableElement.rows` lists them in a browser (some DOMs, happy-dom among them, list
  * the rows of tables inside its cells too): a page laid out as a table keeps its columns' tables to themselves.
@@ -1390,6 +1389,7 @@ function indexOfCell(cell: Element): number {
   return i;
 }
 
+/** A table row with a header cell: its columns' headings name the sections of the cells under them. */
 export function isHeaderRow(tr: Element): boolean {
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th') return true;
   return false;
@@ -1430,7 +1430,7 @@ function listColumnHead(cell: Element): Element | null {
 /** A table's title over its columns: one cell spanning them (`<tr><th colspan="4">Episodelijst</th></tr>`). */
 function isTitleRow(tr: HTMLTableRowElement): boolean {
   const cells = cellsOf(tr);
-  return cells.length === 1 && (cells[0] as HTMLTableCellElement).colSpan > 1;
+  return cells.length === 1 && (cells[0]?.colSpan ?? 0) > 1;
 }
 
 /** An end-date column's header is looked for in a table's first rows only. */

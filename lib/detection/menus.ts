@@ -433,9 +433,14 @@ const WRAPPER: Item = { kind: 'wrapper' };
 const TOO_LONG: Item = { kind: 'too long' };
 const BLANK: Item = { kind: 'blank' };
 
-/** A roster's count: at least PERSONS_MIN of its items (a list's, a table's rows, a block's lines) name a person, and over half. */
+/** A roster's count: at least PERSONS_MIN of its items (a list's, a table's rows, a block's lines) name a person. */
 function mostlyPersons(persons: number, items: number): boolean {
-  return persons >= PERSONS_MIN && persons * 2 > items;
+  return mostly(persons, items, PERSONS_MIN);
+}
+
+/** At least `min` of `items` count, and over half of them. */
+function mostly(hits: number, items: number, min: number): boolean {
+  return hits >= min && hits * 2 > items;
 }
 
 /** A menu: screens named by several of its entries, or an index (see the top of this file). */
@@ -476,7 +481,7 @@ function isDrawnTree(text: string): boolean {
     lines++;
     if (TREE_BRANCH.test(line)) branches++;
   }
-  return branches >= TREE_BRANCHES_MIN && branches * 2 > lines;
+  return mostly(branches, lines, TREE_BRANCHES_MIN);
 }
 
 /** A line's break in a block's text: one in its source, or one the walk made. */
