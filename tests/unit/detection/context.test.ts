@@ -133,6 +133,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', '?COPD. Asthma less likely (no atopy).', 'asthma', 'negated'],
   ['nl', 'Verdenking COPD. DD astma minder waarschijnlijk.', 'asthma', 'negated'],
   ['fr', 'Suspicion de BPCO. Asthme moins probable.', 'asthma', 'negated'],
+  ['en', 'No reversibility -> asthma not felt likely, ACO not diagnosed.', 'asthma', 'negated'],
+  ['en', 'Angina not thought likely: pain reproducible on palpation.', 'chd', 'negated'],
+  ['nl', 'Astma wordt niet waarschijnlijk geacht, geen reversibiliteit.', 'asthma', 'negated'],
+  ['fr', 'Un asthme ne semble pas probable, pas de réversibilité.', 'asthma', 'negated'],
   // a test planned "to confirm" or "to exclude" a condition leaves it open
   ['en', 'Likely IBS-M; please exclude IBD before we confirm IBS.', 'ibs', 'possible'],
   ['en', 'Repeat eGFR to confirm kidney disease before adding to CKD registry.', 'ckd', 'possible'],
