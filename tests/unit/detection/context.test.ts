@@ -453,6 +453,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'TA 142/88 ; HTA limite, à recontrôler.', 'hypertension', 'possible'],
   ['nl', 'Depressieve episode in 2018, behandeld met escitalopram en CGT, volledig hersteld.', 'depression', 'historical'],
   ['en', 'Depressive episode 2015, treated with sertraline and CBT, fully recovered.', 'depression', 'historical'],
+  // an episode's story may run long before its end is told (round 45)
+  ['en', 'Postnatal depression after 1st baby (2019) - treated, discharged from perinatal MH team 2020, fully recovered.', 'depression', 'historical'],
+  ['nl', 'Postnatale depressie na eerste kind (2019), behandeld, in 2020 ontslagen uit de zorg van het team, volledig hersteld.', 'depression', 'historical'],
+  ['fr', "Dépression du post-partum (2019), traitée par sertraline, suivie en psychiatrie périnatale jusqu'en 2020, complètement guérie.", 'depression', 'historical'],
   ['fr', 'Échelle HAD : anxiété 7, dépression 6.', 'depression', 'hypothetical'],
   ['en', 'Urine ACR raised twice - possible early diabetic kidney disease.', 'ckd', 'possible'],
   // rounds 18-19: excluded and unlikely, asking whether, queried, ended, guideline titles, Quebec abbreviations
