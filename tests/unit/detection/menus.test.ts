@@ -326,6 +326,13 @@ describe('bold labels that name a section', () => {
     expect(ids(references)).toEqual([]);
     const referentiel = page('<div>Référentiel : HAS - Guide parcours insuffisance cardiaque · SFGG - Dépression du sujet âgé</div><p>Entorse.</p>', 'fr');
     expect(ids(referentiel)).toEqual([]);
+    // the publisher's name alone heads a line of its guidelines (round 45)
+    const publishers = [
+      page('<p>Sore throat.</p><p>NICE <a href="#">Asthma</a> · <a href="#">COPD</a> · <a href="#">Type 2 diabetes</a></p>', 'en'),
+      page('<p>Keelpijn.</p><p>NHG-Standaard <a href="#">Acute keelpijn</a> · <a href="#">Astma bij volwassenen</a> · <a href="#">COPD</a></p>', 'nl'),
+      page('<p>Angine.</p><p>HAS <a href="#">Asthme</a> · <a href="#">BPCO</a> · <a href="#">Diabète de type 2</a></p>', 'fr'),
+    ];
+    expect(publishers.map(ids)).toEqual([[], [], []]);
     // Quebec's word for a chart's templates
     const gabarits = page('<div><h6>Gabarits</h6><a href="#">Suivi MPOC</a><a href="#">Suivi diabète (DB2)</a><a href="#">Insuffisance cardiaque</a></div><p>Entorse.</p>', 'fr');
     expect(ids(gabarits)).toEqual([]);
