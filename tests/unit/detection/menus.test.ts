@@ -92,6 +92,13 @@ describe('menu columns the page does not mark as navigation', () => {
     expect(ids(page('<div>▾ Chronic problems<div>Asthma</div><div>COPD</div></div>', 'en'))).toEqual(['asthma', 'copd']);
   });
 
+  it("reads SystmOne's clinical tree by its own node names ('Patient Home', 'Test Requests', 'Communications & Letters') as a menu", () => {
+    const nodes = ['Auto-Consultation', 'New Journal', 'Patient Home', 'Summary'].map((n) => `<div>${n}</div>`).join('');
+    const plans = '<div><b>Care Plans</b><div>Asthma</div><div>CHD</div><div>COPD</div><div>Diabetes</div><div>CKD</div></div>';
+    const more = ['Questionnaires', 'Medication', 'Repeat Templates', 'Test Requests', 'Communications &amp; Letters'].map((n) => `<div>${n}</div>`).join('');
+    expect(ids(page(`<div id="tree">${nodes}${plans}${more}</div><p>Sore throat.</p>`, 'en'))).toEqual([]);
+  });
+
   it("reads a bar of Dutch care programmes as a menu: 'CVRM', 'GGZ', 'Ouderen' are the HIS's modules (nl)", () => {
     const bar = '<div id="mods"><span>Diabetes</span><span>COPD</span><span>Astma</span><span>CVRM</span><span>Hartfalen</span><span>GGZ / depressie</span><span>Obesitas (GLI)</span><span>Ouderen</span></div>';
     expect(ids(page(`${bar}<p>Verruca plantaris.</p>`, 'nl'))).toEqual([]);
