@@ -111,6 +111,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'Insuffisance cardiaque ?', 'heart_failure', 'possible'],
   // "débutant(e)" (early) follows its noun: it makes that one possible, not the next one
   ['fr', 'BPCO débutante.', 'copd', 'possible'],
+  // a status word after the problem's name, as a badge writes it (round 46)
+  ['nl', 'COPD vermoedelijk - 45 pakjaren, longfunctie gepland.', 'copd', 'possible'],
+  ['en', 'COPD suspected - 45 pack-years, spirometry planned.', 'copd', 'possible'],
+  ['fr', 'BPCO suspectée - 45 PA, EFR prévue.', 'copd', 'possible'],
   ['fr', 'Néphropathie débutante - IRC stade 3a (DFG 50).', 'ckd', 'confirmed'],
   ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
