@@ -18,8 +18,12 @@ const PARTS = /\s[-–—·|/]\s|,/;
 /** A label before a colon at a part's start ("confirmation: ruled out"), its words in group 1. */
 const STATUS_LABEL = /^\s*([a-z][a-z ]{0,30}?)\s*:\s*/;
 const STATUS_PUNCT = /[().\-–:]+/g;
-/** A date, year or code after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018", "probable n18.9". */
-const TRAILING_DATE_OR_CODE = /(\s+(?:since|sinds|sedert|depuis|from|vanaf))?(\s+(?:\d[\d/]*|[a-z]\d{2}(?:\.[0-9a-z]{1,4})?))+$/;
+/**
+ * A date, year or code after a status: "résolu 2021", "closed 03/2019", "inactif depuis 2018", "probable n18.9",
+ * "Ended 30-Jan-2014", "Résolu le 3 févr. 2020" (a month's name among the numbers, en/nl/fr, folded).
+ */
+const TRAILING_DATE_OR_CODE =
+  /(\s+(?:since|sinds|sedert|depuis|from|vanaf|on|op|le))?(\s+(?:\d[\d/]*|[a-z]\d{2}(?:\.[0-9a-z]{1,4})?|(?:jan|feb|fev|mar|mrt|apr|avr|may|mai|jun|jui|jul|aug|aou|sep|oct|okt|nov|dec)[a-z]*))+$/;
 /** A cell that is a closed period, "2010-2019", "02/2018 – 09/2019": the problem has ended. */
 const CLOSED_PERIOD = /^\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*[-–—]\s*(?:\d{1,2}[-/.]){0,2}\d{4}\s*$/;
 
