@@ -90,6 +90,8 @@ export interface Compiled {
   honorifics: Set<string>;
   /** Words that name a section only in a heading of at most two words (shortHeadingWords), folded. */
   shortHeadingWords: Set<string>;
+  /** Words that make a heading naming programmes the patient's own (enrolment), folded, tokens space-separated. */
+  enrolment: Set<string>;
   hints: Map<string, Language>;
   /** Per condition, where its weak-only evidence goes when that condition is established (weakYieldsTo). */
   yields: Map<ConditionId, ConditionId[]>;
@@ -289,8 +291,9 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
   const shortHeadingWords = new Set(rules.shortHeadingWords.map(fold));
+  const enrolment = new Set(LANGUAGES.flatMap((lang) => rules.enrolment?.[lang] ?? []).map((w) => phraseTokens(w).join(' ')));
 
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, shortHeadingWords, hints });
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, shortHeadingWords, enrolment, hints });
 }
 
 /** The first words of phrases whose tokens are space-separated. */
@@ -321,8 +324,8 @@ export function compileWith(defs: ConditionDefinition[], base: Compiled): Compil
   const root = newNode();
   const tables = compileConditions(defs, root);
   for (const [path, pays] of triePaths(base.root, (p) => p.t === 'trig' || p.t === 'cue' || p.t === 'stop')) for (const p of pays) insert(root, path, p);
-  const { sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, hints } = base;
-  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, hints });
+  const { sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, enrolment, hints } = base;
+  return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads, honorifics, shortHeadingWords, enrolment, hints });
 }
 
 // ---- Prefilter: one prefix-factored regex of the first words of all terms, medication names and code shapes ----
@@ -487,10 +490,10 @@ function classifyUncached(c: Compiled, text: string): Set<SectionKind> {
       if (out.has(k)) break;
     }
   }
+  const joined = ` ${words.join(' ')} `;
   // "Active and past problems": a list of both kinds, where each row's status says which.
-  if (out.has('historical')) {
-    const joined = ` ${words.join(' ')} `;
-    for (const w of c.rowActive) if (joined.includes(` ${w} `)) out.delete('historical');
-  }
+  if (out.has('historical')) for (const w of c.rowActive) if (joined.includes(` ${w} `)) out.delete('historical');
+  // "Deelname zorgprogramma": the programmes the patient is in, not the practice's list of them.
+  if (out.has('reference')) for (const w of c.enrolment) if (joined.includes(` ${w} `)) out.delete('reference');
   return out;
 }

@@ -39,6 +39,7 @@ export interface Portable {
   modules: string;
   honorifics: string;
   shortHeadingWords: string;
+  enrolment: string;
   hints: [string, Language][];
 }
 
@@ -126,6 +127,7 @@ export function toPortable(c: Compiled): string {
     modules: joined(c.modules),
     honorifics: joined(c.honorifics),
     shortHeadingWords: joined(c.shortHeadingWords),
+    enrolment: joined(c.enrolment),
     hints: [...c.hints],
   };
   return JSON.stringify(p);
@@ -174,6 +176,7 @@ export function fromPortable(json: string): Compiled {
     moduleHeads: headsOf(split(p.modules)),
     honorifics: new Set(split(p.honorifics)),
     shortHeadingWords: new Set(split(p.shortHeadingWords)),
+    enrolment: new Set(split(p.enrolment)),
     hints: new Map(p.hints),
   };
 }

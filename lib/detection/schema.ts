@@ -133,6 +133,12 @@ export const ContextRulesSchema = z.object({
    */
   chartModules: PerLang(z.array(z.string())),
   /**
+   * Words that make a heading naming the practice's programmes or registers the patient's own ("Deelname
+   * zorgprogramma", "Enrolled care programmes", "Inscription trajet de soins"): the list under it is what the
+   * patient takes part in, not a column of modules or a reference.
+   */
+  enrolment: PerLang(z.array(z.string())).optional(),
+  /**
    * Titles before a person's name ("Mrs", "Dhr.", "Mme"): a column whose items mostly open with one
    * ("08:30 Mme Rochat C. - contrôle asthme") lists other patients, an agenda or a call list (menus.ts).
    */

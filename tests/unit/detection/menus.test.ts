@@ -675,4 +675,13 @@ describe('leaf labels: a short line alone in a styled div or paragraph', () => {
     expect(ids(form('Familiale anamnese', 'Diabetes type 2 (moeder)', 'Artrose', 'nl'))).toEqual(['osteoarthritis']);
     expect(ids(form('Anamnèse familiale', 'Diabète de type 2 (mère)', 'Arthrose', 'fr'))).toEqual(['osteoarthritis']);
   });
+
+  it("reads the programmes a heading says the patient takes part in as theirs, not as the practice's list (en, nl, fr)", () => {
+    const card = (label: string, boxes: string, lang: string) => page(`<div class="kader"><div class="h">${label}</div><div>${boxes}</div></div>`, lang);
+    expect(ids(card('Deelname zorgprogramma', '[x] COPD &nbsp; [ ] Astma &nbsp; [ ] DM2', 'nl'))).toEqual(['copd']);
+    expect(ids(card('Enrolled care programmes', '[x] COPD &nbsp; [ ] Asthma &nbsp; [ ] Diabetes', 'en'))).toEqual(['copd']);
+    expect(ids(card('Inscription aux programmes de soins', '[x] BPCO &nbsp; [ ] Asthme &nbsp; [ ] Diabète', 'fr'))).toEqual(['copd']);
+    // Without such a word the heading names the practice's programmes, a reference.
+    expect(ids(card('Zorgprogramma', '[x] COPD &nbsp; [ ] Astma', 'nl'))).toEqual([]);
+  });
 });
