@@ -1509,10 +1509,41 @@ function termOf(dd: Element): Element | null {
   return e && e.localName === 'dt' ? e : null;
 }
 
-/** A term followed by several descriptions: it heads a list of items, each a row of its own. */
+/**
+ * A term followed by several descriptions: it heads a list of items, each a row of its own, unless they are its
+ * row's cells (describesRow).
+ */
 function headsItems(dt: Element): boolean {
-  return dt.nextElementSibling?.localName === 'dd' && dt.nextElementSibling.nextElementSibling?.localName === 'dd';
+  const second = dt.nextElementSibling?.nextElementSibling;
+  return dt.nextElementSibling?.localName === 'dd' && second?.localName === 'dd' && !describesRow(dt);
 }
+
+/** A description this short may be a date or a badge of its term's row. */
+const ROW_CELL_CHARS_MAX = 40;
+
+/**
+ * True when a term's descriptions are the cells of its row, as a problem list written as a description list
+ * lays them out (`<dt>Depressie postpartum</dt><dd>2014</dd><dd><span class="pill">inactief - hersteld</span></dd>`):
+ * each is short and states a date or is a badge alone, and one states a date.
+ */
+function describesRow(dt: Element): boolean {
+  let dated = false;
+  for (let dd = dt.nextElementSibling; dd && dd.localName === 'dd'; dd = dd.nextElementSibling) {
+    const text = dd.textContent ?? '';
+    if (text.length > ROW_CELL_CHARS_MAX) return false;
+    if (statesDate(text)) dated = true;
+    else if (!isBadgeAlone(dd)) return false;
+  }
+  return dated;
+}
+
+/** An element holding one inline element (`<span class="pill">actief</span>`), no link, and no text of its own. */
+function isBadgeAlone(el: Element): boolean {
+  const only = el.firstElementChild;
+  return only !== null && only === el.lastElementChild && BADGE_TAGS.has(only.localName) && !hasOwnLetter(el);
+}
+
+const BADGE_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'mark']);
 
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
@@ -1629,8 +1660,7 @@ function rowInfo(
   else if (row.localName === 'dt') {
     // The term and its description are the cells (a term heading several items is a row alone).
     cell(row);
-    const dd = row.nextElementSibling;
-    if (dd?.localName === 'dd' && !headsItems(row)) cell(dd);
+    if (!headsItems(row)) for (let dd = row.nextElementSibling; dd && dd.localName === 'dd'; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
   return {
     status,

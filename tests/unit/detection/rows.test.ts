@@ -258,6 +258,22 @@ describe('forms: a description list term and its description, a table row answer
     expect(state(detectPage(doc, { adapters: [] }), 't2dm')).toBe('current');
   });
 
+  it.each([
+    ['en', 'Postnatal depression', 'Jun 2014', 'inactive - recovered'],
+    ['nl', 'Depressie postpartum', '2014', 'inactief - hersteld'],
+    ['fr', 'Dépression du post-partum', 'depuis 2014', 'inactif - guérie'],
+  ])('[%s] a term with a date and a badge after it: the descriptions are its row\'s cells', (lang, term, date, badge) => {
+    const doc = loadHtml(
+      `<html lang="${lang}"><body><h2>PMH</h2><dl><dt>${term}</dt><dd id="d">${date}</dd><dd><span class="pill">${badge}</span></dd></dl></body></html>`,
+    );
+    const det = createDetector(doc, { adapters: [] });
+    expect(state(det.detect(), 'depression')).toBe('historical');
+    // A description that states no date: the term heads items again, read as such incrementally too.
+    const changed = det.onMutations(mutateAndCollect(doc, () => ((doc.getElementById('d') as Element).textContent = 'see letter')));
+    expect(changed && state(changed, 'depression')).toBe('current');
+    expect(state(detectPage(doc, { adapters: [] }), 'depression')).toBe('current');
+  });
+
   it('reads a status badge before a code and a comment set off by a long dash', () => {
     const r = detectPage(form('en', [['Chronic kidney disease', '<span class="pill">Probable</span> N18.9 &mdash; to be confirmed at 3 months'], ['Heart failure', 'Confirmed I50.0 &mdash; echo 2022']]));
     expect(r.conditions.map((x) => `${x.id}:${x.status}`).sort()).toEqual(['ckd:possible', 'heart_failure:confirmed']);
