@@ -194,7 +194,8 @@ export function conclude(
   const yielded = new Set<ConditionId>();
   const received = new Map<ConditionId, Mention[]>();
   for (const [id, d] of decisions) {
-    if (d.basis !== 'weak') continue;
+    // Generic words only ("diabetes", "?diabetic"), said or suspected: the established specific condition's.
+    if (d.basis !== 'weak' && !(d.basis === 'uncertain' && d.evidence.every((m) => m.weak || m.ev.kind === 'medication'))) continue;
     for (const target of c.yields.get(id) ?? []) {
       const t = decisions.get(target);
       if (t && (t.basis === 'structured' || t.basis === 'strong')) {

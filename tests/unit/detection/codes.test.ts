@@ -147,6 +147,14 @@ describe('terms, abbreviations and look-alikes', () => {
   it('generic diabetes goes to type 1 when type 1 is established', () => {
     expect(ids('Type 1 diabetes since age 9. Diabetes review today.', 'en')).toEqual(['t1dm:confirmed']);
   });
+
+  it('a diabetes only suspected as a cause goes to type 1 too, when type 1 is established (en, nl, fr)', () => {
+    expect(ids('1. CKD G3b, probably diabetic. 2. Type 1 diabetes since 1989, insulin pump.', 'en')).toEqual(['ckd:confirmed', 't1dm:confirmed']);
+    expect(ids('1. CNS G3b, vermoedelijk diabetisch. 2. Diabetes mellitus type 1 sinds 1989, insulinepomp.', 'nl')).toEqual(['ckd:confirmed', 't1dm:confirmed']);
+    expect(ids("1. IRC G3b d'origine probablement diabétique. 2. Diabète de type 1 depuis 1989, pompe à insuline.", 'fr')).toEqual(['ckd:confirmed', 't1dm:confirmed']);
+    // Without type 1, the suspicion stands.
+    expect(ids("IRC G3b d'origine probablement diabétique.", 'fr')).toContain('t2dm:possible');
+  });
 });
 
 describe('condition data', () => {
