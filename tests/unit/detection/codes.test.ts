@@ -144,6 +144,11 @@ describe('terms, abbreviations and look-alikes', () => {
     expect(ids('Suikerziekte, metformine 850 mg', 'nl')).toEqual(['t2dm:confirmed']);
   });
 
+  it('reads a CKD stage written onto the abbreviation ("CKD4", "CKD3a")', () => {
+    expect(ids('f/u CKD4 - eGFR 24 (was 27 in Oct), ACR 38.', 'en')).toEqual(['ckd:confirmed']);
+    expect(ids('CKD3a, eGFR 52. Controle over 6 mnd.', 'nl')).toEqual(['ckd:confirmed']);
+  });
+
   it('generic diabetes goes to type 1 when type 1 is established', () => {
     expect(ids('Type 1 diabetes since age 9. Diabetes review today.', 'en')).toEqual(['t1dm:confirmed']);
   });
