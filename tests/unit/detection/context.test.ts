@@ -115,6 +115,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'COPD vermoedelijk - 45 pakjaren, longfunctie gepland.', 'copd', 'possible'],
   ['en', 'COPD suspected - 45 pack-years, spirometry planned.', 'copd', 'possible'],
   ['fr', 'BPCO suspectée - 45 PA, EFR prévue.', 'copd', 'possible'],
+  // the patient's own name for it is no diagnosis (round 48)
+  ['en', "67M. Pt calls it 'my asthma' but spirometry shows fixed obstruction.", 'asthma', 'hypothetical'],
+  ['nl', "Pt noemt het zelf 'mijn astma', maar spirometrie past bij COPD.", 'asthma', 'hypothetical'],
+  ['fr', 'Le patient appelle ça « son asthme », mais la spirométrie montre une BPCO.', 'asthma', 'hypothetical'],
   ['fr', 'Néphropathie débutante - IRC stade 3a (DFG 50).', 'ckd', 'confirmed'],
   ['nl', 'Beginnende artrose.', 'osteoarthritis', 'possible'],
   ['en', 'Incipient heart failure.', 'heart_failure', 'possible'],
