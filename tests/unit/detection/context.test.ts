@@ -115,6 +115,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'COPD vermoedelijk - 45 pakjaren, longfunctie gepland.', 'copd', 'possible'],
   ['en', 'COPD suspected - 45 pack-years, spirometry planned.', 'copd', 'possible'],
   ['fr', 'BPCO suspectée - 45 PA, EFR prévue.', 'copd', 'possible'],
+  // a form's field answered "not known" (Flemish "niet gekend"), right after it (round 48)
+  ['nl', 'Oorzaak: vermoedelijk hypertensieve nefropathie.\nDiabetes: niet gekend.', 't2dm', 'negated'],
+  ['fr', 'Diabète : non connu. HTA traitée.', 't2dm', 'negated'],
+  ['en', 'Diabetes: none known. HTN on ramipril.', 't2dm', 'negated'],
   // the patient's own name for it is no diagnosis (round 48)
   ['en', "67M. Pt calls it 'my asthma' but spirometry shows fixed obstruction.", 'asthma', 'hypothetical'],
   ['nl', "Pt noemt het zelf 'mijn astma', maar spirometrie past bij COPD.", 'asthma', 'hypothetical'],
