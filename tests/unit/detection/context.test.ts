@@ -115,6 +115,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'COPD vermoedelijk - 45 pakjaren, longfunctie gepland.', 'copd', 'possible'],
   ['en', 'COPD suspected - 45 pack-years, spirometry planned.', 'copd', 'possible'],
   ['fr', 'BPCO suspectée - 45 PA, EFR prévue.', 'copd', 'possible'],
+  // someone "suspects" it (round 48)
+  ['nl', 'Sinds vorige week oedeem. HA vermoedt hartfalen -> furosemide gestart, echo gepland.', 'heart_failure', 'possible'],
+  ['en', 'Ankle oedema since last week. GP suspects heart failure, furosemide started, echo booked.', 'heart_failure', 'possible'],
+  ['fr', "Œdèmes depuis une semaine. Le MT soupçonne une insuffisance cardiaque, furosémide débuté.", 'heart_failure', 'possible'],
   // a form's field answered "not known" (Flemish "niet gekend"), right after it (round 48)
   ['nl', 'Oorzaak: vermoedelijk hypertensieve nefropathie.\nDiabetes: niet gekend.', 't2dm', 'negated'],
   ['fr', 'Diabète : non connu. HTA traitée.', 't2dm', 'negated'],

@@ -318,6 +318,13 @@ describe('bold labels that name a section', () => {
       page('<div style="background:#036;color:#fff">Afdelingslijst – Interne B</div><table><tr><td>201</td><td>BAKKER Anne, 84</td><td>hartfalen</td></tr><tr><td>202</td><td>DE JONG Kees, 71</td><td>COPD-exacerbatie</td></tr></table><p>Pneumonie.</p>', 'nl'),
     ];
     expect(wardLists.map(ids)).toEqual([[], []]);
+    // the day's home visits under the waiting room (round 48)
+    const homeVisits = [
+      page('<div><div style="font-weight:bold">Home visits</div><div>14:00 Mrs Clarke - heart failure, oedema</div></div><p>Sore throat.</p>', 'en'),
+      page('<div><div style="font-weight:bold">Huisbezoeken</div><div>14:00 Mevr. Claes - hartfalen, oedeem</div></div><p>Keelpijn.</p>', 'nl'),
+      page('<div><div style="font-weight:bold">Visites à domicile</div><div>14h00 Mme Claes - insuffisance cardiaque, œdèmes</div></div><p>Angine.</p>', 'fr'),
+    ];
+    expect(homeVisits.map(ids)).toEqual([[], [], []]);
     const maintenance = page('<div class="h">Health Maintenance</div><table><tr><th>Topic</th><th>Status</th></tr><tr><td>Diabetic eye exam</td><td>Not applicable</td></tr></table><p>Sore throat.</p>', 'en');
     expect(ids(maintenance)).toEqual([]);
   });
