@@ -115,6 +115,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'COPD vermoedelijk - 45 pakjaren, longfunctie gepland.', 'copd', 'possible'],
   ['en', 'COPD suspected - 45 pack-years, spirometry planned.', 'copd', 'possible'],
   ['fr', 'BPCO suspectée - 45 PA, EFR prévue.', 'copd', 'possible'],
+  // a questionnaire's title is no finding: the test is a look-alike (round 48)
+  ['en', 'Asthma Control Test (ACT) - not completed.', 'asthma', 'absent'],
+  ['nl', 'Astma Controle Test (ACT) - niet ingevuld.', 'asthma', 'absent'],
+  ['fr', "Test de contrôle de l'asthme (ACT) - non rempli.", 'asthma', 'absent'],
   // someone "suspects" it (round 48)
   ['nl', 'Sinds vorige week oedeem. HA vermoedt hartfalen -> furosemide gestart, echo gepland.', 'heart_failure', 'possible'],
   ['en', 'Ankle oedema since last week. GP suspects heart failure, furosemide started, echo booked.', 'heart_failure', 'possible'],
