@@ -119,6 +119,13 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Asthma Control Test (ACT) - not completed.', 'asthma', 'absent'],
   ['nl', 'Astma Controle Test (ACT) - niet ingevuld.', 'asthma', 'absent'],
   ['fr', "Test de contrôle de l'asthme (ACT) - non rempli.", 'asthma', 'absent'],
+  // a fear of getting it; "not yet diagnosed", Quebec's "NYD" (round 48)
+  ['fr', "Ancien fumeur. Inquiet d'avoir une MPOC comme son père.", 'copd', 'hypothetical'],
+  ['nl', 'Ex-roker. Bang om COPD te krijgen zoals zijn vader.', 'copd', 'hypothetical'],
+  ['en', 'Ex-smoker. Worried about getting COPD like his father.', 'copd', 'hypothetical'],
+  ['fr', 'GAD-7 à 12. Trouble anxieux NYD - à réévaluer avec son MD.', 'anxiety', 'possible'],
+  ['en', 'GAD-7 12. Anxiety disorder not yet diagnosed - reassess.', 'anxiety', 'possible'],
+  ['nl', 'GAD-7 12. Angststoornis nog niet vastgesteld, herevaluatie.', 'anxiety', 'possible'],
   // someone "suspects" it (round 48)
   ['nl', 'Sinds vorige week oedeem. HA vermoedt hartfalen -> furosemide gestart, echo gepland.', 'heart_failure', 'possible'],
   ['en', 'Ankle oedema since last week. GP suspects heart failure, furosemide started, echo booked.', 'heart_failure', 'possible'],
