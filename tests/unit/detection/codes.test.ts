@@ -142,6 +142,12 @@ describe('terms, abbreviations and look-alikes', () => {
     expect(ids('Diabetes review. Metformin 500 mg.', 'en')).toEqual(['t2dm:confirmed']);
     expect(ids('Diabetes review. A10BA02.', 'en')).toEqual(['t2dm:confirmed']);
     expect(ids('Suikerziekte, metformine 850 mg', 'nl')).toEqual(['t2dm:confirmed']);
+    // Insulin lowers glucose too: a diabetes of no stated type on it is confirmed (type 2, the usual one).
+    expect(ids('Diabetes on insulin (Toujeo 12 units at night).', 'en')).toEqual(['t2dm:confirmed']);
+    expect(ids('Diabetes: insuline (Lantus 14 E \'s avonds).', 'nl')).toEqual(['t2dm:confirmed']);
+    expect(ids('Diabète sous insuline (Toujeo 12 UI le soir).', 'fr')).toEqual(['t2dm:confirmed']);
+    expect(ids('Type 1 diabetes since 1998. Lantus 20 units.', 'en')).toEqual(['t1dm:confirmed']);
+    expect(ids('Insulin glargine 20 units nocte.', 'en')).toEqual([]);
   });
 
   it('reads a CKD stage written onto the abbreviation ("CKD4", "CKD3a")', () => {
