@@ -480,6 +480,10 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['fr', 'TA 142/88 ; HTA limite, à recontrôler.', 'hypertension', 'possible'],
   ['nl', 'Depressieve episode in 2018, behandeld met escitalopram en CGT, volledig hersteld.', 'depression', 'historical'],
   ['en', 'Depressive episode 2015, treated with sertraline and CBT, fully recovered.', 'depression', 'historical'],
+  // "in remission" reaches back over the episode's dates and treatment (round 49)
+  ['nl', 'Depressie in 2019 behandeld, sinds 2021 in remissie, AD afgebouwd.', 'depression', 'historical'],
+  ['en', 'Depression in 2019 treated, since 2021 in remission, ADs tapered.', 'depression', 'historical'],
+  ['fr', 'Dépression en 2019 traitée, depuis 2021 en rémission, AD arrêtés.', 'depression', 'historical'],
   // an episode's story may run long before its end is told (round 45)
   ['en', 'Postnatal depression after 1st baby (2019) - treated, discharged from perinatal MH team 2020, fully recovered.', 'depression', 'historical'],
   ['nl', 'Postnatale depressie na eerste kind (2019), behandeld, in 2020 ontslagen uit de zorg van het team, volledig hersteld.', 'depression', 'historical'],
