@@ -13,8 +13,11 @@ const STATUS_END = /[:;(]/;
 /** A cell up to this long is read part by part for a status; a longer one by its first part, up to LONG_CELL_MAX. */
 const STATUS_CELL_MAX = 80;
 const LONG_CELL_MAX = 400;
-/** Parts of a cell set off by spaced dashes, dots or slashes, or commas: "antécédent – résolu (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered", "In remissie / Inactief". */
-const PARTS = /\s[-–—·|/]\s|,/;
+/**
+ * Parts of a cell set off by spaced dashes, dots or slashes, commas or an opening bracket: "antécédent – résolu
+ * (2012)", "F32 – 2010, hersteld", "Probable · PFTs ordered", "In remissie / Inactief", "Hartfalen? (werkhypothese)".
+ */
+const PARTS = /\s[-–—·|/]\s|,|\(/;
 /** A label before a colon at a part's start ("confirmation: ruled out"), its words in group 1. */
 const STATUS_LABEL = /^\s*([a-z][a-z ]{0,30}?)\s*:\s*/;
 const STATUS_PUNCT = /[().\-–:]+/g;

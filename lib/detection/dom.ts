@@ -1518,8 +1518,8 @@ function headsItems(dt: Element): boolean {
   return dt.nextElementSibling?.localName === 'dd' && second?.localName === 'dd' && !describesRow(dt);
 }
 
-/** A description this short may be a date or a badge of its term's row. */
-const ROW_CELL_CHARS_MAX = 40;
+/** A description this short may be a date or a badge of its term's row ("sinds 1998", "inactief - hersteld"); a longer one is an item. */
+const ROW_CELL_CHARS_MAX = 24;
 
 /**
  * True when a term's descriptions are the cells of its row, as a problem list written as a description list

@@ -130,6 +130,15 @@ describe('problem-list rows and headings that state a status', () => {
     expect(state(detectPage(page(lang, heading, [['Depression', 'F32.9', status]])), 'depression')).toBe('historical');
   });
 
+  it.each([
+    ['en', 'Journal', ['A', 'K77', 'Heart failure? (working diagnosis) - dd asthma exacerbation']],
+    ['nl', 'Journaal', ['E', 'K77', 'Hartfalen? (werkhypothese) - dd astma-exacerbatie']],
+    ['fr', 'Journal', ['A', 'K77', 'Insuffisance cardiaque ? (hypothèse) - dd exacerbation d\'asthme']],
+  ])('[%s] a status in brackets after the problem is read: the row\'s code is as unsure as its words', (lang, heading, cells) => {
+    const r = detectPage(page(lang, heading, [cells]));
+    expect(r.conditions.find((c) => c.id === 'heart_failure')?.status).toBe('possible');
+  });
+
   it('a period still open, or a single date, is no status', () => {
     expect(state(detectPage(page('en', 'Problems', [['Depression', 'F32.9', '2018 - present']])), 'depression')).toBe('current');
     expect(state(detectPage(page('en', 'Problems', [['Depression', 'F32.9', '2018']])), 'depression')).toBe('current');
@@ -272,6 +281,15 @@ describe('forms: a description list term and its description, a table row answer
     const changed = det.onMutations(mutateAndCollect(doc, () => ((doc.getElementById('d') as Element).textContent = 'see letter')));
     expect(changed && state(changed, 'depression')).toBe('current');
     expect(state(detectPage(doc, { adapters: [] }), 'depression')).toBe('current');
+  });
+
+  it('a term heading dated items keeps them items: one item\'s status is not the others\' (fr)', () => {
+    const doc = loadHtml(
+      '<html lang="fr"><body><h2>Antécédents</h2><dl><dt>Médicaux</dt><dd>HTA depuis 2008 - sous Coversyl 5 mg</dd><dd>Gonarthrose bilatérale (radio 2021)</dd><dd>Dépression post-partum 1985 (résolue)</dd></dl></body></html>',
+    );
+    const r = detectPage(doc, { adapters: [] });
+    expect(state(r, 'hypertension')).toBe('current');
+    expect(state(r, 'osteoarthritis')).toBe('current');
   });
 
   it('reads a status badge before a code and a comment set off by a long dash', () => {
