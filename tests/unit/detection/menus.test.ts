@@ -325,6 +325,13 @@ describe('bold labels that name a section', () => {
       page('<div><div style="font-weight:bold">Visites à domicile</div><div>14h00 Mme Claes - insuffisance cardiaque, œdèmes</div></div><p>Angine.</p>', 'fr'),
     ];
     expect(homeVisits.map(ids)).toEqual([[], [], []]);
+    // the practice's reminders about other patients (round 49)
+    const reminders = [
+      page('<div><div class="titel">Practice reminders</div><div>Mason P. - HbA1c 3-monthly</div><div>Webb A. - spirometry COPD</div></div><p>Sore throat.</p>', 'en'),
+      page('<div><div class="titel">Herinneringen praktijk</div><div>Maes P. - HbA1c 3-maandelijks</div><div>Wouters A. - spirometrie COPD</div></div><p>Keelpijn.</p>', 'nl'),
+      page('<div><div class="titel">Rappels du cabinet</div><div>Martin P. - HbA1c trimestrielle</div><div>Dubois A. - spirométrie BPCO</div></div><p>Angine.</p>', 'fr'),
+    ];
+    expect(reminders.map(ids)).toEqual([[], [], []]);
     const maintenance = page('<div class="h">Health Maintenance</div><table><tr><th>Topic</th><th>Status</th></tr><tr><td>Diabetic eye exam</td><td>Not applicable</td></tr></table><p>Sore throat.</p>', 'en');
     expect(ids(maintenance)).toEqual([]);
   });
