@@ -119,6 +119,28 @@ function pastAcuteEvent(m: Mention, acuteEvents: ReadonlySet<string>): boolean {
   return m.ctx === 'historical' && m.ev.kind === 'term' && namesAcuteEvent(m, acuteEvents);
 }
 
+/**
+ * A code after a suspicion of its condition in the same sentence, in text ("COPD - suspected, PFTs to be arranged
+ * (J44.9)"), codes that suspicion, not a diagnosis: it is as unsure as the words it follows.
+ */
+function codesSuspicion(code: Mention, unc: readonly Mention[]): boolean {
+  if (code.ev.kind !== 'code' || code.ev.structured || code.src === undefined) return false;
+  const at = code.s ?? 0;
+  const src = code.src;
+  return unc.some((u) => u.ev.kind === 'term' && u.src === src && (u.e ?? 0) <= at && !SENTENCE_END.test(src.slice(u.e ?? 0, at)));
+}
+
+/**
+ * A sentence's end: a full stop, semicolon, bang or question mark before a space, or a line break; not "0.61", nor
+ * the "?" of a suspicion its code follows in brackets ("Hartfalen? (K77)").
+ */
+const SENTENCE_END = /[.;!](?:\s|$)|\?(?:\s+(?!\()|$)|\n/;
+
+/** The mention as a suspicion of the condition. */
+function asUncertain(m: Mention): Mention {
+  return { ...m, ctx: 'uncertain', ev: { ...m.ev, context: 'uncertain' } };
+}
+
 /** The mention as one of the condition now, in no context. */
 function asCurrent(m: Mention): Mention {
   return { ...m, ctx: null, ev: { ...m.ev, context: null } };
@@ -146,6 +168,12 @@ export function decide(ms: readonly Mention[], acuteEvents: ReadonlySet<string>)
     else if (m.ctx === 'uncertain') unc.push(m);
     else ruled.push(m);
     if (m.ev.structured && (m.ctx === 'negated' || m.ctx === 'historical')) structNeg ??= m;
+  }
+  // Codes of a suspicion join it, once all suspicions are known.
+  const coded = pos.filter((m) => codesSuspicion(m, unc));
+  for (const m of coded) {
+    pos.splice(pos.indexOf(m), 1);
+    unc.push(asUncertain(m));
   }
   const structPos = pos.filter((m) => m.ev.structured && !m.weak);
   if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos, ...meds], ruled };

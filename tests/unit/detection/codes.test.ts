@@ -155,6 +155,14 @@ describe('terms, abbreviations and look-alikes', () => {
     expect(ids('CKD3a, eGFR 52. Controle over 6 mnd.', 'nl')).toEqual(['ckd:confirmed']);
   });
 
+  it('a code after a suspicion of its condition in the same sentence is as unsure as the words (en, nl, fr)', () => {
+    expect(ids('COPD - suspected, 40 pk-yr smoker, FEV1 0.61, PFTs to be arranged (J44.9)', 'en')).toEqual(['copd:possible']);
+    expect(ids('Hartfalen? (K77) Echo aangevraagd.', 'nl')).toEqual(['heart_failure:possible']);
+    expect(ids('BPCO suspectée chez un fumeur de 40 PA, EFR à prévoir en ambulatoire (J44.9)', 'fr')).toEqual(['copd:possible']);
+    // In a sentence of its own, the code stands.
+    expect(ids('?COPD in 2019. Spirometry 2020 confirms it: J44.9.', 'en')).toEqual(['copd:confirmed']);
+  });
+
   it('generic diabetes goes to type 1 when type 1 is established', () => {
     expect(ids('Type 1 diabetes since age 9. Diabetes review today.', 'en')).toEqual(['t1dm:confirmed']);
   });
