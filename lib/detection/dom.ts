@@ -1514,11 +1514,11 @@ function termOf(dd: Element): Element | null {
  * row's cells (describesRow).
  */
 function headsItems(dt: Element): boolean {
-  const second = dt.nextElementSibling?.nextElementSibling;
-  return dt.nextElementSibling?.localName === 'dd' && second?.localName === 'dd' && !describesRow(dt);
+  const first = dt.nextElementSibling;
+  return first?.localName === 'dd' && first.nextElementSibling?.localName === 'dd' && !describesRow(dt);
 }
 
-/** A description this short may be a date or a badge of its term's row ("sinds 1998", "inactief - hersteld"); a longer one is an item. */
+/** A description this short may be a date or a badge of its term's row ("sinds 1998", "inactief - hersteld"). */
 const ROW_CELL_CHARS_MAX = 24;
 
 /**

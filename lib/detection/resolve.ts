@@ -127,7 +127,10 @@ function codesSuspicion(code: Mention, unc: readonly Mention[]): boolean {
   if (code.ev.kind !== 'code' || code.ev.structured || code.src === undefined) return false;
   const at = code.s ?? 0;
   const src = code.src;
-  return unc.some((u) => u.ev.kind === 'term' && u.src === src && (u.e ?? 0) <= at && !SENTENCE_END.test(src.slice(u.e ?? 0, at)));
+  return unc.some((u) => {
+    const end = u.e ?? 0;
+    return u.ev.kind === 'term' && u.src === src && end <= at && !SENTENCE_END.test(src.slice(end, at));
+  });
 }
 
 /**
@@ -209,6 +212,11 @@ function tidyCached(list: Mention[], cache: TidyCache | null): Evidence[] {
   return out;
 }
 
+/** True when a decision rests on generic words only ("diabetes", "?diabetic"), said or suspected, and medicines. */
+function restsOnGenericWords(d: Decision): boolean {
+  return d.basis === 'weak' || (d.basis === 'uncertain' && d.evidence.every((m) => m.weak || m.ev.kind === 'medication'));
+}
+
 /**
  * The result from one decision per condition. Decisions are read, never changed: generic evidence
  * ("diabetes") goes to a more specific condition that is established (type 1) in a list of its own.
@@ -222,8 +230,7 @@ export function conclude(
   const yielded = new Set<ConditionId>();
   const received = new Map<ConditionId, Mention[]>();
   for (const [id, d] of decisions) {
-    // Generic words only ("diabetes", "?diabetic"), said or suspected: the established specific condition's.
-    if (d.basis !== 'weak' && !(d.basis === 'uncertain' && d.evidence.every((m) => m.weak || m.ev.kind === 'medication'))) continue;
+    if (!restsOnGenericWords(d)) continue;
     for (const target of c.yields.get(id) ?? []) {
       const t = decisions.get(target);
       if (t && (t.basis === 'structured' || t.basis === 'strong')) {
