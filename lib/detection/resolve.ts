@@ -139,14 +139,9 @@ function codesSuspicion(code: Mention, unc: readonly Mention[]): boolean {
  */
 const SENTENCE_END = /[.;!](?:\s|$)|\?(?:\s+(?!\()|$)|\n/;
 
-/** The mention as a suspicion of the condition. */
-function asUncertain(m: Mention): Mention {
-  return { ...m, ctx: 'uncertain', ev: { ...m.ev, context: 'uncertain' } };
-}
-
-/** The mention as one of the condition now, in no context. */
-function asCurrent(m: Mention): Mention {
-  return { ...m, ctx: null, ev: { ...m.ev, context: null } };
+/** The mention read in context `ctx` instead of its own: a suspicion, or one of the condition now (null). */
+function inContext(m: Mention, ctx: LocalContext | null): Mention {
+  return { ...m, ctx, ev: { ...m.ev, context: toEvidenceContext(ctx) } };
 }
 
 /** Mentions whose context a stronger statement overrules: their evidence shown in that context. */
@@ -166,7 +161,7 @@ export function decide(ms: readonly Mention[], acuteEvents: ReadonlySet<string>)
       if (mention.ctx === null) meds.push(mention);
       continue;
     }
-    const m = pastAcuteEvent(mention, acuteEvents) ? asCurrent(mention) : mention;
+    const m = pastAcuteEvent(mention, acuteEvents) ? inContext(mention, null) : mention;
     if (m.ctx === null) pos.push(m);
     else if (m.ctx === 'uncertain') unc.push(m);
     else ruled.push(m);
@@ -176,7 +171,7 @@ export function decide(ms: readonly Mention[], acuteEvents: ReadonlySet<string>)
   const coded = pos.filter((m) => codesSuspicion(m, unc));
   for (const m of coded) {
     pos.splice(pos.indexOf(m), 1);
-    unc.push(asUncertain(m));
+    unc.push(inContext(m, 'uncertain'));
   }
   const structPos = pos.filter((m) => m.ev.structured && !m.weak);
   if (structPos.length) return { status: 'confirmed', basis: 'structured', evidence: [...pos, ...meds], ruled };
