@@ -291,7 +291,7 @@ export function compile(defs: ConditionDefinition[], rules: ContextRules): Compi
   const hints = new Map<string, Language>();
   for (const [w, langs] of hintCount) if (langs.length === 1 && langs[0]) hints.set(w, langs[0]);
   const shortHeadingWords = new Set(rules.shortHeadingWords.map(fold));
-  const enrolment = new Set(LANGUAGES.flatMap((lang) => rules.enrolment?.[lang] ?? []).map((w) => phraseTokens(w).join(' ')));
+  const enrolment = new Set(LANGUAGES.flatMap((lang) => rules.enrolment[lang]).map((w) => phraseTokens(w).join(' ')));
 
   return withPrefilter(root, { ...tables, sections, rowHistorical, rowNegated, rowAnswerNo, rowUncertain, rowActive, columnHeadings, modules, moduleHeads: headsOf(modules), honorifics, shortHeadingWords, enrolment, hints });
 }

@@ -137,7 +137,7 @@ export const ContextRulesSchema = z.object({
    * zorgprogramma", "Enrolled care programmes", "Inscription trajet de soins"): the list under it is what the
    * patient takes part in, not a column of modules or a reference.
    */
-  enrolment: PerLang(z.array(z.string())).optional(),
+  enrolment: PerLang(z.array(z.string())).default({ en: [], nl: [], fr: [] }),
   /**
    * Titles before a person's name ("Mrs", "Dhr.", "Mme"): a column whose items mostly open with one
    * ("08:30 Mme Rochat C. - contrôle asthme") lists other patients, an agenda or a call list (menus.ts).
