@@ -404,7 +404,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
         }
       } else if (tr.post && t.s >= m.te) {
         const dist = (wordIdx[t.s] as number) - (wordIdx[m.te] as number);
-        if (dist <= tr.window) {
+        if (dist <= tr.window || (tr.closing && (t.e === n || kind[t.e] === TokKind.Hard))) {
           const a = m.te - 1;
           applies = tr.clause ? clause[a] === clause[t.s] : sent[a] === sent[t.s];
           // An answer answers the whole question ("Maladie pulmonaire (BPCO, asthme) ? non").
@@ -648,11 +648,15 @@ function isPrefixMark(text: string, at: number): boolean {
   let k = at - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k--;
   if (k < 0 || OPENS_AFTER.indexOf(text.charAt(k)) !== -1) return true;
+  // A spaced mark after a date or a number opens too: a problem list's "03-May-2023   ? COPD" asks nothing.
+  if (k < at - 1 && isDigitCode(text.charCodeAt(k))) return true;
   const next = text.charCodeAt(at + 1);
   return k < at - 1 && next !== 32 && next !== 0xa0 && !Number.isNaN(next);
 }
 
 const OPENS_AFTER = `\t\n\r([/:,;.\-\u2022*"'\u201c\u2018\u00ab${BREAK}`;
+
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /** True when the text from `from` to `to` stands alone in brackets: "(mère)". */
 function aloneInBrackets(text: string, from: number, to: number): boolean {
@@ -715,7 +719,8 @@ const HEADING_LINE_WORDS = 4;
  */
 export function headingLine(c: Compiled, line: string): LineLabel | null {
   const text = line.trim();
-  if (text.length < 4 || text.length > 60 || text === text.toLowerCase()) return null;
+  // A line ending in a full stop is a sentence ("EPDS 7 (no concerns)."), no heading.
+  if (text.length < 4 || text.length > 60 || text === text.toLowerCase() || text.endsWith('.')) return null;
   const caps = text === text.toUpperCase();
   if (!caps && (text.split(/\s+/).length > HEADING_LINE_WORDS || c.prefilter.test(text.toLowerCase()))) return null;
   const kinds = classifyHeading(c, text);

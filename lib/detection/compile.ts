@@ -20,6 +20,8 @@ export interface CompiledTrigger {
   answer?: true;
   /** Valid only alone in brackets (Trigger.bracketed). */
   bracketed?: true;
+  /** Ending its sentence, it reaches back to the sentence's start (Trigger.closing). */
+  closing?: true;
   /** A relative (a family trigger of one or two words, relativesOf), in these languages: cues apply to it. */
   rel?: Language[];
 }
@@ -154,6 +156,7 @@ function compileTrigger(tr: Trigger, defaultWindow: number): CompiledTrigger {
     punct: toks.every((t) => !/[a-z0-9]/.test(t)),
     ...(tr.answer ? { answer: true as const } : {}),
     ...(tr.bracketed ? { bracketed: true as const } : {}),
+    ...(tr.closing ? { closing: true as const } : {}),
   };
 }
 

@@ -1583,16 +1583,18 @@ function boxAnswer(cell: Element): string | null {
 }
 
 /**
- * What a cell of answers drawn as text answers, each a box or a radio mark and one short word ("○ ja ● nee",
- * "[ ] yes [x] no"): the word after its ticked mark, '' when none is ticked, null when it is no such cell.
+ * What a cell of answers drawn as text answers, each a box or a radio mark and maybe one short word ("○ ja ●
+ * nee", "[ ] yes [x] no", a scale's "○ ○ ● ○"): the word after its ticked mark (or the mark), '' when none is
+ * ticked or the cell's one box is not, null when it is no such cell.
  */
 function drawnAnswer(cell: string): string | null {
+  if (LONE_UNTICKED_BOX.test(cell)) return '';
   if (!DRAWN_ANSWERS.test(cell)) return null;
   let marks = 0;
   let answer = '';
   for (const m of cell.matchAll(DRAWN_ANSWER)) {
     marks++;
-    if (isDrawnTicked(m[1] as string)) answer = m[2] as string;
+    if (isDrawnTicked(m[1] as string)) answer = m[2] ?? (m[1] as string);
   }
   return marks >= 2 ? answer : null;
 }
@@ -1602,8 +1604,13 @@ function drawnAnswer(cell: string): string | null {
  * as a group.
  */
 const DRAWN_MARK = String.raw`(${TYPED_BOX}|[○◯●◉])`;
-const DRAWN_ANSWERS = new RegExp(String.raw`^(?:\s*${DRAWN_MARK}\s*\p{L}{1,4}\.?)+\s*$`, 'u');
-const DRAWN_ANSWER = new RegExp(String.raw`${DRAWN_MARK}\s*(\p{L}{1,4})`, 'gu');
+const DRAWN_ANSWERS = new RegExp(String.raw`^(?:\s*${DRAWN_MARK}\s*(?:\p{L}{1,4}\.?)?)+\s*$`, 'u');
+const DRAWN_ANSWER = new RegExp(String.raw`${DRAWN_MARK}\s*(\p{L}{1,4})?`, 'gu');
+/**
+ * A cell's box unticked, with no label of its own: alone, or before a comment set off by a dash or a colon
+ * ("☐ — ETT 2022 : FEVG 60 %"). A box before words is their label's ("☐ Insuffisance cardiaque").
+ */
+const LONE_UNTICKED_BOX = /^\s*(?:\[ ?\]|[☐□])\s*(?:$|[-–—:])/;
 const isDrawnTicked = (mark: string): boolean => !UNTICKED_BOX.test(mark) && mark !== '○' && mark !== '◯';
 
 /** A row's first cells, up to this many, are read for a status or a family-history badge. */

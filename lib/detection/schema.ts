@@ -85,6 +85,12 @@ export const TriggerSchema = z.object({
    * the relative is the one with the condition. Brackets are no tokens, so the phrase is written without them.
    */
   bracketed: z.boolean().optional(),
+  /**
+   * Said last, it closes its sentence: ending the sentence, it reaches back past its window to the sentence's
+   * start ("trouble panique en 2015, traité en TCC, aucune attaque depuis, résolu"), though not past another
+   * condition's item.
+   */
+  closing: z.boolean().optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 

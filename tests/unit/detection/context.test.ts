@@ -536,6 +536,40 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Known COPD, uses tiotropium.', 'copd', 'confirmed'],
   ['nl', 'Gekend met hypertensie.', 'hypertension', 'confirmed'],
   ['fr', 'Patiente hypertendue connue.', 'hypertension', 'confirmed'],
+  // a status said last closes its sentence: it reaches back past its window to the sentence's start (round 52)
+  ['en', 'PMH panic disorder 2012 - treated with CBT, no panic attacks in >8 yrs, off meds, resolved.', 'anxiety', 'historical'],
+  ['fr', 'ATCD : trouble panique en 2015, traité en TCC, aucune attaque depuis, résolu.', 'anxiety', 'historical'],
+  ['nl', 'VG: paniekstoornis 2015, behandeld met CGT, sindsdien geen aanvallen meer, hersteld.', 'anxiety', 'historical'],
+  ['fr', "MPOC évoquée à l'urgence en 2022 - spirométrie normale, éliminée.", 'copd', 'negated'],
+  ['en', 'COPD queried in A&E in 2022 - spirometry normal, later ruled out.', 'copd', 'negated'],
+  ['nl', 'COPD geopperd op de SEH in 2022 - spirometrie normaal, uitgesloten.', 'copd', 'negated'],
+  // ... not when it is said elsewhere in the sentence: then its window holds
+  ['en', 'Panic disorder 2012 treated with CBT and sertraline for a year, resolved since, and asthma.', 'anxiety', 'confirmed'],
+  ['fr', 'Trouble panique en 2015 traité en TCC pendant un an, résolu depuis, et asthme.', 'anxiety', 'confirmed'],
+  // a medicine never taken (round 51)
+  ['en', 'Known diabetic, diet only; has never been on insulin.', 't2dm', 'possible'],
+  // not meeting a diagnosis's criteria (round 50)
+  ['en', "Worry about finances, GAD-7 7, doesn't meet criteria for GAD.", 'anxiety', 'negated'],
+  ['nl', 'Piekert over geld, GAD-7 7, voldoet niet aan de criteria voor een gegeneraliseerde angststoornis.', 'anxiety', 'negated'],
+  ['fr', "Soucis financiers, GAD-7 à 7, ne remplit pas les critères d'un trouble anxieux généralisé.", 'anxiety', 'negated'],
+  // a score line that names a questionnaire is a sentence, no heading of the lines after it (round 52)
+  ['en', 'EPDS 7 (no concerns).\nGAD dx 2019 on sertraline 100mg, stable through pregnancy.', 'anxiety', 'confirmed'],
+  ['nl', 'EPDS 7 (geen zorgen).\nAngststoornis sinds 2019, sertraline 100 mg, stabiel.', 'anxiety', 'confirmed'],
+  ['fr', 'EPDS 7 (rassurant).\nTAG depuis 2019 sous sertraline 100 mg, stable.', 'anxiety', 'confirmed'],
+  // a spaced "?" after a date opens what follows: a problem list's "03-May-2023 ? COPD" (round 50)
+  ['en', 'Active problems\n  03-May-2023   ? COPD - ex-smoker, spirometry booked', 'copd', 'possible'],
+  ['nl', 'Actieve problemen\n  03-05-2023   ? COPD - ex-roker, spirometrie gepland', 'copd', 'possible'],
+  ['fr', 'Problèmes actifs\n  03/05/2023   ? BPCO - ex-fumeur, spirométrie prévue', 'copd', 'possible'],
+  // the Dutch 4DKL written with its hyphen (round 51)
+  ['nl', '4-DKL: distress 18, angst 9 (verhoogd), depressie 1, somatisatie 12.', 'depression', 'hypothetical'],
+  ['en', '4-DKL: distress 18, anxiety 9, depression 1, somatisation 12.', 'depression', 'hypothetical'],
+  // names and look-alikes (rounds 50, 51)
+  ['en', 'PMH: diabetes, high BP, gout.', 'hypertension', 'confirmed'],
+  ['fr', 'Connu pour de la haute pression depuis 2015.', 'hypertension', 'confirmed'],
+  ['en', 'Chest pain Jan - MSK; CTCA CAD-RADS 0.', 'chd', 'absent'],
+  ['nl', 'Facetartrose L4-L5 en L5-S1 op MRI.', 'osteoarthritis', 'confirmed'],
+  ['en', 'Facet joint arthropathy L4-L5 on MRI.', 'osteoarthritis', 'confirmed'],
+  ['fr', 'MAPA : moyenne 118/74, HTA sarrau blanc.', 'hypertension', 'absent'],
 ];
 
 /** Scope: a terminator ends the trigger's reach, in each language. */
@@ -664,6 +698,8 @@ describe('context rules, table-driven in en / nl / fr', () => {
     }
     const page = loadHtml('<body><h3>Historie</h3><ul><li>P74 Paniekstoornis</li></ul><h3>Actueel</h3><ul><li>Astma</li></ul></body>');
     expect(detectPage(page, { adapters: [] }).conditions.map((c) => c.id)).toEqual(['asthma']);
+    // A Flemish practice's prevention questionnaire, its question left blank (round 52).
+    expect(idsIn('Preventievragenlijst\nGekende astma: —\nRoken: nee', 'nl')).toEqual([]);
   });
 
   it('guidance and links for anyone, and questionnaires, are no findings; a card\'s title heads its own text', () => {
@@ -716,6 +752,12 @@ describe('context rules, table-driven in en / nl / fr', () => {
     expect(form([drawn('Do you have asthma or COPD?', '○ Yes ● No'), drawn('Heart problems (heart failure, angina)?', '○ Yes ○ No'), other])).toEqual(['obesity']);
     expect(form([drawn('Heeft u astma of COPD?', '○ ja ● nee'), drawn('Heeft u hartproblemen (hartfalen, angina pectoris)?', '○ ja ○ nee'), other])).toEqual(['obesity']);
     expect(form([drawn('Asthme ou BPCO ?', '[ ] oui [x] non'), drawn('Problème cardiaque (insuffisance cardiaque, angor) ?', '[ ] oui [ ] non'), other])).toEqual(['obesity']);
+    // A scale's marks with no words (the words head the columns), and a cell's one box with no label (rounds 51, 53).
+    expect(form([drawn('Nervousness, anxiety or tension', '○ ○ ○ ○'), drawn('Known heart failure', '☐ — echo 2022: EF 60%'), drawn('Chronic pain', '☑ VAS 6/10'), other])).toEqual(['obesity', 'chronic_pain']);
+    expect(form([drawn('Zenuwachtig, angstig of gespannen', '○ ○ ○ ○'), drawn('Gekend hartfalen', '☐'), drawn('Chronische pijn', '☑ VAS 6/10'), other])).toEqual(['obesity', 'chronic_pain']);
+    expect(form([drawn('Nervosité, anxiété ou tension', '○ ○ ○ ○'), drawn('Insuffisance cardiaque connue', '☐ — ETT 2022 : FEVG 60 %'), drawn('Douleurs chroniques', '☑ EVA 6/10'), other])).toEqual(['obesity', 'chronic_pain']);
+    // Answered on the scale, the question is read as before.
+    expect(form([drawn('Nervousness, anxiety or tension', '○ ● ○ ○'), other])).toEqual(['anxiety', 'obesity']);
   });
 
   it('a question left unanswered in a form is no finding: an empty drop-down, or boxes none of which is ticked', () => {

@@ -364,6 +364,9 @@ describe('bold labels that name a section', () => {
       page('<div><b>Protocoles</b><ul><li>BPCO</li><li>Insuffisance cardiaque</li><li>IRC</li></ul></div><p>Ongle incarné.</p>', 'fr'),
     ];
     expect(protocols.map(ids)).toEqual([[], [], []]);
+    // EMIS Web's Resource Publisher, a column of the practice's templates (round 51)
+    const publisher = page('<div><div class="grp">Resource Publisher</div><a href="#">Diabetes Annual Review v4.2</a><a href="#">COPD Annual Review (Ardens)</a><a href="#">Heart Failure Review</a></div><p>Ingrown toenail.</p>', 'en');
+    expect(ids(publisher)).toEqual([]);
     // a doctor's recall, lines of other patients with no dash after their names
     const recall = page('<div class="hd">Recall – Dr H. Oduya</div><div class="pane">SMITH, Arthur COPD 02/12<br>KHAN, Amina DM2 03/12<br>PRICE, Gwen HF 05/12</div><p>Sore throat.</p>', 'en');
     expect(ids(recall)).toEqual([]);

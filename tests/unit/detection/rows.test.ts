@@ -388,6 +388,17 @@ describe('forms: a description list term and its description, a table row answer
     }
   });
 
+  it('reads "éliminé" as a status that rules the problem out, as "ruled out" and "uitgesloten" are (fr; en, nl pinned)', () => {
+    for (const [lang, heart, asthma, out] of [
+      ['fr', 'Insuffisance cardiaque', 'Asthme', 'Éliminé (échocardiographie normale, NT-proBNP 45)'],
+      ['en', 'Heart failure', 'Asthma', 'Ruled out (normal echo, NT-proBNP 45)'],
+      ['nl', 'Hartfalen', 'Astma', 'Uitgesloten (echo normaal, NT-proBNP 45)'],
+    ] as const) {
+      const r = detectPage(form(lang, [[heart, out], [asthma, '2009 &middot; active']]));
+      expect([state(r, 'heart_failure'), state(r, 'asthma')], lang).toEqual(['negated', 'current']);
+    }
+  });
+
   it('reads "no longer current" as a past status (en, nl, fr)', () => {
     for (const [lang, terms, past] of [
       ['en', ['Depression', 'Asthma'], 'No longer current'],
