@@ -52,6 +52,11 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
   return status;
 }
 
+/** The status a cell opens with, before any comment ("Resolved - normotensive off meds since 2021"), or null. */
+export function openingStatus(c: Compiled, cell: string): CellStatus | null {
+  return cellStatus(c, cell.split(PARTS)[0] ?? '');
+}
+
 /** True when a cell is a yes/no cell's plain "no" (rowStatus.answerNo): "No", "Nee", "Non". */
 export function saysPlainNo(c: Compiled, cell: string): boolean {
   return c.rowAnswerNo.has(squash(fold(cell)));

@@ -6,7 +6,7 @@
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
 import { BREAK, TYPED_BOX, UNTICKED_BOX, fold, squash } from './text';
-import { cellStatus, holdsDate, namesRelative, saysFamilyHistory, saysPlainNo, statesDate, strongerStatus, type CellStatus } from './columns';
+import { cellStatus, holdsDate, namesRelative, openingStatus, saysFamilyHistory, saysPlainNo, statesDate, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
   el: Element;
@@ -1293,7 +1293,7 @@ export class StructureMemo {
     const parent = el.parentElement;
     const grid = parent ? this.grid(parent) : null;
     if (grid) return this.gridRow(grid, el);
-    const row = rowOf(el, this.skip);
+    const row = rowOf(this.c, el, this.skip);
     if (!row) return null;
     let info = this.rows.get(row);
     if (!info) {
@@ -1462,17 +1462,17 @@ export interface RowInfo {
  * description (a form's "Hartfalen" / "Uitgesloten: ..."), a description of a term that heads several (each is
  * an item: "Médicaux" / "Diabète de type 2" / "Hernie discale - guérie"), or a div of several inline cells.
  */
-export function rowOf(el: Element, skip: ReadonlySet<Element>): Element | null {
+export function rowOf(c: Compiled, el: Element, skip: ReadonlySet<Element>): Element | null {
   const n = el.localName;
   if (n === 'td' || n === 'th') return el.closest('tr');
   if (n === 'tr' || n === 'li' || n === 'dt') return el;
   if (n === 'dd') {
     const term = termOf(el);
-    return term && !headsItems(term) ? term : el;
+    return term && !headsItems(c, term) ? term : el;
   }
   // A block alone in a cell stands for it (<dt><label>Hartfalen</label></dt>, <td><p>Asthma</p></td>).
   const parent = el.parentElement;
-  if (parent && parent.childElementCount === 1 && CELLS.has(parent.localName)) return rowOf(parent, skip);
+  if (parent && parent.childElementCount === 1 && CELLS.has(parent.localName)) return rowOf(c, parent, skip);
   if (el.childElementCount < 2) return null;
   const text = inlineText(el, skip);
   return text !== null && text.length < 300 ? el : null;
@@ -1513,9 +1513,9 @@ function termOf(dd: Element): Element | null {
  * A term followed by several descriptions: it heads a list of items, each a row of its own, unless they are its
  * row's cells (describesRow).
  */
-function headsItems(dt: Element): boolean {
+function headsItems(c: Compiled, dt: Element): boolean {
   const first = dt.nextElementSibling;
-  return first?.localName === 'dd' && first.nextElementSibling?.localName === 'dd' && !describesRow(dt);
+  return first?.localName === 'dd' && first.nextElementSibling?.localName === 'dd' && !describesRow(c, dt);
 }
 
 /** A description this short may be a date or a badge of its term's row ("sinds 1998", "inactief - hersteld"). */
@@ -1524,12 +1524,16 @@ const ROW_CELL_CHARS_MAX = 24;
 /**
  * True when a term's descriptions are the cells of its row, as a problem list written as a description list
  * lays them out (`<dt>Depressie postpartum</dt><dd>2014</dd><dd><span class="pill">inactief - hersteld</span></dd>`):
- * each is short and states a date or is a badge alone, and one states a date.
+ * each is short and states a date or is a badge alone, or opens with a status however long it is ("Resolved -
+ * normotensive off meds since 2021"), and one states a date. A code heads no items: its descriptions are its
+ * episode's title, dates and status (`<dt>P76</dt><dd>Depressie</dd><dd>2015 – 2016</dd><dd>afgesloten</dd>`).
  */
-function describesRow(dt: Element): boolean {
+function describesRow(c: Compiled, dt: Element): boolean {
+  if (CODE_ALONE.test(dt.textContent ?? '')) return true;
   let dated = false;
   for (let dd = dt.nextElementSibling; dd && dd.localName === 'dd'; dd = dd.nextElementSibling) {
     const text = dd.textContent ?? '';
+    if (openingStatus(c, text) !== null) continue;
     if (text.length > ROW_CELL_CHARS_MAX) return false;
     if (statesDate(text)) dated = true;
     else if (!isBadgeAlone(dd)) return false;
@@ -1544,6 +1548,9 @@ function isBadgeAlone(el: Element): boolean {
 }
 
 const BADGE_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'mark']);
+
+/** A term that is a code and nothing else: "K86", "E11.9". */
+const CODE_ALONE = /^\s*[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\s*$/;
 
 const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
@@ -1667,7 +1674,7 @@ function rowInfo(
   else if (row.localName === 'dt') {
     // The term and its description are the cells (a term heading several items is a row alone).
     cell(row);
-    if (!headsItems(row)) for (let dd = row.nextElementSibling; dd && dd.localName === 'dd'; dd = dd.nextElementSibling) cell(dd);
+    if (!headsItems(c, row)) for (let dd = row.nextElementSibling; dd && dd.localName === 'dd'; dd = dd.nextElementSibling) cell(dd);
   } else for (let n = row.firstChild; n && text.length < 600; n = n.nextSibling) cell(n);
   return {
     status,

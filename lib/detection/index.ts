@@ -629,7 +629,7 @@ class PageDetector implements Detector {
             // Hover and focus styles change classes all the time: only a row's own class can change its status,
             // and only a navigation class what is read.
             if (this.skip.has(el) || el.matches(NAVIGATION)) pageSets = true;
-            if (rowOf(el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
+            if (rowOf(this.c, el, this.skip) === el && !inSkipped(el, this.skip)) roots.add(el);
             // A leaf label styled as one before it ends that one's section, or no longer does; a list item with a
             // class is a label, one without none.
             if (mayBeStyledLabel(el)) roots.add(sectionOf(el));

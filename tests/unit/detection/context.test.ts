@@ -570,6 +570,19 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['nl', 'Facetartrose L4-L5 en L5-S1 op MRI.', 'osteoarthritis', 'confirmed'],
   ['en', 'Facet joint arthropathy L4-L5 on MRI.', 'osteoarthritis', 'confirmed'],
   ['fr', 'MAPA : moyenne 118/74, HTA sarrau blanc.', 'hypertension', 'absent'],
+  // a spouse's condition (round 53)
+  ['fr', "Pas de douleurs thoraciques. Sa femme souffre d'une BPCO, il demande conseil pour elle.", 'copd', 'family'],
+  ['nl', 'Geen pijn op de borst. Zijn echtgenote heeft COPD, hij vraagt advies voor haar.', 'copd', 'family'],
+  ['en', 'No chest pain. His wife has COPD, he asks advice for her.', 'copd', 'family'],
+  // an advisory that the patient may be eligible for case finding (round 53)
+  ['en', 'BestPractice Advisory: this patient has a smoking history and may be eligible for COPD case finding.', 'copd', 'hypothetical'],
+  // "full remission" reaches as "in full remission" does; a relapse signature is drawn up for an episode that is over (round 53)
+  ['en', 'Hx: Recurrent depressive disorder - last episode 2019-2020, full remission since, sertraline stopped.', 'depression', 'historical'],
+  ['nl', 'VG: recidiverende depressie - laatste episode 2019-2020, sindsdien volledige remissie, sertraline gestopt.', 'depression', 'historical'],
+  ['fr', 'ATCD : trouble dépressif récurrent - dernier épisode 2019-2020, rémission complète depuis, sertraline arrêtée.', 'depression', 'historical'],
+  ['en', 'Plan: continue CBT, r/v 3m. Relapse signature for depression discussed.', 'depression', 'historical'],
+  ['nl', 'Plan: CGT vervolgen. Terugvalpreventieplan depressie besproken.', 'depression', 'historical'],
+  ['fr', 'Plan : poursuivre la TCC. Prévention de la rechute de la dépression discutée.', 'depression', 'historical'],
 ];
 
 /** Scope: a terminator ends the trigger's reach, in each language. */

@@ -399,6 +399,17 @@ describe('forms: a description list term and its description, a table row answer
     }
   });
 
+  it('a term that is a code alone, or descriptions that open with a status however long, make one row (nl, en, fr)', () => {
+    const dl = (lang: string, rows: string[][]) =>
+      loadHtml(`<html lang="${lang}"><body><h2>Episodelijst</h2><dl>${rows.map(([t, ...dds]) => `<dt>${t}</dt>${dds.map((d) => `<dd>${d}</dd>`).join('')}`).join('')}</dl></body></html>`);
+    const coded = detectPage(dl('nl', [['K86', 'Hypertensie', 'sinds 2009', '<span>actief</span>'], ['P76', 'Depressie', '2015 – 2016', '<span>afgesloten</span>']]));
+    expect([state(coded, 'hypertension'), state(coded, 'depression')]).toEqual(['current', 'historical']);
+    const en = detectPage(dl('en', [['Hypertension (I10)', '2010', 'Resolved - normotensive off meds since 2021'], ['Asthma', '1998', 'Active']]));
+    expect([state(en, 'hypertension'), state(en, 'asthma')]).toEqual(['historical', 'current']);
+    const fr = detectPage(dl('fr', [['HTA', '2010', 'Résolue - normotendue sans traitement depuis 2021'], ['Asthme', '1998', 'Actif']]));
+    expect([state(fr, 'hypertension'), state(fr, 'asthma')]).toEqual(['historical', 'current']);
+  });
+
   it('reads "no longer current" as a past status (en, nl, fr)', () => {
     for (const [lang, terms, past] of [
       ['en', ['Depression', 'Asthma'], 'No longer current'],
