@@ -897,7 +897,8 @@ const LABEL_WRAPPERS = new Set(['u', 'i', 'em', 'span', 'font', 'small']);
 
 /** The tags a leaf label is made of: a div, a paragraph, a table row or a list's item. */
 function isLeafTag(name: string): boolean {
-  return name === 'div' || name === 'p' || name === 'tr' || name === 'li';
+  // A <header> holding a text alone is a side column's heading as a div would be (HiX: "Protocollen / Zorgpaden").
+  return name === 'div' || name === 'p' || name === 'tr' || name === 'li' || name === 'header';
 }
 
 /**

@@ -583,6 +583,7 @@ const CASES: [Language, string, ConditionId, Want][] = [
   ['en', 'Plan: continue CBT, r/v 3m. Relapse signature for depression discussed.', 'depression', 'historical'],
   ['nl', 'Plan: CGT vervolgen. Terugvalpreventieplan depressie besproken.', 'depression', 'historical'],
   ['fr', 'Plan : poursuivre la TCC. Prévention de la rechute de la dépression discutée.', 'depression', 'historical'],
+  ['nl', 'Tevens chronische pijnproblematiek (lage rug + knieën) > 5 jaar, opgevolgd in het pijncentrum.', 'chronic_pain', 'confirmed'],
 ];
 
 /** Scope: a terminator ends the trigger's reach, in each language. */

@@ -367,6 +367,13 @@ describe('bold labels that name a section', () => {
     // EMIS Web's Resource Publisher, a column of the practice's templates (round 51)
     const publisher = page('<div><div class="grp">Resource Publisher</div><a href="#">Diabetes Annual Review v4.2</a><a href="#">COPD Annual Review (Ardens)</a><a href="#">Heart Failure Review</a></div><p>Ingrown toenail.</p>', 'en');
     expect(ids(publisher)).toEqual([]);
+    // a <header> holding its text alone heads a side column as a div would (HiX, round 52)
+    const headers = [
+      page('<div><header>Protocols / Care pathways</header><div>Pathway COPD exacerbation</div><div>Pathway heart failure</div><header>Guidelines</header><div>x</div></div><p>Pneumonia.</p>', 'en'),
+      page('<div><header>Protocollen / Zorgpaden</header><div>Zorgpad COPD-longaanval</div><div>Zorgpad Hartfalen (decompensatie)</div><header>Richtlijnen</header><div>x</div></div><p>Pneumonie.</p>', 'nl'),
+      page('<div><header>Protocoles / Chemins cliniques</header><div>Chemin clinique BPCO</div><div>Chemin clinique insuffisance cardiaque</div><header>Références</header><div>x</div></div><p>Pneumonie.</p>', 'fr'),
+    ];
+    expect(headers.map(ids)).toEqual([[], [], []]);
     // a doctor's recall, lines of other patients with no dash after their names
     const recall = page('<div class="hd">Recall – Dr H. Oduya</div><div class="pane">SMITH, Arthur COPD 02/12<br>KHAN, Amina DM2 03/12<br>PRICE, Gwen HF 05/12</div><p>Sore throat.</p>', 'en');
     expect(ids(recall)).toEqual([]);
