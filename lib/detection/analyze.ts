@@ -331,7 +331,7 @@ export function analyzeBlock(c: Compiled, block: string, lang: Language | null, 
         if (w.length >= 5 && w.length <= 7 && /^[a-z]\d\d[a-z]{1,2}\d{0,2}$/.test(w) && text.slice(s, e) === text.slice(s, e).toUpperCase()) {
           for (const id of lookupAtc(c, text.slice(s, e))) add(i, i + 1, id, 'medication', 'atc', false);
         }
-      } else if (c0 >= 0x30 && c0 <= 0x39 && w.length >= 6 && w.length <= 18) {
+      } else if (isDigitCode(c0) && w.length >= 6 && w.length <= 18) {
         const ids = c.snomed.get(w);
         if (ids && /^\d+$/.test(w)) for (const id of ids) add(i, i + 1, id, 'code', 'snomed', false);
       }

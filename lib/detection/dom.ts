@@ -1550,10 +1550,12 @@ function isBadgeAlone(el: Element): boolean {
 
 const BADGE_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'mark']);
 
-/** A term that is a code and nothing else: "K86", "E11.9". */
-const CODE_ALONE = /^\s*[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?\s*$/;
+/** An ICD-10 or ICPC-2 code's shape: "K86", "E11.9". */
+const CODE_SHAPE = String.raw`[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?`;
+/** A term that is a code and nothing else. */
+const CODE_ALONE = new RegExp(String.raw`^\s*${CODE_SHAPE}\s*$`);
 
-const CODE_IN_ROW = /(?:^|[^A-Za-z0-9])[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?![A-Za-z0-9])/;
+const CODE_IN_ROW = new RegExp(String.raw`(?:^|[^A-Za-z0-9])${CODE_SHAPE}(?![A-Za-z0-9])`);
 const ROW_CLASS_HISTORICAL = /(?:^|[\s_-])(passief|passive|inactive|inactief|inactif|resolved|opgelost|resolu|historical|history|past)(?:$|[\s_-])/;
 
 /**
