@@ -54,7 +54,8 @@ export function cellStatus(c: Compiled, cell: string): CellStatus | null {
 
 /** The status a cell opens with, before any comment ("Resolved - normotensive off meds since 2021"), or null. */
 export function openingStatus(c: Compiled, cell: string): CellStatus | null {
-  return cellStatus(c, cell.split(PARTS)[0] ?? '');
+  const cut = cell.search(PARTS);
+  return cellStatus(c, cut === -1 ? cell : cell.slice(0, cut));
 }
 
 /** True when a cell is a yes/no cell's plain "no" (rowStatus.answerNo): "No", "Nee", "Non". */

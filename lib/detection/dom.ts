@@ -5,7 +5,7 @@
  */
 import type { Compiled, SectionKind } from './compile';
 import { classifyHeading } from './compile';
-import { BREAK, TYPED_BOX, UNTICKED_BOX, fold, squash } from './text';
+import { BREAK, TYPED_BOX, UNTICKED_BOX, UNTICKED_SQUARE, fold, squash } from './text';
 import { cellStatus, holdsDate, namesRelative, openingStatus, saysFamilyHistory, saysPlainNo, statesDate, strongerStatus, type CellStatus } from './columns';
 
 export interface Block {
@@ -1464,8 +1464,8 @@ export interface RowInfo {
  * an item: "Médicaux" / "Diabète de type 2" / "Hernie discale - guérie"), or a div of several inline cells.
  */
 export function rowOf(c: Compiled, el: Element, skip: ReadonlySet<Element>): Element | null {
+  if (isCell(el)) return el.closest('tr');
   const n = el.localName;
-  if (n === 'td' || n === 'th') return el.closest('tr');
   if (n === 'tr' || n === 'li' || n === 'dt') return el;
   if (n === 'dd') {
     const term = termOf(el);
@@ -1620,7 +1620,7 @@ const DRAWN_ANSWER = new RegExp(String.raw`${DRAWN_MARK}\s*(\p{L}{1,4})?`, 'gu')
  * A cell's box unticked, with no label of its own: alone, or before a comment set off by a dash or a colon
  * ("☐ — ETT 2022 : FEVG 60 %"). A box before words is their label's ("☐ Insuffisance cardiaque").
  */
-const LONE_UNTICKED_BOX = /^\s*(?:\[ ?\]|[☐□])\s*(?:$|[-–—:])/;
+const LONE_UNTICKED_BOX = new RegExp(String.raw`^\s*(?:${UNTICKED_SQUARE})\s*(?:$|[-–—:])`);
 const isDrawnTicked = (mark: string): boolean => !UNTICKED_BOX.test(mark) && mark !== '○' && mark !== '◯';
 
 /** A row's first cells, up to this many, are read for a status or a family-history badge. */

@@ -240,8 +240,10 @@ const READ_CODE_CHARS = 5;
  * "☑", "(x)", "(•)".
  */
 export const TYPED_BOX = String.raw`\[ ?\]|\[[xX✓✔]\]|[☐□☒☑]|\( \)|\([xX•]\)`;
-/** One of TYPED_BOX that is unticked. */
-export const UNTICKED_BOX = /^(?:\[ ?\]|[☐□]|\( \))$/;
+/** An unticked square box typed as text, as a pattern: "[ ]", "[]", "☐", "□". */
+export const UNTICKED_SQUARE = String.raw`\[ ?\]|[☐□]`;
+/** One of TYPED_BOX that is unticked: a square, or a radio button "( )". */
+export const UNTICKED_BOX = new RegExp(String.raw`^(?:${UNTICKED_SQUARE}|\( \))$`);
 
 /** The token of an arrow ("→", "⇒", "->", "=>"). */
 export const ARROW = '→';
